@@ -1,0 +1,47 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Layers (each module imports only the ones above it in this list):
+// CCMark → SiteCore → SiteMarkdown → SiteContent → SiteCitations → SiteTemplates → SiteBuild → iopsite
+let package = Package(
+    name: "iopsite",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "iopsite", targets: ["iopsite"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCMark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
+        ),
+        .target(name: "SiteCore"),
+        .target(name: "SiteMarkdown", dependencies: ["CCMark", "SiteCore"]),
+        .target(name: "SiteContent", dependencies: [
+            "SiteCore", "SiteMarkdown",
+            .product(name: "Yams", package: "Yams"),
+        ]),
+        .target(name: "SiteCitations", dependencies: ["SiteCore", "SiteMarkdown", "SiteContent"]),
+        .target(name: "SiteTemplates", dependencies: [
+            "SiteCore",
+            .product(name: "Mustache", package: "swift-mustache"),
+        ]),
+        .target(name: "SiteBuild", dependencies: [
+            "SiteCore", "SiteMarkdown", "SiteContent", "SiteCitations", "SiteTemplates",
+        ]),
+        .executableTarget(name: "iopsite", dependencies: [
+            "SiteCore", "SiteBuild",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "SiteCoreTests", dependencies: ["SiteCore"]),
+        .testTarget(name: "SiteMarkdownTests", dependencies: ["SiteMarkdown"]),
+        .testTarget(name: "SiteContentTests", dependencies: ["SiteContent"]),
+        .testTarget(name: "SiteTemplatesTests", dependencies: ["SiteTemplates"]),
+        .testTarget(name: "SiteBuildTests", dependencies: ["SiteBuild", "SiteCore"]),
+    ]
+)
