@@ -1,0 +1,43 @@
+import Foundation
+
+/// Turns human text into URL- and id-safe slugs.
+public enum Slug {
+    /// Lowercase ASCII letters and digits joined by single hyphens: "Who Benefits?" → "who-benefits".
+    /// Accents are folded ("Café" → "cafe"); other characters separate words.
+    public static func make(_ text: String) -> String {
+        let folded = text.folding(options: [.diacriticInsensitive, .widthInsensitive], locale: nil)
+        var slug = ""
+        var pendingHyphen = false
+        for scalar in folded.lowercased().unicodeScalars {
+            let isWordCharacter = (scalar >= "a" && scalar <= "z") || (scalar >= "0" && scalar <= "9")
+            if isWordCharacter {
+                if pendingHyphen && !slug.isEmpty { slug.append("-") }
+                slug.unicodeScalars.append(scalar)
+                pendingHyphen = false
+            } else if scalar != "'" && scalar != "\u{2019}" {
+                // Apostrophes join words ("don't" → "dont"); everything else separates them.
+                pendingHyphen = true
+            }
+        }
+        return slug
+    }
+}
+
+/// Hands out unique slugs within one scope (one page's heading ids), appending -1, -2… to repeats.
+public struct SlugRegistry: Sendable {
+    private var used: Set<String> = []
+
+    public init() {}
+
+    public mutating func claim(_ text: String, fallback: String = "section") -> String {
+        let base = Slug.make(text).isEmpty ? fallback : Slug.make(text)
+        var candidate = base
+        var counter = 1
+        while used.contains(candidate) {
+            candidate = "\(base)-\(counter)"
+            counter += 1
+        }
+        used.insert(candidate)
+        return candidate
+    }
+}

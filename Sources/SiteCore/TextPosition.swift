@@ -1,0 +1,20 @@
+/// Converts offsets in a text into 1-based line and Unicode-scalar column numbers.
+public struct TextLines: Sendable {
+    /// The lines of the text without their terminators (`\n` or `\r\n`).
+    public let lines: [Substring]
+
+    public init(_ text: String) {
+        lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            line.hasSuffix("\r") ? line.dropLast() : line
+        }
+    }
+
+    /// The 1-based column of the character that starts at `byteColumn` (1-based, in UTF-8 bytes) on `line`.
+    public func column(forByteColumn byteColumn: Int, onLine line: Int) -> Int {
+        guard line >= 1, line <= lines.count else { return byteColumn }
+        let utf8 = lines[line - 1].utf8
+        let limit = min(max(byteColumn - 1, 0), utf8.count)
+        let end = utf8.index(utf8.startIndex, offsetBy: limit)
+        return lines[line - 1].unicodeScalars[..<end].count + 1
+    }
+}

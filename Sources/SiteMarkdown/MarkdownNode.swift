@@ -1,0 +1,49 @@
+import SiteCore
+
+/// One node of a parsed Markdown document: an immutable Swift value with its source location.
+public struct MarkdownNode: Sendable {
+    public enum Kind: Sendable {
+        case document
+        case paragraph
+        /// A heading with its unique, stable id.
+        case heading(level: Int, id: String)
+        case blockQuote
+        case list(ordered: Bool, start: Int, tight: Bool)
+        case item
+        case codeBlock(info: String, literal: String)
+        case htmlBlock(String)
+        case thematicBreak
+        /// A structured component placed with `{{< name >}}` on its own line.
+        case shortcode(String)
+        case text(String)
+        case softBreak
+        case lineBreak
+        case code(String)
+        case htmlInline(String)
+        case emphasis
+        case strong
+        case link(url: String, title: String)
+        case image(url: String, title: String)
+        case citation(Citation)
+    }
+
+    public let kind: Kind
+    public let children: [MarkdownNode]
+    public let location: SourceLocation
+
+    public init(_ kind: Kind, children: [MarkdownNode] = [], location: SourceLocation) {
+        self.kind = kind
+        self.children = children
+        self.location = location
+    }
+
+    /// The node's text without markup (for heading ids, accessible names, JSON-LD).
+    public var plainText: String {
+        switch kind {
+        case .text(let text), .code(let text): return text
+        case .softBreak, .lineBreak: return " "
+        case .citation, .htmlInline, .image: return ""
+        default: return children.map(\.plainText).joined()
+        }
+    }
+}

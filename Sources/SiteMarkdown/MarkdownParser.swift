@@ -1,0 +1,200 @@
+import CCMark
+import SiteCore
+
+/// Parses CommonMark (with smart punctuation) through libcmark into an immutable `MarkdownDocument`.
+///
+/// libcmark's tree is copied into Swift values and freed before `parse` returns; no cmark pointer
+/// leaves this file.
+public enum MarkdownParser {
+    public static func parse(_ text: String, source: SourceMap, options: MarkdownOptions = MarkdownOptions()) -> MarkdownDocument {
+        let bytes = Array(text.utf8)
+        guard let root = cmark_parse_document(bytes.map { CChar(bitPattern: $0) }, bytes.count,
+                                              CMARK_OPT_SMART | CMARK_OPT_SOURCEPOS | CMARK_OPT_VALIDATE_UTF8) else {
+            return MarkdownDocument(blocks: [], diagnostics: [.error("Markdown could not be parsed", at: source.location(line: 1, column: 1))])
+        }
+        defer { cmark_node_free(root) }
+        var converter = TreeConverter(lines: TextLines(text), source: source, options: options)
+        let blocks = converter.children(of: root)
+        return MarkdownDocument(blocks: blocks, diagnostics: converter.diagnostics)
+    }
+}
+
+/// Walks libcmark's tree once, building Swift nodes and collecting diagnostics.
+private struct TreeConverter {
+    let lines: TextLines
+    let source: SourceMap
+    let options: MarkdownOptions
+    var headingIDs = SlugRegistry()
+    var diagnostics: [Diagnostic] = []
+    /// The leaf block whose inlines are being converted.
+    var block: BlockSource?
+
+    init(lines: TextLines, source: SourceMap, options: MarkdownOptions) {
+        self.lines = lines
+        self.source = source
+        self.options = options
+        for id in options.reservedIDs.sorted() { _ = headingIDs.claim(id) }
+    }
+
+    mutating func children(of node: OpaquePointer) -> [MarkdownNode] {
+        var result: [MarkdownNode] = []
+        var pendingText: (text: String, location: SourceLocation)?
+        var child = cmark_node_first_child(node)
+        while let current = child {
+            child = cmark_node_next(current)
+            if cmark_node_get_type(current) == CMARK_NODE_TEXT {
+                // libcmark splits text at brackets; join runs so citations are seen whole.
+                let literal = Self.literal(current)
+                if pendingText == nil { pendingText = (literal, blockLocation(current)) } else { pendingText!.text += literal }
+                continue
+            }
+            if let text = pendingText { result += textNodes(text.text, at: text.location); pendingText = nil }
+            result += convert(current)
+        }
+        if let text = pendingText { result += textNodes(text.text, at: text.location) }
+        return result
+    }
+
+    private mutating func convert(_ node: OpaquePointer) -> [MarkdownNode] {
+        let type = cmark_node_get_type(node)
+        let location = blockLocation(node)
+        switch type {
+        case CMARK_NODE_PARAGRAPH:
+            if let name = shortcodeName(node) {
+                if !options.shortcodes.contains(name) {
+                    diagnostics.append(.error("unknown shortcode '\(name)'" + Self.knownList(options.shortcodes), at: location))
+                }
+                return [MarkdownNode(.shortcode(name), location: location)]
+            }
+            return [leaf(.paragraph, node)]
+        case CMARK_NODE_HEADING:
+            let converted = leaf(.paragraph, node)
+            let id = headingIDs.claim(converted.plainText)
+            return [MarkdownNode(.heading(level: Int(cmark_node_get_heading_level(node)), id: id),
+                                 children: converted.children, location: location)]
+        case CMARK_NODE_BLOCK_QUOTE:
+            return [MarkdownNode(.blockQuote, children: children(of: node), location: location)]
+        case CMARK_NODE_LIST:
+            let kind = MarkdownNode.Kind.list(ordered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST,
+                                              start: Int(cmark_node_get_list_start(node)),
+                                              tight: cmark_node_get_list_tight(node) != 0)
+            return [MarkdownNode(kind, children: children(of: node), location: location)]
+        case CMARK_NODE_ITEM:
+            return [MarkdownNode(.item, children: children(of: node), location: location)]
+        case CMARK_NODE_CODE_BLOCK:
+            let info = cmark_node_get_fence_info(node).map { String(cString: $0) } ?? ""
+            return [MarkdownNode(.codeBlock(info: info, literal: Self.literal(node)), location: location)]
+        case CMARK_NODE_HTML_BLOCK:
+            rawHTML(at: location)
+            return [MarkdownNode(.htmlBlock(Self.literal(node)), location: location)]
+        case CMARK_NODE_THEMATIC_BREAK:
+            return [MarkdownNode(.thematicBreak, location: location)]
+        case CMARK_NODE_SOFTBREAK:
+            return [MarkdownNode(.softBreak, location: location)]
+        case CMARK_NODE_LINEBREAK:
+            return [MarkdownNode(.lineBreak, location: location)]
+        case CMARK_NODE_CODE:
+            let literal = Self.literal(node)
+            let found = block?.find(literal)
+            return [MarkdownNode(.code(literal), location: inlineLocation(found, fallback: location))]
+        case CMARK_NODE_HTML_INLINE:
+            let literal = Self.literal(node)
+            let at = inlineLocation(block?.find(literal), fallback: location)
+            rawHTML(at: at)
+            return [MarkdownNode(.htmlInline(literal), location: at)]
+        case CMARK_NODE_EMPH:
+            return [MarkdownNode(.emphasis, children: children(of: node), location: location)]
+        case CMARK_NODE_STRONG:
+            return [MarkdownNode(.strong, children: children(of: node), location: location)]
+        case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+            let isImage = type == CMARK_NODE_IMAGE
+            let content = children(of: node)
+            let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+            let title = cmark_node_get_title(node).map { String(cString: $0) } ?? ""
+            let at = inlineLocation(block?.findDestination(url), fallback: location)
+            if let scheme = URLSafety.unsafeScheme(of: url) {
+                diagnostics.append(.error("unsafe URL scheme '\(scheme):' in \(isImage ? "image" : "link") '\(url)'", at: at))
+            }
+            let kind: MarkdownNode.Kind = isImage ? .image(url: url, title: title) : .link(url: url, title: title)
+            return [MarkdownNode(kind, children: content, location: at)]
+        default:
+            return children(of: node)
+        }
+    }
+
+    /// Converts a paragraph or heading, scanning its own source lines for inline positions.
+    private mutating func leaf(_ kind: MarkdownNode.Kind, _ node: OpaquePointer) -> MarkdownNode {
+        let startLine = Int(cmark_node_get_start_line(node))
+        let column = lines.column(forByteColumn: Int(cmark_node_get_start_column(node)), onLine: startLine)
+        let outer = block
+        block = BlockSource(lines: lines, firstLine: startLine, lastLine: Int(cmark_node_get_end_line(node)), firstColumn: column)
+        defer { block = outer }
+        return MarkdownNode(kind, children: children(of: node), location: source.location(line: startLine, column: column))
+    }
+
+    /// Splits a text run into text and citation nodes.
+    private mutating func textNodes(_ text: String, at location: SourceLocation) -> [MarkdownNode] {
+        let matches = CitationScanner.matches(in: text)
+        guard !matches.isEmpty else { return [MarkdownNode(.text(text), location: location)] }
+        let scalars = Array(text.unicodeScalars)
+        var nodes: [MarkdownNode] = []
+        var consumed = 0
+        for match in matches {
+            if match.range.lowerBound > consumed {
+                nodes.append(MarkdownNode(.text(String(String.UnicodeScalarView(scalars[consumed..<match.range.lowerBound]))), location: location))
+            }
+            let bracket = inlineLocation(block?.findCitationBracket(firstKey: match.items[0].key), fallback: location)
+            let items = match.items.map { item in
+                Citation.Item(key: item.key, prefix: item.prefix, locator: item.locator,
+                              location: inlineLocation(block?.findKey(item.key), fallback: bracket))
+            }
+            nodes.append(MarkdownNode(.citation(Citation(items: items, location: bracket)), location: bracket))
+            consumed = match.range.upperBound
+        }
+        if consumed < scalars.count {
+            nodes.append(MarkdownNode(.text(String(String.UnicodeScalarView(scalars[consumed...]))), location: location))
+        }
+        return nodes
+    }
+
+    private func shortcodeName(_ paragraph: OpaquePointer) -> String? {
+        var text = ""
+        var child = cmark_node_first_child(paragraph)
+        while let current = child {
+            guard cmark_node_get_type(current) == CMARK_NODE_TEXT else { return nil }
+            text += Self.literal(current)
+            child = cmark_node_next(current)
+        }
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard trimmed.hasPrefix("{{<"), trimmed.hasSuffix(">}}") else { return nil }
+        let name = trimmed.dropFirst(3).dropLast(3).trimmingCharacters(in: .whitespaces)
+        return name.isEmpty || name.contains(" ") ? nil : name
+    }
+
+    private mutating func rawHTML(at location: SourceLocation) {
+        guard !options.allowRawHTML else { return }
+        diagnostics.append(.error("raw HTML is not allowed in Markdown (set allow_raw_html in site.yaml to permit it)", at: location))
+    }
+
+    private func blockLocation(_ node: OpaquePointer) -> SourceLocation {
+        let line = Int(cmark_node_get_start_line(node))
+        guard line > 0 else {
+            return block.map { source.location(line: $0.start.line, column: $0.start.column) } ?? source.location(line: 1, column: 1)
+        }
+        return source.location(line: line, column: lines.column(forByteColumn: Int(cmark_node_get_start_column(node)), onLine: line))
+    }
+
+    private func inlineLocation(_ found: (line: Int, column: Int)?, fallback: SourceLocation) -> SourceLocation {
+        found.map { source.location(line: $0.line, column: $0.column) } ?? fallback
+    }
+
+    private static func literal(_ node: OpaquePointer) -> String {
+        cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+    }
+
+    private static func knownList(_ names: Set<String>) -> String {
+        names.isEmpty ? "" : " (known: \(names.sorted().joined(separator: ", ")))"
+    }
+}
+
+import Foundation

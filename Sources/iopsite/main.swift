@@ -1,0 +1,1 @@
+print("iopsite")
