@@ -38,10 +38,11 @@ let package = Package(
             "SiteCore", "SiteBuild",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        .target(name: "SiteTestSupport", path: "Tests/SiteTestSupport"),
         .testTarget(name: "SiteCoreTests", dependencies: ["SiteCore"]),
         .testTarget(name: "SiteMarkdownTests", dependencies: ["SiteMarkdown"]),
-        .testTarget(name: "SiteContentTests", dependencies: ["SiteContent"]),
+        .testTarget(name: "SiteContentTests", dependencies: ["SiteContent", "SiteTestSupport"]),
         .testTarget(name: "SiteTemplatesTests", dependencies: ["SiteTemplates"]),
-        .testTarget(name: "SiteBuildTests", dependencies: ["SiteBuild", "SiteCore"]),
+        .testTarget(name: "SiteBuildTests", dependencies: ["SiteBuild", "SiteCore", "SiteTestSupport"]),
     ]
 )

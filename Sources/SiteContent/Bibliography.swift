@@ -1,0 +1,26 @@
+import SiteCore
+
+/// One source of `Content/sources.yaml` (CSL-YAML), as far as the pipeline reads it so far.
+public struct SourceEntry: Sendable {
+    public var id: Located<String>
+    public var type: String
+    public var title: String
+    /// Scalar CSL variables (`DOI`, `URL`, `container-title`…), verbatim.
+    public var fields: [String: String]
+}
+
+/// The sources the guide may cite.
+public struct Bibliography: Sendable {
+    public var entries: [SourceEntry]
+    /// The files the entries come from, for dependency tracking.
+    public var paths: [String]
+
+    public init(entries: [SourceEntry] = [], paths: [String] = []) {
+        self.entries = entries
+        self.paths = paths
+    }
+
+    public func entry(_ key: String) -> SourceEntry? {
+        entries.first { $0.id.value == key }
+    }
+}

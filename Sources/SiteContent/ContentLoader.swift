@@ -1,0 +1,62 @@
+import Foundation
+import SiteCore
+import SiteMarkdown
+
+/// Reads and validates `Content/` under a site root. The only reader of Content/.
+public struct ContentLoader: Sendable {
+    public let root: URL
+    /// The shortcodes guide pages may place.
+    public let shortcodes: Set<String>
+    /// Ids the guide template uses itself, which headings must not take.
+    public let reservedIDs: Set<String>
+
+    public init(root: URL, shortcodes: Set<String>, reservedIDs: Set<String> = []) {
+        self.root = root
+        self.shortcodes = shortcodes
+        self.reservedIDs = reservedIDs
+    }
+
+    /// Loads everything and returns all diagnostics, sorted; `content` is nil when an error prevents planning.
+    public func load() -> (content: SiteContent?, diagnostics: [Diagnostic]) {
+        let log = DiagnosticLog()
+        let config = read("Content/site.yaml", log: log).flatMap { text in
+            SiteConfig.read(YAMLFile(path: "Content/site.yaml", text: text, log: log), log: log)
+        }
+        let options = MarkdownOptions(shortcodes: shortcodes, allowRawHTML: config?.allowRawHTML ?? false,
+                                      reservedIDs: reservedIDs)
+        var guides: [GuidePage] = []
+        for path in files(in: "Content/guide", withExtension: "md") {
+            guard let text = read(path, log: log) else { continue }
+            if let page = GuidePage.read(path: path, text: text, options: options, log: log) { guides.append(page) }
+        }
+        var bibliography = Bibliography()
+        for path in ["Content/sources.yaml"] + files(in: "Content/sources", withExtension: "yaml")
+            where FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path) {
+            guard let text = read(path, log: log) else { continue }
+            bibliography.entries += Bibliography.read(YAMLFile(path: path, text: text, log: log), log: log)
+            bibliography.paths.append(path)
+        }
+        let diagnostics = log.diagnostics.sortedUnique
+        guard let config, !diagnostics.hasErrors else { return (nil, diagnostics) }
+        return (SiteContent(config: config, guides: guides, bibliography: bibliography), diagnostics)
+    }
+
+    private func read(_ path: String, log: DiagnosticLog) -> String? {
+        let url = root.appendingPathComponent(path)
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            log.error("cannot read file", at: SourceLocation(path: path, line: 1, column: 1))
+            return nil
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            log.error("file is not valid UTF-8", at: SourceLocation(path: path, line: 1, column: 1))
+            return nil
+        }
+        return text
+    }
+
+    /// Relative paths of the files with `ext` directly in `folder`, sorted.
+    private func files(in folder: String, withExtension ext: String) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(folder).path)) ?? []
+        return names.filter { $0.hasSuffix("." + ext) && !$0.hasPrefix(".") }.sorted().map { "\(folder)/\($0)" }
+    }
+}

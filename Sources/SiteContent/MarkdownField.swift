@@ -1,0 +1,52 @@
+import SiteCore
+import SiteMarkdown
+import Yams
+
+/// A Markdown text written in a YAML field, parsed with positions that point into the YAML file.
+public struct MarkdownField: Sendable {
+    public let document: MarkdownDocument
+    public let location: SourceLocation
+
+    public init(document: MarkdownDocument, location: SourceLocation) {
+        self.document = document
+        self.location = location
+    }
+
+    init?(node: Node, key: String, file: YAMLFile, options: MarkdownOptions, log: DiagnosticLog) {
+        let location = file.location(of: node)
+        guard case .scalar(let scalar) = node else {
+            log.error("'\(key)' must be Markdown text", at: location)
+            return nil
+        }
+        let map: SourceMap
+        switch scalar.style {
+        case .literal:
+            // The text starts on the line below the `|`; its indentation is that of its first non-blank line.
+            let firstLine = location.line + 1
+            let indentation = file.lines.lines.dropFirst(firstLine - 1)
+                .first { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+                .map { $0.prefix { $0 == " " }.count } ?? 0
+            map = SourceMap(path: file.path, firstLine: firstLine, columnOffset: indentation)
+        case .plain, .singleQuoted, .doubleQuoted, .any:
+            let quoted = scalar.style == .singleQuoted || scalar.style == .doubleQuoted
+            let line = location.line <= file.lines.lines.count ? String(file.lines.lines[location.line - 1]) : ""
+            let rest = String(line.unicodeScalars.dropFirst(location.column - 1 + (quoted ? 1 : 0)))
+            let onOneLine = switch scalar.style {
+            case .singleQuoted: rest.contains("'")
+            case .doubleQuoted: rest.contains("\"")
+            default: rest.hasPrefix(scalar.string)
+            }
+            guard onOneLine, !scalar.string.contains("\n") else {
+                log.error("'\(key)' is Markdown: use | for Markdown fields (a literal block) or keep it on one line", at: location)
+                return nil
+            }
+            map = SourceMap(path: file.path, firstLine: location.line, columnOffset: location.column - 1 + (quoted ? 1 : 0))
+        case .folded:
+            log.error("'\(key)' is Markdown: use | for Markdown fields, not >, so that lines and columns map back", at: location)
+            return nil
+        }
+        let document = MarkdownParser.parse(scalar.string, source: map, options: options)
+        log.append(contentsOf: document.diagnostics)
+        self.init(document: document, location: location)
+    }
+}

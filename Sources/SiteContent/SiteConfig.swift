@@ -1,0 +1,52 @@
+import SiteCore
+import SiteMarkdown
+
+/// `Content/site.yaml`: settings that every page shares.
+public struct SiteConfig: Sendable {
+    /// A person who reviews content medically.
+    public struct Reviewer: Sendable, Hashable {
+        public var name: String
+        public var credentials: String
+    }
+
+    /// The phone line shown in the call-to-action box and the footer.
+    public struct Helpline: Sendable, Hashable {
+        public var label: String
+        public var phone: Located<String>
+    }
+
+    /// One link of the main navigation.
+    public struct NavigationItem: Sendable {
+        public var title: String
+        public var url: Located<String>
+    }
+
+    public var title: String
+    /// The absolute URL the site is published at, ending in `/`.
+    public var baseURL: String
+    public var description: String
+    public var language: String
+    public var helpline: Helpline?
+    public var reviewer: Reviewer?
+    public var disclaimer: MarkdownField?
+    public var navigation: [NavigationItem]
+    public var verifiedMaxAgeDays: Int
+    public var allowRawHTML: Bool
+    /// Where site.yaml is, for diagnostics and dependency tracking.
+    public var path: String
+
+    /// The path part of `base_url` (`/` or `/sub/`), which every internal link starts with.
+    public var basePath: String {
+        guard let schemeEnd = baseURL.range(of: "://") else { return "/" }
+        let afterHost = baseURL[schemeEnd.upperBound...].drop { $0 != "/" }
+        let path = afterHost.isEmpty ? "/" : String(afterHost)
+        return path.hasSuffix("/") ? path : path + "/"
+    }
+
+    /// The absolute URL of a route, for canonical links and the sitemap.
+    public func absoluteURL(_ route: Route) -> String {
+        let origin = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
+        let base = basePath == "/" ? "" : String(basePath.dropLast())
+        return (origin.hasSuffix(base) ? String(origin.dropLast(base.count)) : origin) + route.prefixed(by: basePath)
+    }
+}

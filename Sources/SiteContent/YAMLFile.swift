@@ -1,0 +1,47 @@
+import SiteCore
+import Yams
+
+/// A YAML text parsed with positions, ready to be read into typed models by `YAMLMapping`.
+struct YAMLFile {
+    let path: String
+    let lines: TextLines
+    let root: Node?
+
+    /// Parses `text`; a syntax error becomes a diagnostic at its position and `root` is nil.
+    /// `lineOffset` is added to every line (front matter starts below the file's first line).
+    init(path: String, text: String, lineOffset: Int = 0, log: DiagnosticLog) {
+        self.path = path
+        // Blank lines in front keep Yams's line numbers equal to the file's.
+        let padded = String(repeating: "\n", count: lineOffset) + text
+        self.lines = TextLines(padded)
+        do {
+            root = try Yams.compose(yaml: padded)
+        } catch let error as YamlError {
+            root = nil
+            log.error("malformed YAML: \(Self.describe(error).problem)", at: Self.describe(error).mark.map {
+                SourceLocation(path: path, line: $0.line, column: TextLines(padded).column(forByteColumn: $0.column, onLine: $0.line))
+            } ?? SourceLocation(path: path, line: 1, column: 1))
+        } catch {
+            root = nil
+            log.error("malformed YAML: \(error)", at: SourceLocation(path: path, line: 1, column: 1))
+        }
+    }
+
+    func location(of node: Node) -> SourceLocation {
+        guard let mark = node.mark else { return SourceLocation(path: path, line: 1, column: 1) }
+        return SourceLocation(path: path, line: mark.line, column: lines.column(forByteColumn: mark.column, onLine: mark.line))
+    }
+
+    private static func describe(_ error: YamlError) -> (problem: String, mark: Mark?) {
+        switch error {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            let detail = context.map { "\($0.text) " } ?? ""
+            return (detail + problem, mark)
+        case .reader(let problem, _, _, _):
+            return (problem, nil)
+        default:
+            return ("\(error)", nil)
+        }
+    }
+}
