@@ -42,7 +42,7 @@ let package = Package(
         .testTarget(name: "SiteCoreTests", dependencies: ["SiteCore"]),
         .testTarget(name: "SiteMarkdownTests", dependencies: ["SiteMarkdown"]),
         .testTarget(name: "SiteContentTests", dependencies: ["SiteContent", "SiteTestSupport"]),
-        .testTarget(name: "SiteTemplatesTests", dependencies: ["SiteTemplates"]),
+        .testTarget(name: "SiteTemplatesTests", dependencies: ["SiteTemplates", "SiteTestSupport"]),
         .testTarget(name: "SiteBuildTests", dependencies: ["SiteBuild", "SiteCore", "SiteTestSupport"]),
     ]
 )

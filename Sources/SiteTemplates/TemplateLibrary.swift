@@ -1,0 +1,92 @@
+import Foundation
+import Mustache
+import SiteCore
+
+/// The theme: every template of `Templates/`, checked against the view models that render them,
+/// plus the static assets. The only importer of Mustache and reader of Templates/.
+public struct TemplateLibrary: Sendable {
+    /// A file of `Templates/assets/`, copied to `assets/` in the output.
+    public struct Asset: Sendable {
+        public var path: String
+        public var data: Data
+    }
+
+    private let mustache: MustacheLibrary
+    /// Per page template: its literal links in render order.
+    private let linksByTemplate: [String: [TemplateLink]]
+    /// Per page template: the template files it reads (itself, partials, layouts).
+    private let filesByTemplate: [String: [String]]
+    public let assets: [Asset]
+
+    /// Loads `Templates/` under `root` and checks each page template in `bindings` against its view model.
+    /// `constants` are names whose value is the same on every page (e.g. `root`), filled into literal links.
+    public static func load(root: URL, bindings: [String: ViewSchema], constants: [String: String] = [:])
+        -> (library: TemplateLibrary?, diagnostics: [Diagnostic]) {
+        let folder = root.appendingPathComponent("Templates")
+        var diagnostics: [Diagnostic] = []
+        var sources: [String: TemplateSource] = [:]
+        var mustache = MustacheLibrary()
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+            .filter { $0.hasSuffix(".mustache") }.sorted()
+        for file in names {
+            let name = String(file.dropLast(".mustache".count))
+            let path = "Templates/\(file)"
+            guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(file).path),
+                  let text = String(data: data, encoding: .utf8) else {
+                diagnostics.append(.error("cannot read template", at: SourceLocation(path: path, line: 1, column: 1)))
+                continue
+            }
+            sources[name] = TemplateSource(name: name, path: path, text: text, constants: constants, diagnostics: &diagnostics)
+            do {
+                mustache.register(try MustacheTemplate(string: text), named: name)
+            } catch let error as MustacheTemplate.ParserError {
+                diagnostics.append(.error("template syntax: \(error.error)",
+                                          at: SourceLocation(path: path, line: error.context.lineNumber, column: error.context.columnNumber)))
+            } catch {
+                diagnostics.append(.error("template syntax: \(error)", at: SourceLocation(path: path, line: 1, column: 1)))
+            }
+        }
+        var links: [String: [TemplateLink]] = [:]
+        var files: [String: [String]] = [:]
+        for (name, schema) in bindings.sorted(by: { $0.key < $1.key }) {
+            var checker = TemplateChecker(templates: sources)
+            checker.check(template: name, with: schema, at: SourceLocation(path: "Templates/\(name).mustache", line: 1, column: 1))
+            diagnostics += checker.diagnostics
+            links[name] = checker.links
+            files[name] = checker.files.sorted()
+        }
+        let assets = loadAssets(folder.appendingPathComponent("assets"))
+        let unique = diagnostics.sortedUnique
+        guard !unique.hasErrors else { return (nil, unique) }
+        return (TemplateLibrary(mustache: mustache, linksByTemplate: links, filesByTemplate: files, assets: assets), unique)
+    }
+
+    /// Renders a checked page template with its view model.
+    public func render(_ template: String, _ model: some ViewModel) -> String {
+        mustache.render(model, withTemplate: template) ?? ""
+    }
+
+    /// The links written literally in a page template and what it includes, in render order.
+    public func literalLinks(of template: String) -> [TemplateLink] {
+        linksByTemplate[template] ?? []
+    }
+
+    /// The template files a page template reads, for dependency tracking.
+    public func files(of template: String) -> [String] {
+        filesByTemplate[template] ?? []
+    }
+
+    private static func loadAssets(_ folder: URL) -> [Asset] {
+        guard let walker = FileManager.default.enumerator(atPath: folder.path) else { return [] }
+        var assets: [Asset] = []
+        for case let path as String in walker {
+            var isDirectory: ObjCBool = false
+            let full = folder.appendingPathComponent(path).path
+            guard FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue,
+                  !path.split(separator: "/").contains(where: { $0.hasPrefix(".") }),
+                  let data = FileManager.default.contents(atPath: full) else { continue }
+            assets.append(Asset(path: "assets/" + path, data: data))
+        }
+        return assets.sorted { $0.path < $1.path }
+    }
+}
