@@ -1,0 +1,29 @@
+import SiteCitations
+import SiteContent
+import SiteCore
+import SiteMarkdown
+
+/// Checks that span files: citations against the bibliography, routes against each other.
+enum SiteValidation {
+    static func check(_ content: SiteContent) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for guide in content.guides {
+            let citations = guide.body.citations
+            diagnostics += CitationCheck.unknownKeys(in: citations, bibliography: content.bibliography)
+            if let first = citations.first, !guide.body.shortcodes.contains("sources") {
+                diagnostics.append(.error("this guide cites sources but never places {{< sources >}}", at: first.location))
+            }
+        }
+        if let disclaimer = content.config.disclaimer, let citation = disclaimer.document.citations.first {
+            diagnostics.append(.error("the disclaimer cannot cite sources; cite them in the guide", at: citation.location))
+        }
+        var routes: [Route: String] = [Route("/"): "the home page", Route("/404.html"): "the 404 page"]
+        for guide in content.guides {
+            if let other = routes[guide.route] {
+                diagnostics.append(.error("the route \(guide.route) is already used by \(other)", at: SourceLocation(path: guide.path, line: 1, column: 1)))
+            }
+            routes[guide.route] = guide.path
+        }
+        return diagnostics
+    }
+}

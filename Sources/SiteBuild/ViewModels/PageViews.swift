@@ -1,0 +1,86 @@
+import SiteContent
+import SiteCore
+import SiteTemplates
+
+/// Fields every page template shares: the site, the page's title, description and canonical URL.
+struct PageHead {
+    static let fields: [String: ViewSchema.Field] = [
+        "site": .object(SiteView.schema), "title": .text, "description": .text, "canonical": .text, "is_home": .flag,
+    ]
+
+    let site: SiteView
+    let title: String
+    let description: String
+    let canonical: String
+    var isHome = false
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "site": site
+        case "title": title
+        case "description": description
+        case "canonical": canonical
+        case "is_home": isHome
+        default: nil
+        }
+    }
+}
+
+/// `home.mustache`: the home page.
+struct HomeView: ViewModel {
+    static let schema = ViewSchema("HomeView", PageHead.fields.merging(["guides": .list(GuideLinkView.schema)]) { $1 })
+    let head: PageHead
+    let guides: [GuideLinkView]
+
+    func child(named name: String) -> Any? {
+        name == "guides" ? guides : head.child(named: name)
+    }
+}
+
+/// A link to a guide from the home page.
+struct GuideLinkView: ViewModel {
+    static let schema = ViewSchema("GuideLinkView", ["title": .text, "url": .text, "description": .text])
+    let title: String
+    let url: String
+    let description: String
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "title": title
+        case "url": url
+        case "description": description
+        default: nil
+        }
+    }
+}
+
+/// `guide.mustache`: a guide article.
+struct GuideView: ViewModel {
+    static let schema = ViewSchema("GuideView", PageHead.fields.merging([
+        "body": .html, "reviewer": .object(ReviewerView.schema), "published": .object(DateView.schema),
+        "reviewed": .object(DateView.schema), "updated": .object(DateView.schema),
+    ]) { $1 })
+    let head: PageHead
+    let body: String
+    let reviewer: SiteConfig.Reviewer?
+    let page: GuidePage
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "body": body
+        case "reviewer": reviewer.map(ReviewerView.init)
+        case "published": DateView(date: page.published)
+        case "reviewed": page.reviewed.map(DateView.init)
+        case "updated": page.updated.map(DateView.init)
+        default: head.child(named: name)
+        }
+    }
+}
+
+/// `404.mustache`: the page a host serves for a missing path.
+struct NotFoundView: ViewModel {
+    static let schema = ViewSchema("NotFoundView", PageHead.fields)
+    let head: PageHead
+
+    func child(named name: String) -> Any? { head.child(named: name) }
+}

@@ -1,0 +1,37 @@
+import ArgumentParser
+import Foundation
+import SiteBuild
+import SiteCore
+
+/// `iopsite build`: renders the site into the output folder.
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build the site into Public/ (or --output). Exit 0 built, 1 problems in content or templates, 2 usage or environment."
+    )
+
+    @OptionGroup var site: SiteOptions
+
+    @Option(name: .long, help: "The output folder (default: Public/ under the root).")
+    var output: String?
+
+    @Flag(name: .long, help: "Treat warnings as errors.")
+    var strict = false
+
+    func run() throws {
+        let root = try site.rootURL()
+        let outputURL = output.map { URL(fileURLWithPath: $0, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL }
+        let result = SiteBuilder(root: root, output: outputURL, strict: strict).build()
+        DiagnosticPrinter.print(result.diagnostics)
+        if let failure = result.failure {
+            FileHandle.standardError.write(Data("error: \(failure)\n".utf8))
+        } else if result.exitCode == 0 {
+            print("Built \(result.pages.count) pages: \(result.written) files written, \(result.unchanged) unchanged, \(result.removed) removed.")
+        } else {
+            let errors = result.diagnostics.filter { $0.severity == .error }.count
+            let warnings = result.diagnostics.count - errors
+            FileHandle.standardError.write(Data("Build failed: \(errors) errors, \(warnings) warnings; the output was not touched.\n".utf8))
+        }
+        throw ExitCode(result.exitCode)
+    }
+}
