@@ -10,7 +10,7 @@ site: deps
 
 ## Run every test.
 test: deps
-	$(SWIFT) test --parallel
+	$(SWIFT) test
 
 ## libcmark (and pkg-config, which finds it) from Debian's packages, only when missing.
 deps:

@@ -1,0 +1,119 @@
+import Foundation
+import SiteBuild
+import SiteCore
+import SiteTestSupport
+import Testing
+
+@Suite struct BuildOutputTests {
+    @Test func aCleanSiteBuildsEveryPageAndAsset() throws {
+        let site = try Fixtures.site()
+        let result = site.build()
+        #expect(result.diagnostics.map(\.description) == [])
+        #expect(result.exitCode == 0)
+        #expect(site.files("Public") == [".iopsite-manifest", "404.html", "assets/site.css", "guide/index.html", "index.html"])
+        let guide = try #require(site.read("Public/guide/index.html"))
+        #expect(guide.contains("<h2 id=\"details\">Details <a class=\"heading-anchor\" href=\"#details\""))
+        #expect(guide.contains("<a href=\"#ref-drake2007\" id=\"cite-drake2007-1\" aria-label=\"Source 1: Management of persons with co-occurring severe mental illness\">1</a>"))
+        #expect(guide.contains("<li id=\"ref-drake2007\">"))
+        #expect(guide.contains("<time datetime=\"2024-03-04\">March 4, 2024</time>"))
+        #expect(guide.contains("<a href=\"tel:+15550100199\">(555) 010-0199</a>"))
+        #expect(!guide.contains("[@"))
+    }
+
+    @Test func linksAreEmittedUnderTheBasePath() throws {
+        let site = try Fixtures.site(["Content/site.yaml": Fixtures.siteYAML.replacingOccurrences(of: "https://example.org/", with: "https://example.org/sub/")])
+        let result = site.build()
+        #expect(result.exitCode == 0)
+        let guide = try #require(site.read("Public/guide/index.html"))
+        #expect(guide.contains("<link rel=\"canonical\" href=\"https://example.org/sub/guide/\">"))
+        #expect(guide.contains("href=\"/sub/assets/site.css\""))
+        #expect(guide.contains("<a href=\"/sub/\">home</a>"))
+        #expect(guide.contains("<a href=\"/sub/guide/\">Guide</a>"))
+    }
+
+    @Test func eachPageRecordsItsInputsAndTheOriginOfEveryLink() throws {
+        let site = try Fixtures.site()
+        let page = try #require(site.build().pages.first { $0.route.path == "/guide/" })
+        #expect(page.inputs == ["Content/guide/guide.md", "Content/site.yaml", "Content/sources.yaml",
+                                "Templates/guide.mustache", "Templates/layout.mustache"])
+        let origins = page.links.map { "\($0.href)#\($0.ordinal) \($0.kind.rawValue) \($0.origin)" }
+        #expect(origins == [
+            "/assets/site.css#0 template Templates/layout.mustache:3:73",
+            "#main#0 template Templates/layout.mustache:4:16",
+            "/guide/#0 data Content/site.yaml:10:10",
+            "tel:+15550100199#0 data Content/site.yaml:7:10",
+            "#details#0 markdown Content/guide/guide.md:11:19",
+            "/#0 markdown Content/guide/guide.md:11:40",
+            "/guide/#1 markdown Content/site.yaml:4:52",
+        ])
+    }
+
+    @Test func twoBuildsProduceIdenticalBytes() throws {
+        let first = try Fixtures.site()
+        let second = try Fixtures.site()
+        _ = first.build()
+        _ = second.build()
+        let a = first.snapshot("Public").mapValues(\.0)
+        let b = second.snapshot("Public").mapValues(\.0)
+        #expect(a == b)
+    }
+
+    @Test func unchangedFilesKeepTheirInodeAcrossBuilds() throws {
+        let site = try Fixtures.site()
+        _ = site.build()
+        let before = site.snapshot("Public")
+        try site.write(["Content/guide/guide.md": Fixtures.guide.replacingOccurrences(of: "Intro with", with: "Opening with")])
+        let result = site.build()
+        #expect(result.exitCode == 0)
+        #expect(result.written == 1)
+        let after = site.snapshot("Public")
+        #expect(after["index.html"]?.1 == before["index.html"]?.1)
+        #expect(after["assets/site.css"]?.1 == before["assets/site.css"]?.1)
+        #expect(after["guide/index.html"]?.1 != before["guide/index.html"]?.1)
+        #expect(site.read("Public/guide/index.html")?.contains("Opening with") == true)
+    }
+
+    @Test func filesAPageNoLongerProducesAreRemovedAndForeignFilesAreNeverTouched() throws {
+        let site = try Fixtures.site(["Content/guide/other.md": Fixtures.guide.replacingOccurrences(of: "The Guide", with: "Other")])
+        _ = site.build()
+        #expect(site.exists("Public/other/index.html"))
+        try site.write(["Public/CNAME": "example.org\n", "Public/extra/notes.txt": "mine\n"])
+        let foreign = site.snapshot("Public").filter { ["CNAME", "extra/notes.txt"].contains($0.key) }
+        try site.remove("Content/guide/other.md")
+        let result = site.build()
+        #expect(result.exitCode == 0)
+        #expect(result.removed == 1)
+        #expect(!site.exists("Public/other/index.html"))
+        let after = site.snapshot("Public")
+        for (path, (data, inode)) in foreign {
+            #expect(after[path]?.0 == data)
+            #expect(after[path]?.1 == inode)
+        }
+    }
+
+    @Test func aForeignNonEmptyFolderIsRefusedWithExitCode2() throws {
+        let site = try Fixtures.site(["Public/index.html": "hand made\n"])
+        let result = site.build()
+        #expect(result.exitCode == 2)
+        #expect(result.failure?.contains("is not empty and has no .iopsite-manifest") == true)
+        #expect(site.read("Public/index.html") == "hand made\n")
+        #expect(site.files("Public") == ["index.html"])
+    }
+
+    @Test func aLoneGitkeepIsNotForeignAndIsKept() throws {
+        let site = try Fixtures.site(["Public/.gitkeep": ""])
+        #expect(site.build().exitCode == 0)
+        #expect(site.exists("Public/.gitkeep"))
+        #expect(site.build().exitCode == 0)
+        #expect(site.exists("Public/.gitkeep"))
+    }
+
+    @Test func aBuildNeverOverwritesAFileItDidNotWrite() throws {
+        let site = try Fixtures.site()
+        _ = site.build()
+        try site.write(["Content/guide/notes.md": Fixtures.guide, "Public/notes/index.html": "mine\n"])
+        let result = site.build()
+        #expect(result.exitCode == 2)
+        #expect(site.read("Public/notes/index.html") == "mine\n")
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import SiteBuild
+import SiteTestSupport
+
+/// The smallest complete site: settings, one guide citing one source, a theme.
+enum Fixtures {
+    static let siteYAML = """
+        title: Fixture Site
+        base_url: https://example.org/
+        disclaimer: |
+          General information, not advice. See [the guide](/guide/).
+        helpline:
+          label: Helpline
+          phone: "(555) 010-0199"
+        navigation:
+          - title: Guide
+            url: /guide/
+        """
+
+    static let guide = """
+        ---
+        title: The Guide
+        description: A guide.
+        published: 2024-01-02
+        reviewed: 2024-03-04
+        ---
+        Intro with a claim [@drake2007].
+
+        ## Details
+
+        More in [details](#details) and [home](/).
+
+        ## Sources
+
+        {{< sources >}}
+        """
+
+    static let sources = """
+        references:
+          - id: drake2007
+            type: article-journal
+            title: "Management of persons with co-occurring severe mental illness"
+            DOI: 10.1002/j.2051-5545.2007.tb00004.x
+        """
+
+    static let layout = """
+        <!doctype html>
+        <html lang="{{site.language}}"><head><title>{{title}}</title>
+        <link rel="canonical" href="{{canonical}}"><link rel="stylesheet" href="{{site.root}}assets/site.css"></head>
+        <body><a href="#main">Skip</a><nav>{{#site.navigation}}<a href="{{url}}">{{title}}</a>{{/site.navigation}}</nav>
+        <main id="main">{{$main}}{{/main}}</main>
+        <footer>{{#site.helpline}}<a href="{{tel}}">{{phone}}</a>{{/site.helpline}}{{{site.disclaimer}}}</footer></body></html>
+        """
+
+    static var files: [String: String] {
+        [
+            "Content/site.yaml": siteYAML,
+            "Content/guide/guide.md": guide,
+            "Content/sources.yaml": sources,
+            "Templates/layout.mustache": layout,
+            "Templates/home.mustache": "{{<layout}}{{$main}}<h1>{{title}}</h1>{{#guides}}<a href=\"{{url}}\">{{title}}</a>{{/guides}}{{/main}}{{/layout}}",
+            "Templates/guide.mustache": "{{<layout}}{{$main}}<h1>{{title}}</h1>{{#reviewed}}<time datetime=\"{{iso}}\">{{text}}</time>{{/reviewed}}{{{body}}}{{/main}}{{/layout}}",
+            "Templates/404.mustache": "{{<layout}}{{$main}}<h1>{{title}}</h1><a href=\"{{site.root}}\">Home</a>{{/main}}{{/layout}}",
+            "Templates/assets/site.css": "body { color: #111; }\n",
+        ]
+    }
+
+    static func site(_ changes: [String: String] = [:]) throws -> FixtureSite {
+        try FixtureSite(files.merging(changes) { $1 })
+    }
+}
+
+extension FixtureSite {
+    func build(strict: Bool = false) -> SiteBuilder.Result {
+        SiteBuilder(root: root, strict: strict).build()
+    }
+}
