@@ -44,5 +44,6 @@ let package = Package(
         .testTarget(name: "SiteContentTests", dependencies: ["SiteContent", "SiteTestSupport"]),
         .testTarget(name: "SiteTemplatesTests", dependencies: ["SiteTemplates", "SiteTestSupport"]),
         .testTarget(name: "SiteBuildTests", dependencies: ["SiteBuild", "SiteCore", "SiteTestSupport"]),
+        .testTarget(name: "IOPSiteTests", dependencies: ["iopsite", "SiteTestSupport"]),
     ]
 )

@@ -51,7 +51,8 @@ public struct ContentLoader: Sendable {
             log.error("file is not valid UTF-8", at: SourceLocation(path: path, line: 1, column: 1))
             return nil
         }
-        return text
+        // Windows line ends become "\n" so that every later stage counts lines the same way.
+        return text.replacingOccurrences(of: "\r\n", with: "\n")
     }
 
     /// Relative paths of the files with `ext` directly in `folder`, sorted.

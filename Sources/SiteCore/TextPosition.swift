@@ -4,8 +4,10 @@ public struct TextLines: Sendable {
     public let lines: [Substring]
 
     public init(_ text: String) {
-        lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            line.hasSuffix("\r") ? line.dropLast() : line
+        // Split on scalars: as Characters, "\r\n" is one grapheme and never equals "\n".
+        lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { scalars in
+            let line = Substring(scalars)
+            return line.unicodeScalars.last == "\r" ? Substring(line.unicodeScalars.dropLast()) : line
         }
     }
 

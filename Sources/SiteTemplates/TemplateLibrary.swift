@@ -32,7 +32,7 @@ public struct TemplateLibrary: Sendable {
             let name = String(file.dropLast(".mustache".count))
             let path = "Templates/\(file)"
             guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(file).path),
-                  let text = String(data: data, encoding: .utf8) else {
+                  let text = String(data: data, encoding: .utf8)?.replacingOccurrences(of: "\r\n", with: "\n") else {
                 diagnostics.append(.error("cannot read template", at: SourceLocation(path: path, line: 1, column: 1)))
                 continue
             }

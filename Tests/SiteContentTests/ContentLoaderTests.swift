@@ -129,3 +129,14 @@ import Testing
         #expect(messages == ["Content/sources.yaml:4:9: error: duplicate source id 'a' (first defined at Content/sources.yaml:2:9)"])
     }
 }
+
+@Suite struct LineEndingTests {
+    @Test func windowsLineEndsKeepLinesAndColumns() throws {
+        let site = try FixtureSite([
+            "Content/site.yaml": "title: T\r\nbase_url: https://x.org/\r\n",
+            "Content/guide/g.md": "---\r\ntitle: G\r\ndescription: D\r\npublished: 2024-01-01\r\n---\r\nText\r\n\r\nMore <b>x</b>\r\n",
+        ])
+        let messages = ContentLoader(root: site.root, shortcodes: []).load().diagnostics.map(\.description)
+        #expect(messages.first == "Content/guide/g.md:8:6: error: raw HTML is not allowed in Markdown (set allow_raw_html in site.yaml to permit it)")
+    }
+}
