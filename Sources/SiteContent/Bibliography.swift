@@ -7,6 +7,13 @@ public struct SourceEntry: Sendable {
     public var title: String
     /// Scalar CSL variables (`DOI`, `URL`, `container-title`…), verbatim.
     public var fields: [String: String]
+
+    public init(id: Located<String>, type: String, title: String, fields: [String: String]) {
+        self.id = id
+        self.type = type
+        self.title = title
+        self.fields = fields
+    }
 }
 
 /// The sources the guide may cite.
