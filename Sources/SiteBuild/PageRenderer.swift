@@ -16,6 +16,7 @@ struct PageRenderer: Sendable {
         let site = SiteView(config: config, disclaimerHTML: disclaimer)
         let canonical = config.absoluteURL(spec.route)
         var markdownLinks: [(url: String, location: SourceLocation)] = []
+        var componentLinks: [LinkOrigin] = []
         let html: String
         switch spec.kind {
         case .home:
@@ -25,21 +26,30 @@ struct PageRenderer: Sendable {
             let head = PageHead(site: site, title: config.title, description: config.description, canonical: canonical, isHome: true)
             html = templates.render(spec.template, HomeView(head: head, guides: guides))
         case .guide(let guide):
-            let numbering = CitationNumbering(citations: guide.body.citations, bibliography: content.bibliography)
-            var hooks = linkHooks()
-            hooks.citation = numbering.mark
-            hooks.shortcode = { name in name == "sources" ? numbering.sourcesList() : "" }
-            let body = MarkdownRenderer().render(guide.body, hooks: hooks)
+            let numbering = CitationNumbering(citations: GuideCitations.inOrder(guide, data: content.guideData),
+                                              bibliography: content.bibliography)
+            let components = ComponentRenderer(templates: templates, data: content.guideData, numbering: numbering, basePath: config.basePath)
+            let body = MarkdownRenderer().render(guide.body, hooks: components.hooks)
             markdownLinks = guide.body.links
+            componentLinks = components.links
+            let reviewer = guide.reviewedBy ?? config.reviewer
             let head = PageHead(site: site, title: guide.title, description: guide.description, canonical: canonical)
-            html = templates.render(spec.template, GuideView(head: head, body: body, reviewer: guide.reviewedBy ?? config.reviewer, page: guide))
+            let structured = StructuredData.guide(guide, reviewer: reviewer, config: config, faq: content.guideData.faq)
+            html = templates.render(spec.template, GuideView(head: head, body: body, review: ReviewLineView(reviewer: reviewer, page: guide),
+                                                             structuredData: structured))
         case .notFound:
             let head = PageHead(site: site, title: "Page not found", description: config.description, canonical: canonical)
             html = templates.render(spec.template, NotFoundView(head: head))
+        case .sitemap(let entries):
+            return RenderedPage(route: spec.route, file: spec.route.outputFile, html: SiteFiles.sitemap(entries, config: config),
+                                inputs: spec.inputs.sorted(), links: [])
+        case .robots:
+            return RenderedPage(route: spec.route, file: spec.route.outputFile, html: SiteFiles.robots(config: config),
+                                inputs: spec.inputs.sorted(), links: [])
         }
         return RenderedPage(route: spec.route, file: spec.route.outputFile, html: html,
                             inputs: (spec.inputs + templates.files(of: spec.template)).sorted(),
-                            links: linkOrigins(template: spec.template, markdown: markdownLinks))
+                            links: linkOrigins(template: spec.template, markdown: markdownLinks, components: componentLinks))
     }
 
     private func linkHooks() -> MarkdownRenderer.Hooks {
@@ -48,8 +58,8 @@ struct PageRenderer: Sendable {
     }
 
     /// Origins of the page's links: the template's literal links, the data links the layout shows,
-    /// then the Markdown links of the body and the disclaimer.
-    private func linkOrigins(template: String, markdown: [(url: String, location: SourceLocation)]) -> [LinkOrigin] {
+    /// the Markdown links of the body, the links of its components, then those of the disclaimer.
+    private func linkOrigins(template: String, markdown: [(url: String, location: SourceLocation)], components: [LinkOrigin]) -> [LinkOrigin] {
         let basePath = config.basePath
         var origins = templates.literalLinks(of: template).map {
             LinkOrigin(href: $0.href, ordinal: 0, kind: .template, origin: $0.location)
@@ -60,8 +70,11 @@ struct PageRenderer: Sendable {
         if let helpline = config.helpline {
             origins.append(LinkOrigin(href: HelplineView.telURL(helpline.phone.value), ordinal: 0, kind: .data, origin: helpline.phone.location))
         }
-        let disclaimerLinks = config.disclaimer?.document.links ?? []
-        origins += (markdown + disclaimerLinks).map {
+        origins += markdown.map {
+            LinkOrigin(href: InternalURL.resolve($0.url, basePath: basePath), ordinal: 0, kind: .markdown, origin: $0.location)
+        }
+        origins += components
+        origins += (config.disclaimer?.document.links ?? []).map {
             LinkOrigin(href: InternalURL.resolve($0.url, basePath: basePath), ordinal: 0, kind: .markdown, origin: $0.location)
         }
         return origins.numberedByHref()

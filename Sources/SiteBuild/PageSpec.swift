@@ -7,6 +7,10 @@ public struct PageSpec: Sendable {
         case home
         case guide(GuidePage)
         case notFound
+        /// `/sitemap.xml`: every page's absolute URL with its content date.
+        case sitemap([SitemapEntry])
+        /// `/robots.txt`
+        case robots
     }
 
     public let route: Route
@@ -14,6 +18,13 @@ public struct PageSpec: Sendable {
     public let kind: Kind
     /// The content files the page reads (templates are added when it renders).
     public let inputs: [String]
+}
+
+/// One URL of the sitemap.
+public struct SitemapEntry: Sendable {
+    public let route: Route
+    /// The page's last content change; omitted when the content gives no date.
+    public let lastModified: String?
 }
 
 /// A rendered page: its bytes, what it was made from, and where each of its links came from.

@@ -8,7 +8,11 @@ enum SiteValidation {
     static func check(_ content: SiteContent) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for guide in content.guides {
-            let citations = guide.body.citations
+            let citations = GuideCitations.inOrder(guide, data: content.guideData)
+            for node in guide.body.allNodes {
+                guard case .shortcode(let name) = node.kind, !content.guideData.has(name) else { continue }
+                diagnostics.append(.error("{{< \(name) >}} needs Content/guide/data/\(GuideData.files[name] ?? name)", at: node.location))
+            }
             diagnostics += CitationCheck.unknownKeys(in: citations, bibliography: content.bibliography)
             if let first = citations.first, !guide.body.shortcodes.contains("sources") {
                 diagnostics.append(.error("this guide cites sources but never places {{< sources >}}", at: first.location))

@@ -51,24 +51,18 @@ public final class CitationNumbering {
         return "<sup class=\"citation\">[" + links.joined(separator: ", ") + "]</sup>"
     }
 
-    /// The numbered sources list placed by `{{< sources >}}`.
-    public func sourcesList() -> String {
-        guard !order.isEmpty else { return "" }
-        var html = "<ol class=\"sources\">\n"
-        for entry in citedEntries {
-            let key = Escape.html(entry.id.value)
-            var text = Escape.html(entry.title)
-            if let doi = entry.fields["DOI"] {
-                let url = "https://doi.org/" + doi
-                text += " <a href=\"\(Escape.html(url))\">\(Escape.html(url))</a>"
-            } else if let url = entry.fields["URL"] {
-                text += " <a href=\"\(Escape.html(url))\">\(Escape.html(url))</a>"
-            }
-            let backLinks = (1...max(totals[entry.id.value] ?? 1, 1)).map { n in
-                "<a href=\"#cite-\(key)-\(n)\" aria-label=\"Back to citation \(n)\">↩</a>"
-            }.joined(separator: " ")
-            html += "<li id=\"ref-\(key)\">\(text) \(backLinks)</li>\n"
+    /// One entry of the page's sources list.
+    public struct ListEntry: Sendable {
+        public let number: Int
+        public let entry: SourceEntry
+        /// How many marks cite the entry: the back-links go to `cite-<key>-1` … `cite-<key>-<n>`.
+        public let occurrences: Int
+    }
+
+    /// The sources list placed by `{{< sources >}}`, in number order.
+    public var listEntries: [ListEntry] {
+        citedEntries.enumerated().map { index, entry in
+            ListEntry(number: index + 1, entry: entry, occurrences: totals[entry.id.value] ?? 1)
         }
-        return html + "</ol>\n"
     }
 }

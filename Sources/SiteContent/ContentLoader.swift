@@ -29,16 +29,23 @@ public struct ContentLoader: Sendable {
             guard let text = read(path, log: log) else { continue }
             if let page = GuidePage.read(path: path, text: text, options: options, log: log) { guides.append(page) }
         }
+        let fieldOptions = MarkdownOptions(allowRawHTML: options.allowRawHTML)
+        let guideData = GuideData.read(folder: "Content/guide/data", exists: exists, read: { read($0, log: log) },
+                                       options: fieldOptions, log: log)
         var bibliography = Bibliography()
         for path in ["Content/sources.yaml"] + files(in: "Content/sources", withExtension: "yaml")
-            where FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path) {
+            where exists(path) {
             guard let text = read(path, log: log) else { continue }
             bibliography.entries += Bibliography.read(YAMLFile(path: path, text: text, log: log), log: log)
             bibliography.paths.append(path)
         }
         let diagnostics = log.diagnostics.sortedUnique
         guard let config, !diagnostics.hasErrors else { return (nil, diagnostics) }
-        return (SiteContent(config: config, guides: guides, bibliography: bibliography), diagnostics)
+        return (SiteContent(config: config, guides: guides, bibliography: bibliography, guideData: guideData), diagnostics)
+    }
+
+    private func exists(_ path: String) -> Bool {
+        FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path)
     }
 
     private func read(_ path: String, log: DiagnosticLog) -> String? {

@@ -57,22 +57,40 @@ struct GuideLinkView: ViewModel {
 /// `guide.mustache`: a guide article.
 struct GuideView: ViewModel {
     static let schema = ViewSchema("GuideView", PageHead.fields.merging([
-        "body": .html, "reviewer": .object(ReviewerView.schema), "published": .object(DateView.schema),
-        "reviewed": .object(DateView.schema), "updated": .object(DateView.schema),
+        "body": .html, "review": .object(ReviewLineView.schema), "structured_data": .html,
     ]) { $1 })
     let head: PageHead
     let body: String
+    let review: ReviewLineView
+    /// The JSON-LD documents, already escaped for a `<script>` element.
+    let structuredData: [String]
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "body": body
+        case "review": review
+        case "structured_data": structuredData.map { "<script type=\"application/ld+json\">\($0)</script>" }.joined(separator: "\n")
+        default: head.child(named: name)
+        }
+    }
+}
+
+/// `review-line.mustache`: who reviewed the page and when it was published, reviewed and updated.
+struct ReviewLineView: ViewModel {
+    static let schema = ViewSchema("ReviewLineView", [
+        "reviewer": .object(ReviewerView.schema), "published": .object(DateView.schema),
+        "reviewed": .object(DateView.schema), "updated": .object(DateView.schema),
+    ])
     let reviewer: SiteConfig.Reviewer?
     let page: GuidePage
 
     func child(named name: String) -> Any? {
         switch name {
-        case "body": body
         case "reviewer": reviewer.map(ReviewerView.init)
         case "published": DateView(date: page.published)
         case "reviewed": page.reviewed.map(DateView.init)
         case "updated": page.updated.map(DateView.init)
-        default: head.child(named: name)
+        default: nil
         }
     }
 }

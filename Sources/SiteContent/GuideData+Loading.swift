@@ -1,0 +1,155 @@
+import SiteCore
+import SiteMarkdown
+import Yams
+
+extension GuideData {
+    /// Reads the data files present in `folder` (relative to the root) with `read` (the loader's file reader).
+    static func read(folder: String, exists: (String) -> Bool, read: (String) -> String?,
+                     options: MarkdownOptions, log: DiagnosticLog) -> GuideData {
+        var data = GuideData()
+        func yaml(_ name: String) -> YAMLMapping? {
+            let path = "\(folder)/\(name)"
+            guard exists(path), let text = read(path) else { return nil }
+            data.paths.append(path)
+            let file = YAMLFile(path: path, text: text, log: log)
+            return file.root.flatMap { YAMLMapping($0, in: file, what: name, log: log) }
+        }
+        if let map = yaml("comparison.yaml") { data.comparison = Comparison.read(map, options: options) }
+        if let map = yaml("schedule.yaml") { data.schedule = Schedule.read(map, options: options) }
+        if let map = yaml("modalities.yaml") { data.modalities = Modality.readList(map, options: options) }
+        if let map = yaml("faq.yaml") { data.faq = FAQEntry.readList(map, options: options) }
+        let insurersPath = "\(folder)/insurers.csv"
+        if exists(insurersPath), let text = read(insurersPath) {
+            data.paths.append(insurersPath)
+            data.insurers = Insurer.readList(CSVTable(path: insurersPath, text: text, log: log), log: log)
+        }
+        return data
+    }
+}
+
+extension YAMLMapping {
+    /// Each item of the list under `key` as a mapping; a missing or empty list is an error.
+    func items(_ key: String, what: String) -> [YAMLMapping] {
+        guard let nodes = sequence(key) else {
+            if !has(key) { missing(key) }
+            return []
+        }
+        if nodes.isEmpty { log.error("'\(key)' must not be empty", at: location) }
+        return nodes.compactMap { YAMLMapping($0, in: file, what: what, log: log) }
+    }
+
+    /// The strings of the list under `key`.
+    func strings(_ key: String) -> [Located<String>]? {
+        guard let nodes = sequence(key) else {
+            missing(key)
+            return nil
+        }
+        return nodes.compactMap { node in
+            guard let text = node.scalar?.string, !text.isEmpty else {
+                log.error("'\(key)' must be a list of texts", at: file.location(of: node))
+                return nil
+            }
+            return Located(text, at: file.location(of: node))
+        }
+    }
+}
+
+extension Comparison {
+    static func read(_ map: YAMLMapping, options: MarkdownOptions) -> Comparison? {
+        let caption = map.string("caption", required: true)
+        let featureHeading = map.string("feature_heading")?.value ?? "Feature"
+        let columns = map.strings("columns") ?? []
+        var rows: [Row] = []
+        for row in map.items("rows", what: "comparison row") {
+            let feature = row.string("feature", required: true)
+            var cells: [MarkdownField] = []
+            if let nodes = row.sequence("cells") {
+                if nodes.count != columns.count {
+                    row.log.error("this row has \(nodes.count) cells but the table has \(columns.count) columns", at: row.location)
+                }
+                for node in nodes {
+                    if let cell = MarkdownField(node: node, key: "cells", file: row.file, options: options, log: row.log) { cells.append(cell) }
+                }
+            } else {
+                row.missing("cells")
+            }
+            row.finish()
+            if let feature { rows.append(Row(feature: feature.value, cells: cells)) }
+        }
+        let note = map.markdown("note", options: options)
+        map.finish()
+        guard let caption, !columns.isEmpty else { return nil }
+        return Comparison(caption: caption.value, featureHeading: featureHeading, columns: columns.map(\.value), rows: rows, note: note)
+    }
+}
+
+extension Schedule {
+    static func read(_ map: YAMLMapping, options: MarkdownOptions) -> Schedule? {
+        let caption = map.string("caption", required: true)
+        let before = map.markdown("before", options: options)
+        var phases: [Phase] = []
+        for item in map.items("phases", what: "schedule phase") {
+            let name = item.string("name", required: true)
+            let weeks = item.string("weeks", required: true)
+            let sessions = item.string("sessions", required: true)
+            let activities = item.markdown("activities", required: true, options: options)
+            item.finish()
+            if let name, let weeks, let sessions, let activities {
+                phases.append(Phase(name: name.value, weeks: weeks.value, sessions: sessions.value, activities: activities))
+            }
+        }
+        let after = map.markdown("after", options: options)
+        map.finish()
+        return caption.map { Schedule(caption: $0.value, before: before, phases: phases, after: after) }
+    }
+}
+
+extension Modality {
+    static func readList(_ map: YAMLMapping, options: MarkdownOptions) -> [Modality] {
+        let list = map.items("modalities", what: "modality").compactMap { item -> Modality? in
+            let name = item.string("name", required: true)
+            let description = item.markdown("description", required: true, options: options)
+            let kinds = item.has("kinds") ? item.items("kinds", what: "kind of modality").compactMap { kind -> Kind? in
+                let kindName = kind.string("name", required: true)
+                let kindDescription = kind.markdown("description", required: true, options: options)
+                kind.finish()
+                guard let kindName, let kindDescription else { return nil }
+                return Kind(name: kindName.value, description: kindDescription)
+            } : []
+            item.finish()
+            guard let name, let description else { return nil }
+            return Modality(name: name.value, description: description, kinds: kinds)
+        }
+        map.finish()
+        return list
+    }
+}
+
+extension FAQEntry {
+    static func readList(_ map: YAMLMapping, options: MarkdownOptions) -> [FAQEntry] {
+        let list = map.items("questions", what: "question").compactMap { item -> FAQEntry? in
+            let question = item.string("question", required: true)
+            let answer = item.markdown("answer", required: true, options: options)
+            item.finish()
+            guard let question, let answer else { return nil }
+            return FAQEntry(question: question.value, answer: answer)
+        }
+        map.finish()
+        return list
+    }
+}
+
+extension Insurer {
+    static func readList(_ table: CSVTable, log: DiagnosticLog) -> [Insurer] {
+        guard table.require(["name", "website"], log: log) else { return [] }
+        return table.rows.compactMap { row in
+            guard let name = table.value("name", in: row), let website = table.value("website", in: row) else { return nil }
+            let lowered = website.value.lowercased()
+            guard lowered.hasPrefix("https://") || lowered.hasPrefix("http://") else {
+                log.error("'website' must be an http or https URL, not '\(website.value)'", at: website.location)
+                return nil
+            }
+            return Insurer(name: name.value, website: website)
+        }
+    }
+}
