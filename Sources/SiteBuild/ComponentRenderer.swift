@@ -101,7 +101,8 @@ final class ComponentRenderer {
         }
         links += entries.compactMap { entry in
             guard let link = entry.link, let source = numbering.citedEntries.first(where: { $0.id.value == entry.key }) else { return nil }
-            return LinkOrigin(href: link, ordinal: 0, kind: .data, origin: source.id.location)
+            let field = source.fields["DOI"] != nil ? "DOI" : "URL"
+            return LinkOrigin(href: link, ordinal: 0, kind: .data, origin: source.fieldLocations[field] ?? source.id.location)
         }
         return templates.render("sources", SourcesView(entries: entries))
     }

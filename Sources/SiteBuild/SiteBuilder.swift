@@ -36,9 +36,9 @@ public struct SiteBuilder: Sendable {
     private func renderWithAssets() -> (result: Result, assets: [TemplateLibrary.Asset]) {
         let loaded = ContentLoader(root: root, shortcodes: SitePlan.shortcodes).load()
         let constants = ["site.root": loaded.content?.config.basePath ?? "/"]
-        let theme = TemplateLibrary.load(root: root, bindings: SitePlan.bindings, constants: constants)
+        let theme = TemplateLibrary.load(root: root, bindings: SitePlan.bindings, optional: SitePlan.components, constants: constants)
         var diagnostics = loaded.diagnostics + theme.diagnostics
-        if let content = loaded.content { diagnostics += SiteValidation.check(content) }
+        if let content = loaded.content { diagnostics += SiteValidation.check(content, templates: theme.library) }
         diagnostics = diagnostics.sortedUnique
         guard let content = loaded.content, let templates = theme.library, !diagnostics.fails(strict: strict) else {
             return (Result(exitCode: 1, diagnostics: diagnostics, pages: []), [])

@@ -13,6 +13,10 @@ enum SitePlan {
         "home": HomeView.schema,
         "guide": GuideView.schema,
         "404": NotFoundView.schema,
+    ]
+
+    /// The component templates shortcodes render; each is needed only where its shortcode is placed.
+    static let components = [
         "comparison": ComparisonView.schema,
         "schedule": ScheduleView.schema,
         "modalities": ModalitiesView.schema,

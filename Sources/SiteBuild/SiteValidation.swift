@@ -2,16 +2,23 @@ import SiteCitations
 import SiteContent
 import SiteCore
 import SiteMarkdown
+import SiteTemplates
 
 /// Checks that span files: citations against the bibliography, routes against each other.
 enum SiteValidation {
-    static func check(_ content: SiteContent) -> [Diagnostic] {
+    /// `templates` is nil when the theme has errors of its own; then only content is checked.
+    static func check(_ content: SiteContent, templates: TemplateLibrary?) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for guide in content.guides {
             let citations = GuideCitations.inOrder(guide, data: content.guideData)
             for node in guide.body.allNodes {
-                guard case .shortcode(let name) = node.kind, !content.guideData.has(name) else { continue }
-                diagnostics.append(.error("{{< \(name) >}} needs Content/guide/data/\(GuideData.files[name] ?? name)", at: node.location))
+                guard case .shortcode(let name) = node.kind else { continue }
+                if !content.guideData.has(name) {
+                    diagnostics.append(.error("{{< \(name) >}} needs Content/guide/data/\(GuideData.files[name] ?? name)", at: node.location))
+                }
+                if let templates, SitePlan.components[name] != nil, !templates.has(name) {
+                    diagnostics.append(.error("{{< \(name) >}} needs Templates/\(name).mustache", at: node.location))
+                }
             }
             diagnostics += CitationCheck.unknownKeys(in: citations, bibliography: content.bibliography)
             if let first = citations.first, !guide.body.shortcodes.contains("sources") {

@@ -26,11 +26,13 @@ extension Bibliography {
                 continue
             }
             var fields: [String: String] = [:]
+            var locations: [String: SourceLocation] = [:]
             var id: Located<String>?
             for (key, value) in mapping {
                 guard let name = key.scalar?.string, let text = value.scalar?.string else { continue }
                 if name == "id" { id = Located(text, at: file.location(of: value)) }
                 fields[name] = text
+                locations[name] = file.location(of: value)
             }
             guard let id, !id.value.isEmpty else {
                 log.error("missing required key 'id' in CSL entry", at: file.location(of: node))
@@ -41,7 +43,8 @@ extension Bibliography {
                 continue
             }
             seen[id.value] = id.location
-            entries.append(SourceEntry(id: id, type: fields["type"] ?? "", title: fields["title"] ?? id.value, fields: fields))
+            entries.append(SourceEntry(id: id, type: fields["type"] ?? "", title: fields["title"] ?? id.value, fields: fields,
+                                       fieldLocations: locations))
         }
         return entries
     }

@@ -7,12 +7,16 @@ public struct SourceEntry: Sendable {
     public var title: String
     /// Scalar CSL variables (`DOI`, `URL`, `container-title`…), verbatim.
     public var fields: [String: String]
+    /// Where each scalar field's value is written.
+    public var fieldLocations: [String: SourceLocation]
 
-    public init(id: Located<String>, type: String, title: String, fields: [String: String]) {
+    public init(id: Located<String>, type: String, title: String, fields: [String: String],
+                fieldLocations: [String: SourceLocation] = [:]) {
         self.id = id
         self.type = type
         self.title = title
         self.fields = fields
+        self.fieldLocations = fieldLocations
     }
 }
 

@@ -19,8 +19,10 @@ public struct TemplateLibrary: Sendable {
     public let assets: [Asset]
 
     /// Loads `Templates/` under `root` and checks each page template in `bindings` against its view model.
+    /// Templates in `optional` (components) are checked when present; a missing one is not an error here.
     /// `constants` are names whose value is the same on every page (e.g. `root`), filled into literal links.
-    public static func load(root: URL, bindings: [String: ViewSchema], constants: [String: String] = [:])
+    public static func load(root: URL, bindings: [String: ViewSchema], optional: [String: ViewSchema] = [:],
+                            constants: [String: String] = [:])
         -> (library: TemplateLibrary?, diagnostics: [Diagnostic]) {
         let folder = root.appendingPathComponent("Templates")
         var diagnostics: [Diagnostic] = []
@@ -48,7 +50,8 @@ public struct TemplateLibrary: Sendable {
         }
         var links: [String: [TemplateLink]] = [:]
         var files: [String: [String]] = [:]
-        for (name, schema) in bindings.sorted(by: { $0.key < $1.key }) {
+        let present = optional.filter { sources[$0.key] != nil }
+        for (name, schema) in bindings.merging(present, uniquingKeysWith: { $1 }).sorted(by: { $0.key < $1.key }) {
             var checker = TemplateChecker(templates: sources)
             checker.check(template: name, with: schema, at: SourceLocation(path: "Templates/\(name).mustache", line: 1, column: 1))
             diagnostics += checker.diagnostics
@@ -59,6 +62,11 @@ public struct TemplateLibrary: Sendable {
         let unique = diagnostics.sortedUnique
         guard !unique.hasErrors else { return (nil, unique) }
         return (TemplateLibrary(mustache: mustache, linksByTemplate: links, filesByTemplate: files, assets: assets), unique)
+    }
+
+    /// Whether a template was loaded and checked.
+    public func has(_ template: String) -> Bool {
+        filesByTemplate[template] != nil
     }
 
     /// Renders a checked page template with its view model.

@@ -42,7 +42,7 @@ import Testing
         let site = try FixtureSite(Self.site)
         let result = try run(["build", "--root", site.root.path])
         #expect(result.status == 0)
-        #expect(result.stdout == "Built 3 pages: 3 files written, 0 unchanged, 0 removed.\n")
+        #expect(result.stdout == "Built 5 pages: 5 files written, 0 unchanged, 0 removed.\n")
         #expect(site.exists("Public/g/index.html"))
     }
 

@@ -35,7 +35,7 @@ import Testing
              expected: ["Content/guide/guide.md:4:12: error: 'published' must be a date written YYYY-MM-DD, not '2024-13-02'"]),
         Case(name: "an unknown shortcode",
              changes: ["Content/guide/guide.md": guideHead + "Intro\n\n{{< comparsion >}}\n"],
-             expected: ["Content/guide/guide.md:8:1: error: unknown shortcode 'comparsion' (known: featured-centers, sources)"]),
+             expected: ["Content/guide/guide.md:8:1: error: unknown shortcode 'comparsion' (known: comparison, faq, featured-centers, insurers, modalities, schedule, sources)"]),
         Case(name: "raw HTML in Markdown",
              changes: ["Content/guide/guide.md": guideHead + "Intro with <script>alert(1)</script>.\n"],
              expected: [
@@ -83,7 +83,7 @@ import Testing
         #expect(result.diagnostics.map(\.description) == [
             "Content/guide/guide.md:6:1: error: raw HTML is not allowed in Markdown (set allow_raw_html in site.yaml to permit it)",
             "Content/guide/guide.md:6:5: error: raw HTML is not allowed in Markdown (set allow_raw_html in site.yaml to permit it)",
-            "Content/guide/guide.md:8:1: error: unknown shortcode 'nope' (known: featured-centers, sources)",
+            "Content/guide/guide.md:8:1: error: unknown shortcode 'nope' (known: comparison, faq, featured-centers, insurers, modalities, schedule, sources)",
             "Templates/404.mustache:1:21: error: 'missing' is not a field of NotFoundView",
         ])
     }

@@ -10,7 +10,7 @@ import Testing
         let result = site.build()
         #expect(result.diagnostics.map(\.description) == [])
         #expect(result.exitCode == 0)
-        #expect(site.files("Public") == [".iopsite-manifest", "404.html", "assets/site.css", "guide/index.html", "index.html"])
+        #expect(site.files("Public") == [".iopsite-manifest", "404.html", "assets/site.css", "guide/index.html", "index.html", "robots.txt", "sitemap.xml"])
         let guide = try #require(site.read("Public/guide/index.html"))
         #expect(guide.contains("<h2 id=\"details\">Details <a class=\"heading-anchor\" href=\"#details\""))
         #expect(guide.contains("<a href=\"#ref-drake2007\" id=\"cite-drake2007-1\" aria-label=\"Source 1: Management of persons with co-occurring severe mental illness\">1</a>"))
@@ -44,6 +44,7 @@ import Testing
             "tel:+15550100199#0 data Content/site.yaml:7:10",
             "#details#0 markdown Content/guide/guide.md:11:19",
             "/#0 markdown Content/guide/guide.md:11:40",
+            "https://doi.org/10.1002/j.2051-5545.2007.tb00004.x#0 data Content/sources.yaml:5:10",
             "/guide/#1 markdown Content/site.yaml:4:52",
         ])
     }

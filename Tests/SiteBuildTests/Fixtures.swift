@@ -59,8 +59,9 @@ enum Fixtures {
             "Content/sources.yaml": sources,
             "Templates/layout.mustache": layout,
             "Templates/home.mustache": "{{<layout}}{{$main}}<h1>{{title}}</h1>{{#guides}}<a href=\"{{url}}\">{{title}}</a>{{/guides}}{{/main}}{{/layout}}",
-            "Templates/guide.mustache": "{{<layout}}{{$main}}<h1>{{title}}</h1>{{#reviewed}}<time datetime=\"{{iso}}\">{{text}}</time>{{/reviewed}}{{{body}}}{{/main}}{{/layout}}",
+            "Templates/guide.mustache": "{{<layout}}{{$main}}<h1>{{title}}</h1>{{#review}}{{#reviewed}}<time datetime=\"{{iso}}\">{{text}}</time>{{/reviewed}}{{/review}}{{{body}}}{{/main}}{{/layout}}",
             "Templates/404.mustache": "{{<layout}}{{$main}}<h1>{{title}}</h1><a href=\"{{site.root}}\">Home</a>{{/main}}{{/layout}}",
+            "Templates/sources.mustache": "<ol>{{#entries}}<li id=\"ref-{{key}}\">{{{text}}}{{#backlinks}}<a href=\"#{{target}}\">{{letter}}</a>{{/backlinks}}</li>{{/entries}}</ol>",
             "Templates/assets/site.css": "body { color: #111; }\n",
         ]
     }
