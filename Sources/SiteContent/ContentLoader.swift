@@ -16,7 +16,8 @@ public struct ContentLoader: Sendable {
         self.reservedIDs = reservedIDs
     }
 
-    /// Loads everything and returns all diagnostics, sorted; `content` is nil when an error prevents planning.
+    /// Loads everything and returns all diagnostics, sorted. `content` holds what loaded even when there
+    /// are errors, so that checks across files can still report; it is nil only without a usable site.yaml.
     public func load() -> (content: SiteContent?, diagnostics: [Diagnostic]) {
         let log = DiagnosticLog()
         let config = read("Content/site.yaml", log: log).flatMap { text in
@@ -40,7 +41,7 @@ public struct ContentLoader: Sendable {
             bibliography.paths.append(path)
         }
         let diagnostics = log.diagnostics.sortedUnique
-        guard let config, !diagnostics.hasErrors else { return (nil, diagnostics) }
+        guard let config else { return (nil, diagnostics) }
         return (SiteContent(config: config, guides: guides, bibliography: bibliography, guideData: guideData), diagnostics)
     }
 

@@ -83,6 +83,7 @@ import Testing
         #expect(result.diagnostics.map(\.description) == [
             "Content/guide/guide.md:6:1: error: raw HTML is not allowed in Markdown (set allow_raw_html in site.yaml to permit it)",
             "Content/guide/guide.md:6:5: error: raw HTML is not allowed in Markdown (set allow_raw_html in site.yaml to permit it)",
+            "Content/guide/guide.md:6:11: error: unknown citation key 'nobody' (not in the bibliography)",
             "Content/guide/guide.md:8:1: error: unknown shortcode 'nope' (known: comparison, faq, featured-centers, insurers, modalities, schedule, sources)",
             "Templates/404.mustache:1:21: error: 'missing' is not a field of NotFoundView",
         ])

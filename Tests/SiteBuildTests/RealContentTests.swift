@@ -1,0 +1,141 @@
+import Foundation
+import SiteBuild
+import SiteCore
+import Testing
+
+/// Builds the repository's real Content/ and Templates/ once per test run and checks the published guide.
+@Suite struct RealContentTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    /// Built once, the first time a test asks (a static let is initialised once, thread-safely).
+    static let built: (output: URL, result: SiteBuilder.Result) = {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("iopsite-real-\(UUID().uuidString)")
+        return (output, SiteBuilder(root: root, output: output).build())
+    }()
+    static var output: URL { built.output }
+    static var result: SiteBuilder.Result { built.result }
+
+    func read(_ path: String) throws -> String {
+        let data = try #require(FileManager.default.contents(atPath: Self.output.appendingPathComponent(path).path), "missing \(path)")
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    var guide: String { get throws { try read("intensive-outpatient-program/index.html") } }
+
+    /// The number of non-overlapping occurrences of `needle`.
+    func count(_ needle: String, in text: String) -> Int {
+        text.components(separatedBy: needle).count - 1
+    }
+
+    /// The text between the first `start` and the `end` after it.
+    func section(_ text: String, from start: String, to end: String) throws -> String {
+        let lower = try #require(text.range(of: start))
+        let upper = try #require(text.range(of: end, range: lower.upperBound..<text.endIndex))
+        return String(text[lower.lowerBound..<upper.upperBound])
+    }
+
+    @Test func theRealSiteBuildsWithoutProblems() {
+        #expect(Self.result.diagnostics.map(\.description) == [])
+        #expect(Self.result.exitCode == 0)
+    }
+
+    @Test func theComparisonTableHasEightFeaturesForThreePrograms() throws {
+        let table = try section(guide, from: "<div class=\"comparison\">", to: "</table>")
+        #expect(table.contains("<caption>"))
+        #expect(count("<th scope=\"col\">", in: table) == 4)
+        #expect(count("<th scope=\"row\">", in: table) == 8)
+        #expect(count("<td data-label=", in: table) == 24)
+        for feature in ["Length", "Hours per week", "Where you live", "Services", "Supervision", "Who it suits", "Cost", "Intensity"] {
+            #expect(table.contains("<th scope=\"row\">\(feature)</th>"))
+        }
+    }
+
+    @Test func theScheduleHasSixPhasesWithTheirWeeks() throws {
+        let schedule = try section(guide, from: "<section class=\"schedule\"", to: "</section>")
+        #expect(count("<li class=\"phase\">", in: schedule) == 6)
+        for weeks in ["Week 1", "Weeks 2–4", "Weeks 5–8", "Weeks 9–10", "Weeks 11–12", "After the program"] {
+            #expect(schedule.contains("<dd>\(weeks)</dd>"))
+        }
+        #expect(schedule.contains("<dd>3 (3 hours each)</dd>"))
+    }
+
+    @Test func theFAQHasThreeEntriesInValidFAQPageJSON() throws {
+        let scripts = try guide.components(separatedBy: "<script type=\"application/ld+json\">").dropFirst().map {
+            String(try #require($0.components(separatedBy: "</script>").first))
+        }
+        let documents = try scripts.map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        let faq = try #require(documents.first { $0?["@type"] as? String == "FAQPage" } ?? nil)
+        let questions = try #require(faq["mainEntity"] as? [[String: Any]])
+        #expect(questions.count == 3)
+        #expect(questions.map { $0["name"] as? String } == ["What is an IOP for mental health?", "How do I start an IOP?", "How long is an IOP?"])
+        let answer = try #require((questions[2]["acceptedAnswer"] as? [String: Any])?["text"] as? String)
+        #expect(answer.hasPrefix("Usually 8 to 12 weeks"))
+        let page = try #require(documents.first { $0?["@type"] as? String == "MedicalWebPage" } ?? nil)
+        #expect(page["lastReviewed"] as? String == "2024-07-30")
+        #expect(page["datePublished"] as? String == "2019-07-29")
+        #expect(page["dateModified"] as? String == "2024-07-30")
+        #expect((page["reviewedBy"] as? [String: Any])?["name"] as? String == "[Placeholder reviewer: not a real person]")
+        #expect(try count("<details>", in: guide) == 3)
+    }
+
+    @Test func theFiveSourcesAppearWithTheirDOIsOrURLs() throws {
+        let sources = try section(guide, from: "<ol class=\"sources\">", to: "</ol>")
+        #expect(count("<li id=\"ref-", in: sources) == 5)
+        for link in ["https://pmc.ncbi.nlm.nih.gov/articles/PMC2174596/", "https://doi.org/10.1176/appi.ps.201300249",
+                     "https://doi.org/10.1080/20008198.2022.2043639", "https://drugabusestatistics.org/cost-of-rehab/",
+                     "https://doi.org/10.1176/ps.49.6.782"] {
+            #expect(sources.contains("href=\"\(link)\""))
+        }
+    }
+
+    @Test func everyCitationLinksToAnEntryAndEveryBackLinkToAMark() throws {
+        let html = try guide
+        for key in ["drake2007", "mccarty2014", "gottheil1998", "thoresen2022", "ncdas2024"] {
+            #expect(html.contains("href=\"#ref-\(key)\""))
+            #expect(html.contains("id=\"ref-\(key)\""))
+            let marks = count("id=\"cite-\(key)-", in: html)
+            let backLinks = count("href=\"#cite-\(key)-", in: html)
+            #expect(marks > 0 && marks == backLinks, "\(key): \(marks) marks, \(backLinks) back-links")
+        }
+        #expect(!html.contains("[@"))
+    }
+
+    @Test func everyHeadingH2AndH3HasAnID() throws {
+        let html = try guide
+        #expect(count("<h2", in: html) > 8)
+        #expect(count("<h2", in: html) == count("<h2 id=\"", in: html))
+        #expect(count("<h3", in: html) == count("<h3 class=\"phase-name\" id=\"", in: html) + count("<h3 id=\"", in: html))
+    }
+
+    @Test func theBriefsFiguresAppear() throws {
+        let html = try guide
+        for figure in ["$4,939", "$5,000–$20,000", "$1,400–$10,000", "at least 9 hours a week", "8 to 12 weeks",
+                       "about half of adults with severe\nmental illness"] {
+            #expect(html.contains(figure), "missing \(figure)")
+        }
+    }
+
+    @Test func everyPageHasCanonicalOpenGraphAndTheFooter() throws {
+        for path in ["index.html", "intensive-outpatient-program/index.html", "404.html"] {
+            let html = try read(path)
+            #expect(html.contains("<link rel=\"canonical\" href=\"https://iop-guide.example.org/"), "\(path)")
+            #expect(html.contains("<meta property=\"og:title\""), "\(path)")
+            #expect(html.contains("<footer class=\"site-footer\">"), "\(path)")
+            #expect(html.contains("href=\"tel:+15550100199\""), "\(path)")
+            #expect(html.contains("not medical advice"), "\(path)")
+        }
+    }
+
+    @Test func theHomePageLinksToTheGuideAndTheDirectory() throws {
+        let home = try read("index.html")
+        #expect(home.contains("href=\"/intensive-outpatient-program/\""))
+        #expect(home.contains("href=\"/rehab-centers/\""))
+    }
+
+    @Test func sitemapAndRobotsArePublished() throws {
+        let sitemap = try read("sitemap.xml")
+        #expect(sitemap.contains("<loc>https://iop-guide.example.org/intensive-outpatient-program/</loc><lastmod>2024-07-30</lastmod>"))
+        #expect(sitemap.contains("<loc>https://iop-guide.example.org/</loc>"))
+        #expect(!sitemap.contains("404"))
+        #expect(try read("robots.txt").contains("Sitemap: https://iop-guide.example.org/sitemap.xml"))
+    }
+}
