@@ -87,23 +87,21 @@ final class ComponentRenderer {
     }
 
     private func renderSources() -> String {
+        let letters = Array("abcdefghijklmnopqrstuvwxyz")
         let entries = numbering.listEntries.map { item in
             let key = item.entry.id.value
-            let link = item.entry.fields["DOI"].map { "https://doi.org/" + $0 } ?? item.entry.fields["URL"]
-            var text = Escape.html(item.entry.title) + "."
-            if let container = item.entry.fields["container-title"] { text += " <i>\(Escape.html(container))</i>." }
-            let letters = Array("abcdefghijklmnopqrstuvwxyz")
             let backlinks = (1...item.occurrences).map { n in
                 ["target": "cite-\(key)-\(n)", "label": "Back to citation \(n) of source \(item.number)",
                  "letter": item.occurrences == 1 ? "↩" : "↩\u{00A0}" + String(letters[(n - 1) % 26])]
             }
-            return SourceItemView(key: key, number: item.number, text: text, link: link, backlinks: backlinks)
+            return SourceItemView(key: key, number: item.number, text: APAFormatter.format(item.entry), backlinks: backlinks)
         }
-        links += entries.compactMap { entry in
-            guard let link = entry.link, let source = numbering.citedEntries.first(where: { $0.id.value == entry.key }) else { return nil }
-            let field = source.fields["DOI"] != nil ? "DOI" : "URL"
-            return LinkOrigin(href: link, ordinal: 0, kind: .data, origin: source.fieldLocations[field] ?? source.id.location)
+        links += numbering.citedEntries.compactMap { entry in
+            guard let link = entry.link else { return nil }
+            let field = entry.fields["DOI"] != nil ? "DOI" : "URL"
+            return LinkOrigin(href: link, ordinal: 0, kind: .data, origin: entry.fieldLocations[field] ?? entry.id.location)
         }
-        return templates.render("sources", SourcesView(entries: entries))
+        let retrieved = numbering.citedEntries.compactMap { $0.dates["accessed"]?.contentDate }.max()
+        return templates.render("sources", SourcesView(entries: entries, retrieved: retrieved))
     }
 }

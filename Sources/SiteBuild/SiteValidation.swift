@@ -9,8 +9,10 @@ enum SiteValidation {
     /// `templates` is nil when the theme has errors of its own; then only content is checked.
     static func check(_ content: SiteContent, templates: TemplateLibrary?) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
+        var cited: Set<String> = []
         for guide in content.guides {
             let citations = GuideCitations.inOrder(guide, data: content.guideData)
+            cited.formUnion(citations.flatMap(\.items).map(\.key))
             for node in guide.body.allNodes {
                 guard case .shortcode(let name) = node.kind else { continue }
                 if !content.guideData.has(name) {
@@ -25,6 +27,7 @@ enum SiteValidation {
                 diagnostics.append(.error("this guide cites sources but never places {{< sources >}}", at: first.location))
             }
         }
+        diagnostics += BibliographyCheck.check(content.bibliography, cited: cited)
         if let disclaimer = content.config.disclaimer, let citation = disclaimer.document.citations.first {
             diagnostics.append(.error("the disclaimer cannot cite sources; cite them in the guide", at: citation.location))
         }

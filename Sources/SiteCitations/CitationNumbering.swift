@@ -37,18 +37,47 @@ public final class CitationNumbering {
     /// The cited entries in number order.
     public var citedEntries: [SourceEntry] { order.compactMap(bibliography.entry) }
 
-    /// `[1, 3]`: each number links to its entry in the sources list and carries the mark's own id.
+    /// The mark for a citation, e.g. `[1, 3–5]`, `[2, p. 720]`, `[see 4]`.
+    ///
+    /// Each number links to its entry and carries the id `cite-<key>-<n>` (the n-th mark of that key
+    /// on the page); a key hidden inside a compressed range keeps its id on an empty span, so every
+    /// back-link has a target. Plain numbers are sorted and runs of three or more compressed; items
+    /// with a prefix or locator follow in their written order.
     public func mark(_ citation: Citation) -> String {
-        let links = citation.items.compactMap { item -> String? in
-            guard let number = numbers[item.key] else { return nil }
+        struct Cited { let number: Int; let key: String; let id: String; let item: Citation.Item }
+        var cited: [Cited] = []
+        for item in citation.items {
+            guard let number = numbers[item.key] else { continue }
             let occurrence = occurrences[item.key, default: 0] + 1
             occurrences[item.key] = occurrence
-            let key = Escape.html(item.key)
-            let title = Escape.html(bibliography.entry(item.key)?.title ?? item.key)
-            let locator = item.locator.isEmpty ? "" : ", \(Escape.html(item.locator))"
-            return "<a href=\"#ref-\(key)\" id=\"cite-\(key)-\(occurrence)\" aria-label=\"Source \(number): \(title)\">\(number)\(locator)</a>"
+            cited.append(Cited(number: number, key: item.key, id: "cite-\(item.key)-\(occurrence)", item: item))
         }
-        return "<sup class=\"citation\">[" + links.joined(separator: ", ") + "]</sup>"
+        func link(_ entry: Cited) -> String {
+            let title = Escape.html(bibliography.entry(entry.key)?.title ?? entry.key)
+            return "<a href=\"#ref-\(Escape.html(entry.key))\" id=\"\(Escape.html(entry.id))\" aria-label=\"Source \(entry.number): \(title)\">\(entry.number)</a>"
+        }
+        let plain = cited.filter { $0.item.prefix.isEmpty && $0.item.locator.isEmpty }.sorted { $0.number < $1.number }
+        var runs: [[Cited]] = []
+        for entry in plain {
+            if let last = runs.last?.last, entry.number <= last.number + 1 { runs[runs.count - 1].append(entry) } else { runs.append([entry]) }
+        }
+        var numbersText: [String] = []
+        for run in runs {
+            let distinct = Set(run.map(\.number)).count
+            if distinct >= 3, let first = run.first, let last = run.last {
+                let hidden = run.dropFirst().dropLast().map { "<span id=\"\(Escape.html($0.id))\"></span>" }.joined()
+                numbersText.append(link(first) + "–" + hidden + link(last))
+            } else {
+                numbersText += run.map(link)
+            }
+        }
+        var segments = numbersText.isEmpty ? [] : [numbersText.joined(separator: ", ")]
+        for entry in cited where !entry.item.prefix.isEmpty || !entry.item.locator.isEmpty {
+            let prefix = entry.item.prefix.isEmpty ? "" : Escape.html(entry.item.prefix) + " "
+            let locator = entry.item.locator.isEmpty ? "" : ", " + Escape.html(entry.item.locator)
+            segments.append(prefix + link(entry) + locator)
+        }
+        return "<sup class=\"citation\">[" + segments.joined(separator: "; ") + "]</sup>"
     }
 
     /// One entry of the page's sources list.

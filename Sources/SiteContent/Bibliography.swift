@@ -1,22 +1,44 @@
 import SiteCore
 
-/// One source of `Content/sources.yaml` (CSL-YAML), as far as the pipeline reads it so far.
+/// One entry of the bibliography (CSL-YAML or CSL-JSON), with where each variable is written.
 public struct SourceEntry: Sendable {
     public var id: Located<String>
     public var type: String
-    public var title: String
-    /// Scalar CSL variables (`DOI`, `URL`, `container-title`…), verbatim.
+    /// Standard and number variables as text (`title`, `DOI`, `volume`…).
     public var fields: [String: String]
-    /// Where each scalar field's value is written.
+    public var names: [String: [CSLName]]
+    public var dates: [String: CSLDate]
+    /// Where each variable's value is written.
     public var fieldLocations: [String: SourceLocation]
+    /// The fields `x-unverified` lists.
+    public var unverified: [String]
+    /// Where the entry starts.
+    public var location: SourceLocation
 
-    public init(id: Located<String>, type: String, title: String, fields: [String: String],
-                fieldLocations: [String: SourceLocation] = [:]) {
+    public init(id: Located<String>, type: String, fields: [String: String] = [:], names: [String: [CSLName]] = [:],
+                dates: [String: CSLDate] = [:], fieldLocations: [String: SourceLocation] = [:], unverified: [String] = [],
+                location: SourceLocation? = nil) {
         self.id = id
         self.type = type
-        self.title = title
         self.fields = fields
+        self.names = names
+        self.dates = dates
         self.fieldLocations = fieldLocations
+        self.unverified = unverified
+        self.location = location ?? id.location
+    }
+
+    public var title: String { fields["title"] ?? id.value }
+
+    /// Whether the entry has a value for a variable of any kind.
+    public func has(_ variable: String) -> Bool {
+        !(fields[variable] ?? "").isEmpty || !(names[variable] ?? []).isEmpty || dates[variable] != nil
+    }
+
+    /// The link an entry resolves to: its DOI as a URL, else its URL.
+    public var link: String? {
+        if let doi = fields["DOI"] { return "https://doi.org/" + doi }
+        return fields["URL"]
     }
 }
 

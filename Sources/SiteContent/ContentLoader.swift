@@ -34,10 +34,21 @@ public struct ContentLoader: Sendable {
         let guideData = GuideData.read(folder: "Content/guide/data", exists: exists, read: { read($0, log: log) },
                                        options: fieldOptions, log: log)
         var bibliography = Bibliography()
-        for path in ["Content/sources.yaml"] + files(in: "Content/sources", withExtension: "yaml")
-            where exists(path) {
-            guard let text = read(path, log: log) else { continue }
-            bibliography.entries += Bibliography.read(YAMLFile(path: path, text: text, log: log), log: log)
+        let sourceFiles = ["Content/sources.yaml"] + files(in: "Content/sources", withExtension: "yaml")
+            + files(in: "Content/sources", withExtension: "json")
+        var firstDefinition: [String: SourceLocation] = [:]
+        for path in sourceFiles.sorted() where exists(path) {
+            guard var text = read(path, log: log) else { continue }
+            // JSON is read as YAML to keep positions; tabs, which JSON allows only as whitespace, become spaces.
+            if path.hasSuffix(".json") { text = text.replacingOccurrences(of: "\t", with: " ") }
+            for entry in Bibliography.read(YAMLFile(path: path, text: text, log: log), log: log) {
+                if let first = firstDefinition[entry.id.value] {
+                    log.error("duplicate source id '\(entry.id.value)' (first defined at \(first))", at: entry.id.location)
+                    continue
+                }
+                firstDefinition[entry.id.value] = entry.id.location
+                bibliography.entries.append(entry)
+            }
             bibliography.paths.append(path)
         }
         let diagnostics = log.diagnostics.sortedUnique

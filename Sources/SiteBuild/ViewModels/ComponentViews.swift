@@ -159,22 +159,29 @@ struct InsurersView: ViewModel {
 
 /// `sources.mustache`: the numbered list of the sources a page cites.
 struct SourcesView: ViewModel {
-    static let schema = ViewSchema("SourcesView", ["entries": .list(SourceItemView.schema)])
+    static let schema = ViewSchema("SourcesView", ["entries": .list(SourceItemView.schema), "retrieved": .object(DateView.schema)])
     let entries: [SourceItemView]
+    /// The latest `accessed` date of the listed sources.
+    let retrieved: ContentDate?
 
-    func child(named name: String) -> Any? { name == "entries" ? entries : nil }
+    func child(named name: String) -> Any? {
+        switch name {
+        case "entries": entries
+        case "retrieved": retrieved.map(DateView.init)
+        default: nil
+        }
+    }
 }
 
 /// One entry of the sources list, with back-links to every mark citing it.
 struct SourceItemView: ViewModel {
     static let schema = ViewSchema("SourceItemView", [
-        "key": .text, "number": .text, "text": .html, "link": .text,
+        "key": .text, "number": .text, "text": .html,
         "backlinks": .list(ViewSchema("BackLinkView", ["target": .text, "label": .text, "letter": .text])),
     ])
     let key: String
     let number: Int
     let text: String
-    let link: String?
     let backlinks: [[String: String]]
 
     func child(named name: String) -> Any? {
@@ -182,7 +189,6 @@ struct SourceItemView: ViewModel {
         case "key": key
         case "number": String(number)
         case "text": text
-        case "link": link
         case "backlinks": backlinks
         default: nil
         }
