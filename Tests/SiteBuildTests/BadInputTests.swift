@@ -64,7 +64,8 @@ import Testing
         try site.write(bad.changes)
         let result = site.build()
         #expect(result.exitCode == 1)
-        #expect(result.diagnostics.map(\.description) == bad.expected)
+        // Warnings (a source the changed guide no longer cites) are covered by the citation tests.
+        #expect(result.diagnostics.filter { $0.severity == .error }.map(\.description) == bad.expected)
         let after = site.snapshot("Public")
         #expect(after.keys.sorted() == before.keys.sorted())
         for (path, (data, inode)) in before {
@@ -80,7 +81,7 @@ import Testing
         ])
         let result = site.build()
         #expect(result.exitCode == 1)
-        #expect(result.diagnostics.map(\.description) == [
+        #expect(result.diagnostics.filter { $0.severity == .error }.map(\.description) == [
             "Content/guide/guide.md:6:1: error: raw HTML is not allowed in Markdown (set allow_raw_html in site.yaml to permit it)",
             "Content/guide/guide.md:6:5: error: raw HTML is not allowed in Markdown (set allow_raw_html in site.yaml to permit it)",
             "Content/guide/guide.md:6:11: error: unknown citation key 'nobody' (not in the bibliography)",

@@ -41,6 +41,9 @@ enum Fixtures {
             type: article-journal
             title: "Management of persons with co-occurring severe mental illness"
             DOI: 10.1002/j.2051-5545.2007.tb00004.x
+            author: [{family: Drake, given: Robert E.}]
+            issued: {date-parts: [[2007, 10]]}
+            container-title: World Psychiatry
         """
 
     static let layout = """

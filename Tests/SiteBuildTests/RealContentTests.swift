@@ -33,8 +33,13 @@ import Testing
         return String(text[lower.lowerBound..<upper.upperBound])
     }
 
-    @Test func theRealSiteBuildsWithoutProblems() {
-        #expect(Self.result.diagnostics.map(\.description) == [])
+    @Test func theRealSiteBuildsWithOnlyTheUnverifiedSourceWarnings() {
+        #expect(Self.result.diagnostics.map(\.description) == [
+            "Content/sources.yaml:34:3: warning: source 'drake2007' has unverified fields: author.1, author.2, DOI",
+            "Content/sources.yaml:105:3: warning: source 'thoresen2022' has unverified fields: volume, issue, page, issued.month",
+            "Content/sources.yaml:121:3: warning: source 'ncdas2024' has unverified fields: author, issued, title, container-title",
+            "Content/sources.yaml:151:3: warning: source 'gottheil1998' has unverified fields: author.1.given, author.2.given, author.4.given",
+        ])
         #expect(Self.result.exitCode == 0)
     }
 

@@ -124,7 +124,7 @@ import Testing
     }
 
     @Test func bibliographyAcceptsAReferencesWrapperAndRejectsDuplicateIDs() throws {
-        let sources = "references:\n  - id: a\n    title: A\n  - id: a\n    title: Again\n"
+        let sources = "references:\n  - id: a\n    type: book\n  - id: a\n    type: book\n"
         let (_, messages) = try load(["Content/site.yaml": Self.siteYAML, "Content/sources.yaml": sources])
         #expect(messages == ["Content/sources.yaml:4:9: error: duplicate source id 'a' (first defined at Content/sources.yaml:2:9)"])
     }
