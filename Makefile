@@ -1,15 +1,15 @@
 # The two set-up commands of README.md: `make site` and `make test`.
 SWIFT ?= swift
 
-.PHONY: site test deps build clean
+.PHONY: site test deps test-deps clean
 
 ## Install what is missing, build in release mode, generate the site into Public/.
 site: deps
 	$(SWIFT) build -c release --product iopsite
 	.build/release/iopsite build --root .
 
-## Run every test.
-test: deps
+## Run every test (the browser tests need Debian's chromium, installed here when missing).
+test: deps test-deps
 	$(SWIFT) test
 
 ## libcmark (and pkg-config, which finds it) from Debian's packages, only when missing.
@@ -17,6 +17,11 @@ deps:
 	@pkg-config --exists libcmark 2>/dev/null || { \
 	  SUDO=$$(command -v sudo >/dev/null && [ "$$(id -u)" != 0 ] && echo sudo); \
 	  $$SUDO apt-get update -q && $$SUDO apt-get install -y -q libcmark-dev pkg-config; }
+
+test-deps:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  SUDO=$$(command -v sudo >/dev/null && [ "$$(id -u)" != 0 ] && echo sudo); \
+	  $$SUDO apt-get update -q && $$SUDO apt-get install -y -q chromium; }
 
 clean:
 	rm -rf .build

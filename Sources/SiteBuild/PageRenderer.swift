@@ -34,7 +34,8 @@ struct PageRenderer: Sendable {
             componentLinks = components.links
             let reviewer = guide.reviewedBy ?? config.reviewer
             let head = PageHead(site: site, title: guide.title, description: guide.description, canonical: canonical)
-            let structured = StructuredData.guide(guide, reviewer: reviewer, config: config, faq: content.guideData.faq)
+            let structured = StructuredData.guide(guide, reviewer: reviewer, config: config, faq: content.guideData.faq,
+                                                 citations: numbering.citedEntries)
             html = templates.render(spec.template, GuideView(head: head, body: body, review: ReviewLineView(reviewer: reviewer, page: guide),
                                                              structuredData: structured))
         case .notFound:

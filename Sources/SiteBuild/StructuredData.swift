@@ -4,7 +4,8 @@ import SiteMarkdown
 
 /// schema.org JSON-LD for a guide: MedicalWebPage, and FAQPage when the page has questions.
 enum StructuredData {
-    static func guide(_ guide: GuidePage, reviewer: SiteConfig.Reviewer?, config: SiteConfig, faq: [FAQEntry]?) -> [String] {
+    static func guide(_ guide: GuidePage, reviewer: SiteConfig.Reviewer?, config: SiteConfig, faq: [FAQEntry]?,
+                      citations: [SourceEntry]) -> [String] {
         let page = JSONValue.object(omittingNil: [
             ("@context", .string("https://schema.org")),
             ("@type", .string("MedicalWebPage")),
@@ -16,6 +17,7 @@ enum StructuredData {
             ("dateModified", .string((guide.updated ?? guide.reviewed ?? guide.published).description)),
             ("lastReviewed", guide.reviewed.map { .string($0.description) }),
             ("reviewedBy", reviewer.map { .object([("@type", .string("Person")), ("name", .string($0.name))]) }),
+            ("citation", citations.isEmpty ? nil : .array(citations.map(work))),
         ])
         var documents = [page.serialized()]
         if let faq, !faq.isEmpty, guide.body.shortcodes.contains("faq") {
@@ -31,6 +33,34 @@ enum StructuredData {
             ]).serialized())
         }
         return documents
+    }
+
+    /// A cited source: a ScholarlyArticle, or a WebPage for web pages; the DOI is its identifier.
+    static func work(_ entry: SourceEntry) -> JSONValue {
+        let authors = (entry.names["author"] ?? []).map { name -> JSONValue in
+            name.literal.isEmpty
+                ? .object([("@type", .string("Person")), ("name", .string([name.given, name.nonDroppingParticle, name.family].filter { !$0.isEmpty }.joined(separator: " ")))])
+                : .object([("@type", .string("Organization")), ("name", .string(name.literal))])
+        }
+        let issued = entry.dates["issued"].flatMap { date -> String? in
+            guard let year = date.year else { return nil }
+            return ([year] + [date.month, date.day].compactMap { $0 }).enumerated()
+                .map { $0.offset == 0 ? String(format: "%04d", $0.element) : String(format: "%02d", $0.element) }.joined(separator: "-")
+        }
+        let isWebPage = entry.type == "webpage"
+        return .object(omittingNil: [
+            ("@type", .string(isWebPage ? "WebPage" : "ScholarlyArticle")),
+            ("name", .string(entry.title)),
+            ("author", authors.isEmpty ? nil : .array(authors)),
+            ("datePublished", issued.map(JSONValue.string)),
+            ("isPartOf", entry.fields["container-title"].map {
+                .object([("@type", .string(isWebPage ? "WebSite" : "Periodical")), ("name", .string($0))])
+            }),
+            ("identifier", entry.fields["DOI"].map {
+                .object([("@type", .string("PropertyValue")), ("propertyID", .string("DOI")), ("value", .string($0))])
+            }),
+            ("url", entry.link.map(JSONValue.string)),
+        ])
     }
 
     /// The text of a Markdown answer: blocks joined by spaces, soft breaks as spaces, citation marks dropped.

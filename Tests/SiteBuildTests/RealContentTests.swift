@@ -79,6 +79,10 @@ import Testing
         #expect(page["datePublished"] as? String == "2019-07-29")
         #expect(page["dateModified"] as? String == "2024-07-30")
         #expect((page["reviewedBy"] as? [String: Any])?["name"] as? String == "[Placeholder reviewer: not a real person]")
+        let citations = try #require(page["citation"] as? [[String: Any]])
+        #expect(citations.map { $0["@type"] as? String } == ["ScholarlyArticle", "ScholarlyArticle", "ScholarlyArticle", "ScholarlyArticle", "WebPage"])
+        let dois = citations.compactMap { ($0["identifier"] as? [String: Any])?["value"] as? String }
+        #expect(dois == ["10.1176/appi.ps.201300249", "10.1176/ps.49.6.782", "10.1080/20008198.2022.2043639"])
         #expect(try count("<details>", in: guide) == 3)
     }
 
