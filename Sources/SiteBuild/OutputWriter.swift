@@ -1,4 +1,5 @@
 import Foundation
+import SiteCore
 
 /// Writes a build into the output folder without ever leaving it half-written.
 ///

@@ -1,75 +1,91 @@
 import SiteCore
 
-/// A CSV file (RFC 4180: quoted fields, doubled quotes, commas and line breaks inside quotes)
-/// with the position of every field, read by header name.
+/// A CSV file read line by line (RFC 4180 quoting within a line), with the position of every field.
+///
+/// A field never spans lines: none of our files need that, and it lets one broken row be reported
+/// and skipped while the rest of the file still reads.
 struct CSVTable {
     struct Row {
-        /// The file line the row starts on.
+        /// The file line of the row (the header is line 1).
         let line: Int
         let fields: [String]
         /// The 1-based column each field starts at.
         let columns: [Int]
+        /// The raw text of the line, for finding exact duplicates.
+        let text: Substring
+        /// Why the row cannot be read (broken quoting, wrong column count), or nil.
+        let problem: String?
     }
 
     let path: String
     let header: [String]
     let rows: [Row]
 
-    /// Parses `text`; broken quoting is a diagnostic and the table keeps the rows before it.
-    init(path: String, text: String, log: DiagnosticLog) {
+    init(path: String, text: String) {
         self.path = path
-        var records: [Row] = []
+        var rows: [Row] = []
+        var header: [String] = []
+        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
+            if line.isEmpty { continue }
+            let parsed = Self.parse(line)
+            if index == 0 {
+                header = parsed.fields
+                continue
+            }
+            var problem = parsed.problem
+            if problem == nil && parsed.fields.count != header.count {
+                problem = "wrong column count: \(parsed.fields.count) fields, the header has \(header.count)"
+            }
+            rows.append(Row(line: index + 1, fields: parsed.fields, columns: parsed.columns, text: line, problem: problem))
+        }
+        self.header = header
+        self.rows = rows
+    }
+
+    /// Splits one line into fields; quoting that does not close or is followed by text is a problem.
+    static func parse(_ line: Substring) -> (fields: [String], columns: [Int], problem: String?) {
         var fields: [String] = []
         var columns: [Int] = []
         var field = ""
+        var column = 1
+        var fieldStart = 1
         var quoted = false
-        var fieldStarted = false
-        var line = 1, column = 1
-        var rowLine = 1, fieldColumn = 1
-        var scalars = text.unicodeScalars.makeIterator()
-        var pending: Unicode.Scalar? = nil
-        func endField() {
-            fields.append(field)
-            columns.append(fieldColumn)
-            field = ""
-            fieldStarted = false
-        }
+        var closedQuote = false
+        var scalars = line.unicodeScalars.makeIterator()
+        var pending: Unicode.Scalar?
         while let scalar = pending ?? scalars.next() {
             pending = nil
-            defer { if scalar == "\n" { line += 1; column = 1 } else { column += 1 } }
+            defer { column += 1 }
             if quoted {
-                if scalar == "\"" {
-                    let next = scalars.next()
-                    if next == "\"" { field.unicodeScalars.append("\""); column += 1 } else { quoted = false; pending = next }
+                guard scalar == "\"" else { field.unicodeScalars.append(scalar); continue }
+                let next = scalars.next()
+                if next == "\"" {
+                    field.unicodeScalars.append("\"")
+                    column += 1
                 } else {
-                    field.unicodeScalars.append(scalar)
+                    quoted = false
+                    closedQuote = true
+                    pending = next
                 }
                 continue
             }
-            if !fieldStarted { fieldColumn = column; fieldStarted = true }
             switch scalar {
-            case "\"" where field.isEmpty: quoted = true
-            case ",": endField()
-            case "\r": break
-            case "\n":
-                endField()
-                if !(fields.count == 1 && fields[0].isEmpty) { records.append(Row(line: rowLine, fields: fields, columns: columns)) }
-                fields = []; columns = []
-                rowLine = line + 1
-            default: field.unicodeScalars.append(scalar)
+            case ",":
+                fields.append(field); columns.append(fieldStart)
+                field = ""; fieldStart = column + 1; closedQuote = false
+            case "\"" where field.isEmpty && !closedQuote:
+                quoted = true
+            default:
+                if closedQuote || scalar == "\"" {
+                    return (fields, columns, "broken quoting at column \(column)")
+                }
+                field.unicodeScalars.append(scalar)
             }
         }
-        if quoted {
-            log.error("a quoted field is never closed", at: SourceLocation(path: path, line: rowLine, column: fieldColumn))
-        } else if fieldStarted || !fields.isEmpty {
-            endField()
-            records.append(Row(line: rowLine, fields: fields, columns: columns))
-        }
-        header = records.first?.fields ?? []
-        rows = Array(records.dropFirst())
-        for row in rows where row.fields.count != header.count {
-            log.error("row has \(row.fields.count) fields but the header has \(header.count)", at: SourceLocation(path: path, line: row.line, column: 1))
-        }
+        if quoted { return (fields, columns, "broken quoting: a quoted field is never closed") }
+        fields.append(field); columns.append(fieldStart)
+        return (fields, columns, nil)
     }
 
     /// The value of `name` in `row`, with its position.
@@ -83,5 +99,14 @@ struct CSVTable {
         let missing = required.filter { !header.contains($0) }
         for name in missing { log.error("missing column '\(name)' in the header", at: SourceLocation(path: path, line: 1, column: 1)) }
         return missing.isEmpty
+    }
+
+    /// Rows that read cleanly; the others are errors in `log` (for our own content files).
+    func readableRows(log: DiagnosticLog) -> [Row] {
+        rows.filter { row in
+            guard let problem = row.problem else { return true }
+            log.error(problem, at: SourceLocation(path: path, line: row.line, column: 1))
+            return false
+        }
     }
 }

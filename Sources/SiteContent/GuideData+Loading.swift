@@ -21,7 +21,7 @@ extension GuideData {
         let insurersPath = "\(folder)/insurers.csv"
         if exists(insurersPath), let text = read(insurersPath) {
             data.paths.append(insurersPath)
-            data.insurers = Insurer.readList(CSVTable(path: insurersPath, text: text, log: log), log: log)
+            data.insurers = Insurer.readList(CSVTable(path: insurersPath, text: text), log: log)
         }
         return data
     }
@@ -142,7 +142,7 @@ extension FAQEntry {
 extension Insurer {
     static func readList(_ table: CSVTable, log: DiagnosticLog) -> [Insurer] {
         guard table.require(["name", "website"], log: log) else { return [] }
-        return table.rows.compactMap { row in
+        return table.readableRows(log: log).compactMap { row in
             guard let name = table.value("name", in: row), let website = table.value("website", in: row) else { return nil }
             let lowered = website.value.lowercased()
             guard lowered.hasPrefix("https://") || lowered.hasPrefix("http://") else {

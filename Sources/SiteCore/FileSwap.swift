@@ -3,8 +3,8 @@ import Foundation
 import Glibc
 #endif
 
-/// Exchanges two directory entries in one step, so readers never see a half-written output.
-enum FileSwap {
+/// Exchanges two directory entries in one step, so readers never see a half-written folder.
+public enum FileSwap {
     #if os(Linux)
     private typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
     /// glibc has `renameat2` but its header hides it from Swift; look it up once.
@@ -16,7 +16,7 @@ enum FileSwap {
     #endif
 
     /// Swaps the entries at `a` and `b` atomically where the system allows it, else with two renames.
-    static func exchange(_ a: URL, _ b: URL) throws {
+    public static func exchange(_ a: URL, _ b: URL) throws {
         #if os(Linux)
         if let renameat2, renameat2(AT_FDCWD, a.path, AT_FDCWD, b.path, exchangeFlag) == 0 { return }
         #endif
