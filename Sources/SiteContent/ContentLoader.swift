@@ -9,11 +9,14 @@ public struct ContentLoader: Sendable {
     public let shortcodes: Set<String>
     /// Ids the guide template uses itself, which headings must not take.
     public let reservedIDs: Set<String>
+    /// Today's date, injected (never read from a clock here), for the age of directory verifications.
+    public let today: ContentDate?
 
-    public init(root: URL, shortcodes: Set<String>, reservedIDs: Set<String> = []) {
+    public init(root: URL, shortcodes: Set<String>, reservedIDs: Set<String> = [], today: ContentDate? = nil) {
         self.root = root
         self.shortcodes = shortcodes
         self.reservedIDs = reservedIDs
+        self.today = today
     }
 
     /// Loads everything and returns all diagnostics, sorted. `content` holds what loaded even when there
@@ -51,9 +54,12 @@ public struct ContentLoader: Sendable {
             }
             bibliography.paths.append(path)
         }
+        let directory = DirectoryLoader(exists: exists, read: { read($0, log: log) }, list: { files(in: $0, withExtension: "yaml").map { String($0.split(separator: "/").last!) } },
+                                        log: log, markdown: fieldOptions, today: today,
+                                        maxAgeDays: config?.verifiedMaxAgeDays ?? 365).load()
         let diagnostics = log.diagnostics.sortedUnique
         guard let config else { return (nil, diagnostics) }
-        return (SiteContent(config: config, guides: guides, bibliography: bibliography, guideData: guideData), diagnostics)
+        return (SiteContent(config: config, guides: guides, bibliography: bibliography, guideData: guideData, directory: directory), diagnostics)
     }
 
     private func exists(_ path: String) -> Bool {

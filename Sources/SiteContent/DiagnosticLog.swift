@@ -14,6 +14,10 @@ public final class DiagnosticLog {
         diagnostics.append(.warning(message, at: location))
     }
 
+    public func note(_ message: String, at location: SourceLocation) {
+        diagnostics.append(Diagnostic(.note, message, at: location))
+    }
+
     public func append(contentsOf more: [Diagnostic]) {
         diagnostics.append(contentsOf: more)
     }

@@ -3,6 +3,8 @@ public struct Diagnostic: Hashable, Sendable, Comparable, CustomStringConvertibl
     public enum Severity: String, Sendable, Hashable {
         case error
         case warning
+        /// Information that never fails a run, even under `--strict` (e.g. a summary).
+        case note
     }
 
     public var severity: Severity
@@ -28,8 +30,18 @@ public struct Diagnostic: Hashable, Sendable, Comparable, CustomStringConvertibl
 
     public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
         if lhs.location != rhs.location { return lhs.location < rhs.location }
-        if lhs.severity != rhs.severity { return lhs.severity == .error }
+        if lhs.severity != rhs.severity { return lhs.severity.rank < rhs.severity.rank }
         return lhs.message < rhs.message
+    }
+}
+
+extension Diagnostic.Severity {
+    fileprivate var rank: Int {
+        switch self {
+        case .error: 0
+        case .warning: 1
+        case .note: 2
+        }
     }
 }
 
@@ -39,7 +51,7 @@ extension Array where Element == Diagnostic {
 
     /// True when the list fails a run: any error, or any warning under `--strict`.
     public func fails(strict: Bool) -> Bool {
-        strict ? !isEmpty : hasErrors
+        strict ? contains { $0.severity != .note } : hasErrors
     }
 
     /// Sorted by file, line and column, without repeats, as they are printed.

@@ -1,0 +1,154 @@
+import SiteCore
+import SiteMarkdown
+import Yams
+
+/// Reads `Content/directory/`: the states, the codebook, imported listings and editors' overrides.
+struct DirectoryLoader {
+    static let folder = "Content/directory"
+
+    let exists: (String) -> Bool
+    let read: (String) -> String?
+    let list: (String) -> [String]
+    let log: DiagnosticLog
+    let markdown: MarkdownOptions
+    /// Today, for the age of `verified` dates; nil skips that check.
+    let today: ContentDate?
+    let maxAgeDays: Int
+
+    func load() -> Directory {
+        let folder = Self.folder
+        guard exists("\(folder)/_states.csv") else { return Directory() }
+        var directory = Directory()
+        directory.states = readStates("\(folder)/_states.csv")
+        directory.codes = exists("\(folder)/_service-codes.csv") ? readCodes("\(folder)/_service-codes.csv") : []
+        directory.paths = ["\(folder)/_states.csv", "\(folder)/_service-codes.csv"].filter(exists)
+        let vocabulary = FacilityVocabulary(codes: Dictionary(directory.codes.map { ($0.code, $0) }) { a, _ in a },
+                                            states: Set(directory.states.map(\.code)), markdown: markdown)
+        var imported: [FacilityRecord] = []
+        for name in list("\(folder)/imported") where name.hasSuffix(".yaml") {
+            let path = "\(folder)/imported/\(name)"
+            imported += readFile(path, vocabulary: vocabulary, states: directory.states)
+            directory.paths.append(path)
+        }
+        var overrides: [FacilityRecord] = []
+        for name in list(folder) where name.hasSuffix(".yaml") && !name.hasPrefix("_") {
+            let path = "\(folder)/\(name)"
+            overrides += readFile(path, vocabulary: vocabulary, states: directory.states)
+            directory.paths.append(path)
+        }
+        directory.facilities = merge(imported: imported, overrides: overrides)
+        DirectoryValidation(log: log, today: today, maxAgeDays: maxAgeDays).check(directory)
+        return directory
+    }
+
+    /// The state codes and the codebook alone, for the importer.
+    func vocabulary() -> (states: Set<String>, codes: [ServiceCode]) {
+        let folder = Self.folder
+        guard exists("\(folder)/_states.csv") else { return ([], []) }
+        let codes = exists("\(folder)/_service-codes.csv") ? readCodes("\(folder)/_service-codes.csv") : []
+        return (Set(readStates("\(folder)/_states.csv").map(\.code)), codes)
+    }
+
+    private func readStates(_ path: String) -> [StateInfo] {
+        guard let text = read(path) else { return [] }
+        let table = CSVTable(path: path, text: text)
+        guard table.require(["code", "name", "fips", "slug", "tile_row", "tile_col"], log: log) else { return [] }
+        return table.readableRows(log: log).compactMap { row in
+            guard let code = table.value("code", in: row), let name = table.value("name", in: row),
+                  let fips = table.value("fips", in: row), let slug = table.value("slug", in: row),
+                  let rowText = table.value("tile_row", in: row), let columnText = table.value("tile_col", in: row) else { return nil }
+            guard let tileRow = Int(rowText.value), let tileColumn = Int(columnText.value) else {
+                log.error("tile_row and tile_col must be whole numbers", at: rowText.location)
+                return nil
+            }
+            return StateInfo(code: code.value, name: name.value, fips: fips.value, slug: slug.value, tileRow: tileRow, tileColumn: tileColumn)
+        }
+    }
+
+    private func readCodes(_ path: String) -> [ServiceCode] {
+        guard let text = read(path) else { return [] }
+        let table = CSVTable(path: path, text: text)
+        guard table.require(["code", "category", "label"], log: log) else { return [] }
+        return table.readableRows(log: log).compactMap { row in
+            guard let code = table.value("code", in: row), let category = table.value("category", in: row),
+                  let label = table.value("label", in: row) else { return nil }
+            return ServiceCode(code: code.value, category: category.value, label: label.value)
+        }
+    }
+
+    /// A state file: `facilities:`, a list of entries. Its name (`va.yaml`) names the state.
+    private func readFile(_ path: String, vocabulary: FacilityVocabulary, states: [StateInfo]) -> [FacilityRecord] {
+        let base = String(path.split(separator: "/").last!.dropLast(".yaml".count))
+        guard let state = states.first(where: { $0.code.lowercased() == base }) else {
+            log.error("unknown state '\(base)': a state file is named by its lowercase USPS code (e.g. va.yaml)",
+                      at: SourceLocation(path: path, line: 1, column: 1))
+            return []
+        }
+        guard let text = read(path) else { return [] }
+        let file = YAMLFile(path: path, text: text, log: log)
+        guard let root = file.root, let map = YAMLMapping(root, in: file, what: "state file", log: log) else { return [] }
+        let entries = map.items("facilities", what: "facility")
+        map.finish()
+        return entries.map { entry in
+            var record = FacilityRecord.read(entry, vocabulary: vocabulary)
+            if let written = record.state, written.value != state.code {
+                log.error("state '\(written.value)' does not match the file's state \(state.code)", at: written.location)
+            }
+            record.state = Located(state.code, at: record.state?.location ?? record.location)
+            return record
+        }
+    }
+
+    /// Applies overrides to imported records by id; an id not imported is an addition, unless it claims
+    /// to come from the locator (`samhsa:`), in which case it matches nothing and is an error.
+    private func merge(imported: [FacilityRecord], overrides: [FacilityRecord]) -> [Facility] {
+        var records = imported
+        var index: [String: Int] = [:]
+        for (position, record) in records.enumerated() {
+            guard let id = record.id?.value else { continue }
+            if let first = index[id] {
+                log.error("duplicate facility id '\(id)' (first at \(records[first].id!.location))", at: record.id!.location)
+                continue
+            }
+            index[id] = position
+        }
+        for override in overrides {
+            guard let id = override.id else { continue }
+            if let position = index[id.value] {
+                if records[position].state?.value != override.state?.value {
+                    log.error("override of '\(id.value)' is in the wrong state file (the facility is in \(records[position].state?.value ?? "?"))", at: id.location)
+                }
+                records[position] = records[position].overridden(by: override)
+            } else if id.value.hasPrefix("samhsa:") {
+                log.error("override '\(id.value)' matches no imported facility", at: id.location)
+            } else {
+                index[id.value] = records.count
+                records.append(override)
+            }
+        }
+        return records.enumerated().compactMap { position, record in
+            guard let id = record.id, index[id.value] == position else { return nil }
+            return complete(record)
+        }
+    }
+
+    /// A facility from a merged record, or nil (with errors) when a required field is missing.
+    private func complete(_ record: FacilityRecord) -> Facility? {
+        let missing = [("name", record.name == nil), ("address", record.address == nil), ("source", record.source == nil),
+                       ("source_date", record.sourceDate == nil)].filter(\.1).map(\.0)
+        guard let id = record.id, let state = record.state, missing.isEmpty,
+              let name = record.name, let address = record.address, let source = record.source, let sourceDate = record.sourceDate else {
+            if let id = record.id {
+                log.error("facility '\(id.value)' is missing \(missing.joined(separator: ", "))", at: record.location)
+            }
+            return nil
+        }
+        let slug = record.slug ?? Located(Slug.make(name.value), at: name.location)
+        return Facility(id: id, slug: slug, state: state.value, name: name, name2: record.name2, address: address,
+                        latitude: record.latitude, longitude: record.longitude, phone: record.phone, intakePhone: record.intakePhone,
+                        website: record.website, levelsOfCare: record.levelsOfCare ?? [], payment: record.payment ?? [],
+                        services: record.services ?? [], languages: record.languages ?? [], hours: record.hours,
+                        description: record.description, featured: record.featured ?? false, verified: record.verified,
+                        source: source, sourceDate: sourceDate.value)
+    }
+}

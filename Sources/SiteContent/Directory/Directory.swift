@@ -1,0 +1,28 @@
+import SiteCore
+
+/// The treatment-center directory: states, the service codebook and every facility.
+public struct Directory: Sendable {
+    public var states: [StateInfo]
+    public var codes: [ServiceCode]
+    /// Facilities in state order, then by id.
+    public var facilities: [Facility]
+    /// The files read, for dependency tracking.
+    public var paths: [String]
+
+    public init(states: [StateInfo] = [], codes: [ServiceCode] = [], facilities: [Facility] = [], paths: [String] = []) {
+        self.states = states
+        self.codes = codes
+        self.facilities = facilities
+        self.paths = paths
+    }
+
+    public var isEmpty: Bool { states.isEmpty }
+
+    public func state(_ code: String) -> StateInfo? {
+        states.first { $0.code == code }
+    }
+
+    public func code(_ code: String) -> ServiceCode? {
+        codes.first { $0.code == code }
+    }
+}

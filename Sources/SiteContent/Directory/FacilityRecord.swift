@@ -1,0 +1,193 @@
+import SiteCore
+import SiteMarkdown
+import Yams
+
+/// One facility entry as written in a YAML file: every field optional, each with its position.
+/// Imported records and editors' overrides are both read as records, then merged into a `Facility`.
+struct FacilityRecord {
+    var id: Located<String>?
+    var slug: Located<String>?
+    var state: Located<String>?
+    var name: Located<String>?
+    var name2: String?
+    var address: Located<Facility.Address>?
+    var latitude: Double?
+    var longitude: Double?
+    var phone: Located<PhoneNumber>?
+    var intakePhone: Located<PhoneNumber>?
+    var website: Located<String>?
+    var levelsOfCare: [String]?
+    var payment: [String]?
+    var services: [String]?
+    var languages: [String]?
+    var hours: Located<OpeningHours>?
+    var description: MarkdownField?
+    var featured: Bool?
+    var verified: Located<ContentDate>?
+    var source: String?
+    var sourceDate: Located<String>?
+    /// Where the entry starts.
+    var location: SourceLocation
+
+    /// Field by field, the values `other` sets replace this record's.
+    func overridden(by other: FacilityRecord) -> FacilityRecord {
+        var merged = self
+        merged.slug = other.slug ?? slug
+        merged.name = other.name ?? name
+        merged.name2 = other.name2 ?? name2
+        merged.address = other.address ?? address
+        merged.latitude = other.latitude ?? latitude
+        merged.longitude = other.longitude ?? longitude
+        merged.phone = other.phone ?? phone
+        merged.intakePhone = other.intakePhone ?? intakePhone
+        merged.website = other.website ?? website
+        merged.levelsOfCare = other.levelsOfCare ?? levelsOfCare
+        merged.payment = other.payment ?? payment
+        merged.services = other.services ?? services
+        merged.languages = other.languages ?? languages
+        merged.hours = other.hours ?? hours
+        merged.description = other.description ?? description
+        merged.featured = other.featured ?? featured
+        merged.verified = other.verified ?? verified
+        merged.source = other.source ?? source
+        merged.sourceDate = other.sourceDate ?? sourceDate
+        return merged
+    }
+}
+
+/// What reading a record checks against: the codebook and the known states.
+struct FacilityVocabulary {
+    let codes: [String: ServiceCode]
+    let states: Set<String>
+    let markdown: MarkdownOptions
+
+    static let levelCategories: Set<String> = ["Type of Care", "Service Setting"]
+    static let paymentCategories: Set<String> = ["Payment Accepted", "Payment Assistance"]
+}
+
+extension FacilityRecord {
+    static let keys = ["id", "slug", "state", "name", "name2", "address", "latitude", "longitude", "phone", "intake_phone",
+                       "website", "levels_of_care", "payment", "services", "languages", "hours", "description", "featured",
+                       "verified", "source", "source_date"]
+
+    /// Reads and checks one entry: ZIP, phone, URL, codes, hours and dates are validated here, at their positions.
+    static func read(_ map: YAMLMapping, vocabulary: FacilityVocabulary) -> FacilityRecord {
+        let log = map.log
+        var record = FacilityRecord(location: map.location)
+        record.id = map.string("id", required: true)
+        record.slug = map.string("slug")
+        _ = map.string("frid") // the importer's link to a FindTreatment record; not shown
+        if let slug = record.slug, Slug.make(slug.value) != slug.value {
+            log.error("slug '\(slug.value)' must be lowercase letters, digits and single hyphens", at: slug.location)
+        }
+        record.state = map.string("state")
+        if let state = record.state, !vocabulary.states.contains(state.value) {
+            log.error("unknown state '\(state.value)'", at: state.location)
+        }
+        record.name = map.string("name")
+        record.name2 = map.string("name2")?.value
+        if let address = map.mapping("address", what: "address") {
+            record.address = readAddress(address)
+        }
+        record.latitude = map.double("latitude", range: -90...90)
+        record.longitude = map.double("longitude", range: -180...180)
+        record.phone = phone(map, "phone")
+        record.intakePhone = phone(map, "intake_phone")
+        record.website = map.url("website")
+        record.levelsOfCare = codes(map, "levels_of_care", categories: FacilityVocabulary.levelCategories, what: "level of care", vocabulary: vocabulary)
+        record.payment = codes(map, "payment", categories: FacilityVocabulary.paymentCategories, what: "payment", vocabulary: vocabulary)
+        record.services = codes(map, "services", categories: nil, what: "service", vocabulary: vocabulary)
+        record.languages = map.has("languages") ? map.strings("languages")?.map(\.value) : nil
+        if let hours = map.mapping("hours", what: "hours") {
+            record.hours = readHours(hours)
+        }
+        record.description = map.markdown("description", options: vocabulary.markdown)
+        record.featured = map.bool("featured")
+        record.verified = map.date("verified")
+        record.source = map.string("source")?.value
+        record.sourceDate = map.string("source_date")
+        if let date = record.sourceDate, !isPartialDate(date.value) {
+            log.error("'source_date' must be YYYY, YYYY-MM or YYYY-MM-DD, not '\(date.value)'", at: date.location)
+        }
+        map.finish()
+        return record
+    }
+
+    private static func readAddress(_ map: YAMLMapping) -> Located<Facility.Address>? {
+        let street1 = map.string("street1", required: true)
+        let street2 = map.string("street2")
+        let city = map.string("city", required: true)
+        let zip = map.string("zip", required: true)
+        let zip4 = map.string("zip4")
+        let county = map.string("county")
+        map.finish()
+        if let zip, !(zip.value.count == 5 && zip.value.allSatisfy { $0.isASCII && $0.isNumber }) {
+            map.log.error("bad ZIP code '\(zip.value)' (expected 5 digits)", at: zip.location)
+        }
+        if let zip4, !(zip4.value.count == 4 && zip4.value.allSatisfy { $0.isASCII && $0.isNumber }) {
+            map.log.error("bad ZIP+4 extension '\(zip4.value)' (expected 4 digits)", at: zip4.location)
+        }
+        guard let street1, let city, let zip else { return nil }
+        return Located(Facility.Address(street1: street1.value, street2: street2?.value, city: city.value, zip: zip.value,
+                                        zip4: zip4?.value, county: county?.value), at: map.location)
+    }
+
+    private static func phone(_ map: YAMLMapping, _ key: String) -> Located<PhoneNumber>? {
+        guard let text = map.string(key) else { return nil }
+        guard let number = PhoneNumber(text.value) else {
+            map.log.error("bad phone number '\(text.value)' in '\(key)' (expected a 10-digit North American number)", at: text.location)
+            return nil
+        }
+        return Located(number, at: text.location)
+    }
+
+    private static func codes(_ map: YAMLMapping, _ key: String, categories: Set<String>?, what: String,
+                              vocabulary: FacilityVocabulary) -> [String]? {
+        guard map.has(key), let items = map.strings(key) else { return nil }
+        return items.compactMap { item in
+            guard let code = vocabulary.codes[item.value] else {
+                map.log.error("unknown service code '\(item.value)' in '\(key)'", at: item.location)
+                return nil
+            }
+            if let categories, !categories.contains(code.category) {
+                map.log.error("'\(item.value)' (\(code.category)) is not a \(what) code", at: item.location)
+                return nil
+            }
+            return code.code
+        }
+    }
+
+    private static func readHours(_ map: YAMLMapping) -> Located<OpeningHours>? {
+        var days: [(OpeningHours.Day, OpeningHours.Hours)] = []
+        for day in OpeningHours.Day.allCases {
+            guard let text = map.string(day.rawValue) else { continue }
+            guard let hours = OpeningHours.Hours(text.value) else {
+                map.log.error("bad hours '\(text.value)' for \(day.rawValue) (expected HH:MM-HH:MM, closed or 24h)", at: text.location)
+                continue
+            }
+            days.append((day, hours))
+        }
+        map.finish()
+        return days.isEmpty ? nil : Located(OpeningHours(days: days), at: map.location)
+    }
+
+    /// `2019`, `2019-07` or `2019-07-30`.
+    static func isPartialDate(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard (1...3).contains(parts.count), parts[0].count == 4, Int(parts[0]) != nil else { return false }
+        if parts.count >= 2 { guard parts[1].count == 2, let month = Int(parts[1]), (1...12).contains(month) else { return false } }
+        if parts.count == 3 { return ContentDate(text) != nil }
+        return true
+    }
+}
+
+extension YAMLMapping {
+    func double(_ key: String, range: ClosedRange<Double>) -> Double? {
+        guard let node = value(key) else { return nil }
+        guard let number = node.float ?? node.int.map(Double.init), range.contains(number) else {
+            log.error("'\(key)' must be a number from \(range.lowerBound) to \(range.upperBound)", at: file.location(of: node))
+            return nil
+        }
+        return number
+    }
+}

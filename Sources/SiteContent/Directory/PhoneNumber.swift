@@ -1,0 +1,46 @@
+/// A North American (NANP) phone number, normalised: `+1-434-979-8871`, an extension kept as `;ext=12`.
+public struct PhoneNumber: Sendable, Hashable, CustomStringConvertible {
+    public let areaCode: String
+    public let exchange: String
+    public let line: String
+    public let extensionNumber: String?
+
+    /// Parses `434-979-8871`, `(434) 979-8871`, `1 434 979 8871`, `+1-434-979-8871;ext=12`, `… x12`, `… ext. 12`.
+    public init?(_ text: String) {
+        var main = text.lowercased()
+        var ext: String?
+        for marker in [";ext=", " extension ", " ext. ", " ext ", " x", "x"] {
+            if let range = main.range(of: marker, options: .backwards) {
+                let digits = main[range.upperBound...].filter { !$0.isWhitespace && $0 != "." }
+                guard !digits.isEmpty, digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber), digits.count <= 6 else { return nil }
+                ext = String(digits)
+                main = String(main[..<range.lowerBound])
+                break
+            }
+        }
+        guard main.allSatisfy({ $0.isNumber || " ()-.+".contains($0) }) else { return nil }
+        var digits = main.filter(\.isNumber)
+        if digits.count == 11, digits.hasPrefix("1") { digits.removeFirst() }
+        guard digits.count == 10 else { return nil }
+        let chars = Array(digits)
+        // NANP: area code and exchange start with 2–9.
+        guard chars[0] >= "2", chars[3] >= "2" else { return nil }
+        areaCode = String(chars[0..<3])
+        exchange = String(chars[3..<6])
+        line = String(chars[6..<10])
+        extensionNumber = ext
+    }
+
+    /// The normalised form stored in content: `+1-434-979-8871;ext=12`.
+    public var description: String {
+        "+1-\(areaCode)-\(exchange)-\(line)" + (extensionNumber.map { ";ext=\($0)" } ?? "")
+    }
+
+    /// For readers: `(434) 979-8871, ext. 12`.
+    public var display: String {
+        "(\(areaCode)) \(exchange)-\(line)" + (extensionNumber.map { ", ext. \($0)" } ?? "")
+    }
+
+    /// RFC 3966: `tel:+1-434-979-8871;ext=12`.
+    public var telURL: String { "tel:" + description }
+}

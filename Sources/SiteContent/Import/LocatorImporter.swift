@@ -1,0 +1,233 @@
+import Crypto
+import Foundation
+import SiteCore
+import Yams
+
+/// `iopsite import samhsa FILE`: reads a locator file and merges it into `Content/directory/imported/`.
+///
+/// A record keeps its id and slug once written; a record from another locator file is enriched, not
+/// replaced; the whole `imported/` folder is swapped in one step, so a failed import changes nothing.
+public struct LocatorImporter: Sendable {
+    /// What an import did.
+    public struct Report: Sendable {
+        public var diagnostics: [Diagnostic] = []
+        public var read = 0
+        public var added = 0
+        public var updated = 0
+        public var unchanged = 0
+        public var statesWritten = 0
+        /// Exit status: 0 imported, 1 content problems (e.g. no `_states.csv`), 2 unreadable input or write failure.
+        public var exitCode: Int32 = 0
+    }
+
+    public let root: URL
+
+    public init(root: URL) {
+        self.root = root
+    }
+
+    private var folder: URL { root.appendingPathComponent(DirectoryLoader.folder) }
+
+    /// Imports `file` (`.csv`: nationwide export; `.json`: FindTreatment export), only `state` when given.
+    public func run(file: URL, displayPath: String, state onlyState: String? = nil) -> Report {
+        var report = Report()
+        let log = DiagnosticLog()
+        perform(file: file, displayPath: displayPath, state: onlyState, report: &report, log: log)
+        report.diagnostics = log.diagnostics.sortedUnique
+        return report
+    }
+
+    private func perform(file: URL, displayPath: String, state onlyState: String?, report: inout Report, log: DiagnosticLog) {
+        guard let data = FileManager.default.contents(atPath: file.path), let text = String(data: data, encoding: .utf8) else {
+            log.error("cannot read the file", at: SourceLocation(path: displayPath, line: 1, column: 1))
+            report.exitCode = 2
+            return
+        }
+        let vocabulary = loadVocabulary(log: log)
+        guard !vocabulary.states.isEmpty else {
+            report.exitCode = 1
+            return
+        }
+        if let onlyState, !vocabulary.states.contains(onlyState) {
+            log.error("unknown state '\(onlyState)' for --state", at: SourceLocation(path: displayPath, line: 1, column: 1))
+            report.exitCode = 2
+            return
+        }
+        let source: LocatorSource
+        let records: [LocatorRecord]?
+        switch file.pathExtension.lowercased() {
+        case "csv":
+            source = .nationwideCSV
+            records = LocatorCSVReader(path: displayPath, states: vocabulary.states).read(text.replacingOccurrences(of: "\r\n", with: "\n"), log: log)
+        case "json":
+            source = .findTreatmentJSON
+            records = LocatorJSONReader(path: displayPath, states: vocabulary.states, labels: ServiceLabels(codes: vocabulary.codes)).read(text, log: log)
+        default:
+            log.error("unknown locator format: expected a .csv nationwide export or a .json FindTreatment export",
+                      at: SourceLocation(path: displayPath, line: 1, column: 1))
+            report.exitCode = 2
+            return
+        }
+        guard var records else {
+            report.exitCode = 1
+            return
+        }
+        if let onlyState { records = records.filter { $0.state == onlyState } }
+        report.read = records.count
+        var changed: [String: [ImportedFacility]] = [:]
+        for (state, stateRecords) in Dictionary(grouping: records, by: \.state) {
+            var existing = loadImported(state: state, log: log)
+            let before = existing
+            merge(Self.distinct(stateRecords, log: log), into: &existing, source: source, report: &report)
+            if existing != before { changed[state] = existing }
+        }
+        report.statesWritten = changed.count
+        do {
+            try write(changed)
+        } catch {
+            log.error("import not written, Content/ is unchanged: \(error.localizedDescription)", at: SourceLocation(path: displayPath, line: 1, column: 1))
+            report.exitCode = 2
+        }
+    }
+
+    // MARK: Merging
+
+    /// The id a record gets when it is new: the locator's frid, else a hash of its identity fields.
+    static func id(of record: LocatorRecord) -> String {
+        record.frid.map { "samhsa:" + $0 } ?? hashID(record)
+    }
+
+    /// Drops records that repeat an earlier record's identity (same id) in the same file.
+    static func distinct(_ records: [LocatorRecord], log: DiagnosticLog) -> [LocatorRecord] {
+        var first: [String: LocatorRecord] = [:]
+        return records.filter { record in
+            let id = id(of: record)
+            if let earlier = first[id] {
+                log.warning("row \(record.location.line) skipped: same facility as row \(earlier.location.line) (same name, program, street, city and ZIP)",
+                            at: record.location)
+                return false
+            }
+            first[id] = record
+            return true
+        }
+    }
+
+    private func merge(_ records: [LocatorRecord], into facilities: inout [ImportedFacility], source: LocatorSource, report: inout Report) {
+        var byID: [String: Int] = [:]
+        var byKey: [String: Int] = [:]
+        for (index, facility) in facilities.enumerated() {
+            byID[facility.id] = index
+            if !facility.frid.isEmpty { byID["samhsa:" + facility.frid] = index }
+            // Name, street and ZIP find the same facility in another locator file; within one file, ids do.
+            if !facility.sources.contains(source.name) { byKey[Self.matchKey(facility)] = byKey[Self.matchKey(facility)] ?? index }
+        }
+        var newcomers: [(LocatorRecord, String)] = []
+        var claimed: Set<Int> = []
+        for record in records {
+            let id = Self.id(of: record)
+            // A facility absorbs one record of a file: another program at the same address stays its own listing.
+            if let index = byID[id] ?? byKey[record.matchKey].flatMap({ claimed.contains($0) ? nil : $0 }) {
+                claimed.insert(index)
+                let before = facilities[index]
+                facilities[index].absorb(record, source: source)
+                if facilities[index] == before { report.unchanged += 1 } else { report.updated += 1 }
+            } else {
+                newcomers.append((record, id))
+            }
+        }
+        // New facilities get slugs in id order, so a re-import assigns the same ones.
+        var taken = Set(facilities.map(\.slug))
+        for (record, id) in newcomers.sorted(by: { $0.1 < $1.1 }) {
+            var facility = ImportedFacility(id: id, slug: Self.slug(for: record, taken: taken), name: record.name1, street1: record.street1,
+                                            city: record.city, zip: record.zip, sources: [], sourceDate: source.date)
+            facility.absorb(record, source: source)
+            taken.insert(facility.slug)
+            facilities.append(facility)
+            report.added += 1
+        }
+        facilities.sort { $0.id < $1.id }
+    }
+
+    /// name1 folded to ASCII; on a collision, `-<city>`, then `-2`, `-3`…
+    static func slug(for record: LocatorRecord, taken: Set<String>) -> String {
+        let base = Slug.make(record.name1).isEmpty ? "facility" : Slug.make(record.name1)
+        if !taken.contains(base) { return base }
+        let withCity = [base, Slug.make(record.city)].filter { !$0.isEmpty }.joined(separator: "-")
+        if !taken.contains(withCity) { return withCity }
+        var counter = 2
+        while taken.contains("\(withCity)-\(counter)") { counter += 1 }
+        return "\(withCity)-\(counter)"
+    }
+
+    /// `samhsa:` and the first 12 hex digits of SHA-256 of normalised name1|name2|street1|city|zip5.
+    static func hashID(_ record: LocatorRecord) -> String {
+        let key = [record.name1, record.name2, record.street1, record.city].map(LocatorRecord.normalise).joined(separator: "|")
+            + "|" + String(record.zip.prefix(5))
+        let digest = SHA256.hash(data: Data(key.utf8))
+        return "samhsa:" + digest.prefix(6).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// Records are merged state by state, so the key leaves the state out.
+    static func matchKey(_ facility: ImportedFacility) -> String {
+        LocatorRecord.matchKey(name: facility.name, street: facility.street1, zip: facility.zip)
+    }
+
+    // MARK: Files
+
+    private func loadVocabulary(log: DiagnosticLog) -> (states: Set<String>, codes: [ServiceCode]) {
+        let loader = DirectoryLoader(exists: { FileManager.default.fileExists(atPath: root.appendingPathComponent($0).path) },
+                                     read: { FileManager.default.contents(atPath: root.appendingPathComponent($0).path).map { String(decoding: $0, as: UTF8.self) } },
+                                     list: { _ in [] }, log: log, markdown: .init(), today: nil, maxAgeDays: 365)
+        let vocabulary = loader.vocabulary()
+        if vocabulary.states.isEmpty {
+            log.error("no states: the importer needs \(DirectoryLoader.folder)/_states.csv", at: SourceLocation(path: "\(DirectoryLoader.folder)/_states.csv", line: 1, column: 1))
+        }
+        return vocabulary
+    }
+
+    private func importedURL(_ state: String) -> URL {
+        folder.appendingPathComponent("imported/\(state.lowercased()).yaml")
+    }
+
+    private func loadImported(state: String, log: DiagnosticLog) -> [ImportedFacility] {
+        guard let data = FileManager.default.contents(atPath: importedURL(state).path) else { return [] }
+        let path = "\(DirectoryLoader.folder)/imported/\(state.lowercased()).yaml"
+        let file = YAMLFile(path: path, text: String(decoding: data, as: UTF8.self), log: log)
+        return (file.root?["facilities"]?.sequence.map(Array.init) ?? []).compactMap(ImportedFacility.init)
+    }
+
+    static let header = """
+        # Written by `iopsite import samhsa`: do not edit. Corrections and additions go in ../<state>.yaml, keyed by id.
+
+        """
+
+    /// Writes the changed state files into a copy of `imported/` and swaps it in.
+    private func write(_ changed: [String: [ImportedFacility]]) throws {
+        guard !changed.isEmpty else { return }
+        let fileManager = FileManager.default
+        let imported = folder.appendingPathComponent("imported")
+        let staging = folder.appendingPathComponent(".imported-staging")
+        try? fileManager.removeItem(at: staging)
+        try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
+        do {
+            for name in (try? fileManager.contentsOfDirectory(atPath: imported.path)) ?? [] where !name.hasPrefix(".") {
+                try fileManager.linkItem(at: imported.appendingPathComponent(name), to: staging.appendingPathComponent(name))
+            }
+            for (state, facilities) in changed {
+                let target = staging.appendingPathComponent("\(state.lowercased()).yaml")
+                try? fileManager.removeItem(at: target)
+                let text = Self.header + "facilities:\n" + facilities.map(\.yaml).joined()
+                try Data(text.utf8).write(to: target)
+            }
+            if fileManager.fileExists(atPath: imported.path) {
+                try FileSwap.exchange(imported, staging)
+                try fileManager.removeItem(at: staging)
+            } else {
+                try fileManager.moveItem(at: staging, to: imported)
+            }
+        } catch {
+            try? fileManager.removeItem(at: staging)
+            throw error
+        }
+    }
+}

@@ -1,0 +1,101 @@
+import SiteCore
+import Yams
+
+/// Reads a FindTreatment locator JSON export: `{"rows": [...]}` with phone, intake, website and
+/// grouped services (`{f1: group name, f2: group code, f3: "label; label"}`).
+struct LocatorJSONReader {
+    let path: String
+    let states: Set<String>
+    let labels: ServiceLabels
+
+    func read(_ text: String, log: DiagnosticLog) -> [LocatorRecord]? {
+        // Read as YAML to keep line numbers; tabs only ever appear as JSON whitespace.
+        let file = YAMLFile(path: path, text: text.replacingOccurrences(of: "\t", with: " "), log: log)
+        guard let root = file.root else { return nil }
+        let rows: [Node]
+        if case .sequence(let list) = root {
+            rows = Array(list)
+        } else if let list = root["rows"]?.sequence {
+            rows = Array(list)
+        } else {
+            log.error("expected a list of records or an object with 'rows'", at: file.location(of: root))
+            return nil
+        }
+        var unmapped: [String: (count: Int, first: SourceLocation)] = [:]
+        var records: [LocatorRecord] = []
+        var seen: [String: Int] = [:]
+        for (index, row) in rows.enumerated() {
+            let at = file.location(of: row)
+            func text(_ key: String) -> String {
+                // JSON null (and YAML's spellings of it) is no value.
+                guard let scalar = row[key]?.scalar, !(scalar.style == .plain && ["null", "~"].contains(scalar.string)) else { return "" }
+                return scalar.string.trimmingCharacters(in: .whitespaces)
+            }
+            let state = text("state")
+            guard states.contains(state) else {
+                log.warning("record \(index + 1) skipped: unknown state '\(state)'", at: at)
+                continue
+            }
+            let frid = text("frid")
+            guard !frid.isEmpty, !text("name1").isEmpty else {
+                log.warning("record \(index + 1) skipped: no frid or name1", at: at)
+                continue
+            }
+            if let first = seen[frid] {
+                log.warning("record \(index + 1) skipped: duplicate of record \(first)", at: at)
+                continue
+            }
+            seen[frid] = index + 1
+            var record = LocatorRecord(frid: frid, name1: text("name1"), name2: text("name2"), street1: text("street1"),
+                                       street2: text("street2"), city: text("city"), state: state,
+                                       zip: LocatorRecord.pad(text("zip"), to: 5), zip4: "", county: "",
+                                       latitude: text("latitude"), longitude: text("longitude"), location: at)
+            record.phone = phone(text("phone"), field: "phone", record: index + 1, at: at, log: log)
+            record.intakePhone = phone(text("intake1"), field: "intake1", record: index + 1, at: at, log: log)
+            let website = text("website")
+            if !website.isEmpty {
+                let lowered = website.lowercased()
+                if lowered.hasPrefix("http://") || lowered.hasPrefix("https://") {
+                    record.website = website
+                } else {
+                    log.warning("record \(index + 1): website '\(website)' is not an http(s) URL and is left out", at: at)
+                }
+            }
+            for group in row["services"]?.sequence.map(Array.init) ?? [] {
+                let code = group["f2"]?.scalar?.string ?? ""
+                guard ServiceLabels.groups.contains(code) else { continue }
+                for label in (group["f3"]?.scalar?.string ?? "").split(separator: ";").map({ $0.trimmingCharacters(in: .whitespaces) }) where !label.isEmpty {
+                    if ServiceLabels.languageGroups.contains(code) {
+                        record.languages.append(label)
+                        continue
+                    }
+                    guard let service = labels.code(for: label) else {
+                        let key = "'\(label)' (\(code))"
+                        let count = (unmapped[key]?.count ?? 0) + 1
+                        unmapped[key] = (count, unmapped[key]?.first ?? file.location(of: group))
+                        continue
+                    }
+                    switch service.category {
+                    case "Type of Care", "Service Setting": record.levelsOfCare.append(service.code)
+                    case "Payment Accepted", "Payment Assistance": record.payment.append(service.code)
+                    default: record.services.append(service.code)
+                    }
+                }
+            }
+            records.append(record)
+        }
+        for (label, found) in unmapped.sorted(by: { $0.key < $1.key }) {
+            log.warning("service label \(label) has no code in the codebook or the alias table; not imported (\(found.count) \(found.count == 1 ? "record" : "records"))", at: found.first)
+        }
+        return records
+    }
+
+    private func phone(_ text: String, field: String, record: Int, at: SourceLocation, log: DiagnosticLog) -> PhoneNumber? {
+        guard !text.isEmpty else { return nil }
+        guard let number = PhoneNumber(text) else {
+            log.warning("record \(record): \(field) '\(text)' is not a North American number and is left out", at: at)
+            return nil
+        }
+        return number
+    }
+}
