@@ -37,7 +37,7 @@ let package = Package(
             "SiteCore", "SiteMarkdown", "SiteContent", "SiteCitations", "SiteTemplates",
         ]),
         .executableTarget(name: "iopsite", dependencies: [
-            "SiteCore", "SiteBuild",
+            "SiteCore", "SiteContent", "SiteBuild",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .target(name: "SiteTestSupport", path: "Tests/SiteTestSupport"),

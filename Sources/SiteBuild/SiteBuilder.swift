@@ -21,11 +21,14 @@ public struct SiteBuilder: Sendable {
     public let root: URL
     public let output: URL
     public let strict: Bool
+    /// Today, for checks that depend on it (the age of directory verifications); never written to the output.
+    public let today: ContentDate?
 
-    public init(root: URL, output: URL? = nil, strict: Bool = false) {
+    public init(root: URL, output: URL? = nil, strict: Bool = false, today: ContentDate? = nil) {
         self.root = root
         self.output = output ?? root.appendingPathComponent("Public")
         self.strict = strict
+        self.today = today
     }
 
     /// Loads, validates and renders without writing anything.
@@ -34,7 +37,7 @@ public struct SiteBuilder: Sendable {
     }
 
     private func renderWithAssets() -> (result: Result, assets: [TemplateLibrary.Asset]) {
-        let loaded = ContentLoader(root: root, shortcodes: SitePlan.shortcodes).load()
+        let loaded = ContentLoader(root: root, shortcodes: SitePlan.shortcodes, today: today).load()
         let constants = ["site.root": loaded.content?.config.basePath ?? "/"]
         let theme = TemplateLibrary.load(root: root, bindings: SitePlan.bindings, optional: SitePlan.components, constants: constants)
         var diagnostics = loaded.diagnostics + theme.diagnostics

@@ -21,7 +21,7 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         let root = try site.rootURL()
         let outputURL = output.map { URL(fileURLWithPath: $0, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL }
-        let result = SiteBuilder(root: root, output: outputURL, strict: strict).build()
+        let result = SiteBuilder(root: root, output: outputURL, strict: strict, today: Clock.today()).build()
         DiagnosticPrinter.print(result.diagnostics)
         if let failure = result.failure {
             FileHandle.standardError.write(Data("error: \(failure)\n".utf8))
@@ -29,7 +29,7 @@ struct BuildCommand: ParsableCommand {
             print("Built \(result.pages.count) pages: \(result.written) files written, \(result.unchanged) unchanged, \(result.removed) removed.")
         } else {
             let errors = result.diagnostics.filter { $0.severity == .error }.count
-            let warnings = result.diagnostics.count - errors
+            let warnings = result.diagnostics.filter { $0.severity == .warning }.count
             FileHandle.standardError.write(Data("Build failed: \(errors) errors, \(warnings) warnings; the output was not touched.\n".utf8))
         }
         throw ExitCode(result.exitCode)

@@ -148,7 +148,8 @@ struct DirectoryLoader {
                         latitude: record.latitude, longitude: record.longitude, phone: record.phone, intakePhone: record.intakePhone,
                         website: record.website, levelsOfCare: record.levelsOfCare ?? [], payment: record.payment ?? [],
                         services: record.services ?? [], languages: record.languages ?? [], hours: record.hours,
-                        description: record.description, featured: record.featured ?? false, verified: record.verified,
+                        description: record.description, featured: record.featured?.value ?? false,
+                        featuredLocation: record.featured?.location, verified: record.verified,
                         source: source, sourceDate: sourceDate.value)
     }
 }

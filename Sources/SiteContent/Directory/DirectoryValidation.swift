@@ -17,7 +17,8 @@ struct DirectoryValidation {
                 slugs[key] = facility.slug.location
             }
             if facility.featured && !facility.levelsOfCare.contains("OIT") {
-                log.warning("featured facility '\(facility.name.value)' does not list intensive outpatient treatment (OIT)", at: facility.id.location)
+                log.warning("featured facility '\(facility.name.value)' does not list intensive outpatient treatment (OIT)",
+                            at: facility.featuredLocation ?? facility.id.location)
             }
             unverified[facility.state, default: (0, 0)].total += 1
             if let verified = facility.verified {
@@ -27,7 +28,8 @@ struct DirectoryValidation {
             } else {
                 unverified[facility.state]!.count += 1
                 if facility.featured {
-                    log.warning("featured facility '\(facility.name.value)' has never been verified by an editor", at: facility.id.location)
+                    log.warning("featured facility '\(facility.name.value)' has never been verified by an editor",
+                                at: facility.featuredLocation ?? facility.id.location)
                 }
             }
         }

@@ -44,6 +44,8 @@ public struct Facility: Sendable {
     public var hours: Located<OpeningHours>?
     public var description: MarkdownField?
     public var featured: Bool
+    /// Where `featured` is set, for the warnings about featured listings.
+    public var featuredLocation: SourceLocation?
     /// The day an editor confirmed the listing.
     public var verified: Located<ContentDate>?
     /// Where the data comes from, e.g. "SAMHSA locator".

@@ -22,7 +22,7 @@ struct FacilityRecord {
     var languages: [String]?
     var hours: Located<OpeningHours>?
     var description: MarkdownField?
-    var featured: Bool?
+    var featured: Located<Bool>?
     var verified: Located<ContentDate>?
     var source: String?
     var sourceDate: Located<String>?
@@ -102,7 +102,7 @@ extension FacilityRecord {
             record.hours = readHours(hours)
         }
         record.description = map.markdown("description", options: vocabulary.markdown)
-        record.featured = map.bool("featured")
+        record.featured = map.bool("featured").map { Located($0, at: map.file.location(of: map.value("featured")!)) }
         record.verified = map.date("verified")
         record.source = map.string("source")?.value
         record.sourceDate = map.string("source_date")

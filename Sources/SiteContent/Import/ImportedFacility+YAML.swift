@@ -21,14 +21,16 @@ extension ImportedFacility {
 
     /// The record as YAML lines, fields in a fixed order, empty ones left out.
     var yaml: String {
-        var lines = ["  - id: \(YAMLText.scalar(id))", "    slug: \(YAMLText.scalar(slug))", "    name: \(YAMLText.scalar(name))"]
+        var lines = ["  - id: \(YAMLText.scalar(id))"]
         func add(_ key: String, _ value: String, indent: String = "    ") {
             if !value.isEmpty { lines.append("\(indent)\(key): \(YAMLText.scalar(value))") }
         }
+        add("frid", frid)
+        add("slug", slug)
+        add("name", name)
         func add(_ key: String, _ values: [String]) {
             if !values.isEmpty { lines.append("    \(key): [" + values.map(YAMLText.scalar).joined(separator: ", ") + "]") }
         }
-        add("frid", frid)
         add("name2", name2)
         lines.append("    address:")
         add("street1", street1, indent: "      ")

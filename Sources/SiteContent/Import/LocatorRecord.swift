@@ -30,7 +30,18 @@ struct LocatorRecord {
     }
 
     static func matchKey(name: String, street: String, zip: String) -> String {
-        [normalise(name), normalise(street), String(zip.prefix(5))].joined(separator: "|")
+        [normalise(name), normaliseStreet(street), String(zip.prefix(5))].joined(separator: "|")
+    }
+
+    /// USPS abbreviations, so "1014 East Market Street" and "1014 E Market St." match.
+    static let streetWords = [
+        "street": "st", "avenue": "ave", "road": "rd", "drive": "dr", "boulevard": "blvd", "lane": "ln", "court": "ct",
+        "place": "pl", "highway": "hwy", "parkway": "pkwy", "suite": "ste", "north": "n", "south": "s", "east": "e",
+        "west": "w", "circle": "cir", "square": "sq", "terrace": "ter", "trail": "trl", "turnpike": "tpke",
+    ]
+
+    static func normaliseStreet(_ street: String) -> String {
+        normalise(street).split(separator: " ").map { streetWords[String($0)] ?? String($0) }.joined(separator: " ")
     }
 
     /// Lowercase ASCII letters and digits, single spaces: "St. Mary's  Center" → "st mary s center".
