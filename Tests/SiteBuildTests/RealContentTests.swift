@@ -1,5 +1,6 @@
 import Foundation
 import SiteBuild
+import SiteContent
 import SiteCore
 import Testing
 
@@ -9,8 +10,20 @@ import Testing
     /// Built once, the first time a test asks (a static let is initialised once, thread-safely).
     static let built: (output: URL, result: SiteBuilder.Result) = {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("iopsite-real-\(UUID().uuidString)")
-        return (output, SiteBuilder(root: root, output: output).build())
+        return (output, SiteBuilder(root: root, output: output, today: ContentDate("2026-11-29")).build())
     }()
+
+    @Test func theWholeDirectoryLoads() {
+        _ = Self.result
+        let directory = RealContentTests.directory
+        #expect(directory.states.count == 52)
+        #expect(directory.facilities.count == 14035)
+        #expect(Set(directory.facilities.map(\.state)).count == 52)
+        #expect(directory.facilities.filter(\.featured).map(\.state) == ["VA", "VA", "VA", "VA", "VA"])
+        #expect(directory.facilities.filter(\.featured).allSatisfy { $0.levelsOfCare.contains("OIT") })
+    }
+
+    static let directory = ContentLoader(root: root, shortcodes: [], today: ContentDate("2026-11-29")).load().content!.directory
     static var output: URL { built.output }
     static var result: SiteBuilder.Result { built.result }
 
@@ -33,8 +46,16 @@ import Testing
         return String(text[lower.lowerBound..<upper.upperBound])
     }
 
-    @Test func theRealSiteBuildsWithOnlyTheUnverifiedSourceWarnings() {
-        #expect(Self.result.diagnostics.map(\.description) == [
+    @Test func theRealSiteBuildsWithOnlyTheWarningsAboutWhatNobodyHasVerified() {
+        let notes = Self.result.diagnostics.filter { $0.severity == .note }
+        #expect(notes.count == 52, "one summary line per state, DC and Puerto Rico")
+        #expect(notes.contains { $0.description == "Content/directory/imported/va.yaml:1:1: note: 221 of 221 listings in Virginia have not been verified by an editor" })
+        #expect(Self.result.diagnostics.filter { $0.severity != .note }.map(\.description) == [
+            "Content/directory/va.yaml:9:15: warning: featured facility 'Empowering Families Program' has never been verified by an editor",
+            "Content/directory/va.yaml:11:15: warning: featured facility 'Orchard Mountain Recovery' has never been verified by an editor",
+            "Content/directory/va.yaml:13:15: warning: featured facility 'Region Ten Community Services Board' has never been verified by an editor",
+            "Content/directory/va.yaml:15:15: warning: featured facility 'Valley Community Services Board' has never been verified by an editor",
+            "Content/directory/va.yaml:17:15: warning: featured facility 'Addiction Allies LLC' has never been verified by an editor",
             "Content/sources.yaml:34:3: warning: source 'drake2007' has unverified fields: author.1, author.2, DOI",
             "Content/sources.yaml:105:3: warning: source 'thoresen2022' has unverified fields: volume, issue, page, issued.month",
             "Content/sources.yaml:121:3: warning: source 'ncdas2024' has unverified fields: author, issued, title, container-title",
