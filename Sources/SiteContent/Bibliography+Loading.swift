@@ -57,7 +57,7 @@ extension SourceEntry {
                     log.error("'\(key)' must be a text or a number", at: at)
                     continue
                 }
-                if value.tag.description.hasSuffix(":null") || text.isEmpty { continue }
+                if YAMLFile.isNull(value) || text.isEmpty { continue }
                 entry.fields[key] = text.trimmingCharacters(in: .whitespacesAndNewlines)
             case _ where CSLVariables.structural.contains(key):
                 continue

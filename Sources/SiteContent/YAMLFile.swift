@@ -15,7 +15,9 @@ struct YAMLFile {
         let padded = String(repeating: "\n", count: lineOffset) + text
         self.lines = TextLines(padded)
         do {
-            root = try Yams.compose(yaml: padded)
+            // The basic resolver tags every plain scalar as a string: typed fields are read from the
+            // text by their readers, which is both stricter and far faster than regex-based tag resolution.
+            root = try Yams.compose(yaml: padded, .basic)
         } catch let error as YamlError {
             root = nil
             log.error("malformed YAML: \(Self.describe(error).problem)", at: Self.describe(error).mark.map {
@@ -25,6 +27,12 @@ struct YAMLFile {
             root = nil
             log.error("malformed YAML: \(error)", at: SourceLocation(path: path, line: 1, column: 1))
         }
+    }
+
+    /// YAML's spellings of "no value" in a plain scalar.
+    static func isNull(_ node: Node) -> Bool {
+        guard case .scalar(let scalar) = node, scalar.style == .plain || scalar.style == .any else { return false }
+        return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
     }
 
     func location(of node: Node) -> SourceLocation {

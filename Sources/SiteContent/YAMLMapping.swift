@@ -64,7 +64,7 @@ final class YAMLMapping {
             if required { missing(key) }
             return nil
         }
-        guard case .scalar(let scalar) = node, !(node.tag.description.hasSuffix(":null") && scalar.string.isEmpty) else {
+        guard case .scalar(let scalar) = node, !(YAMLFile.isNull(node) && scalar.string.isEmpty) else {
             log.error("'\(key)' must be a string", at: file.location(of: node))
             return nil
         }
@@ -78,7 +78,8 @@ final class YAMLMapping {
 
     func bool(_ key: String) -> Bool? {
         guard let node = value(key) else { return nil }
-        guard let bool = node.bool else {
+        guard case .scalar(let scalar) = node, scalar.style == .plain,
+              let bool = ["true": true, "false": false, "yes": true, "no": false][scalar.string.lowercased()] else {
             log.error("'\(key)' must be true or false", at: file.location(of: node))
             return nil
         }
