@@ -163,7 +163,20 @@ import Testing
         #expect(text.contains("    languages: [Spanish]\n"))
         #expect(text.contains("    source: SAMHSA FindTreatment locator; SAMHSA locator, nationwide export\n"))
         #expect(text.contains("    source_date: \"2019\"\n"))
-        #expect(text.contains("  - id: samhsa:bbb222\n"))
+        #expect(text.contains("""
+              - id: samhsa:bbb222
+                slug: new-place
+                name: New Place
+                address:
+                  street1: 9 Elm St
+                  city: Richmond
+                  zip: "23219"
+                latitude: 37.5
+                longitude: -77.4
+                source: SAMHSA FindTreatment locator
+                source_date: "2019"
+
+            """))
         // The CSV's own values stay: name and street as the newer export gives them.
         #expect(text.contains("    name: REGION TEN\n"))
     }
