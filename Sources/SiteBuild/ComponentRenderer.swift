@@ -13,13 +13,15 @@ final class ComponentRenderer {
     let data: GuideData
     let numbering: CitationNumbering
     let basePath: String
+    let directory: DirectoryIndex?
     private(set) var links: [LinkOrigin] = []
 
-    init(templates: TemplateLibrary, data: GuideData, numbering: CitationNumbering, basePath: String) {
+    init(templates: TemplateLibrary, data: GuideData, numbering: CitationNumbering, basePath: String, directory: DirectoryIndex? = nil) {
         self.templates = templates
         self.data = data
         self.numbering = numbering
         self.basePath = basePath
+        self.directory = directory
     }
 
     /// Markdown hooks that number citations and place components.
@@ -39,7 +41,8 @@ final class ComponentRenderer {
         case "faq": return data.faq.map(renderFAQ) ?? ""
         case "insurers": return data.insurers.map(renderInsurers) ?? ""
         case "sources": return renderSources()
-        default: return "" // featured-centers: the directory is not built yet.
+        case "featured-centers": return renderFeaturedCenters()
+        default: return ""
         }
     }
 
@@ -84,6 +87,22 @@ final class ComponentRenderer {
     private func renderInsurers(_ insurers: [Insurer]) -> String {
         links += insurers.map { LinkOrigin(href: $0.website.value, ordinal: 0, kind: .data, origin: $0.website.location) }
         return templates.render("insurers", InsurersView(insurers: insurers))
+    }
+
+    /// The directory's featured listings, from their records; nothing when there are none.
+    private func renderFeaturedCenters() -> String {
+        guard let directory else { return "" }
+        let featured = directory.directory.facilities.filter(\.featured)
+        guard !featured.isEmpty else { return "" }
+        for facility in featured {
+            let url = directory.route(facility).prefixed(by: basePath)
+            links.append(LinkOrigin(href: url, ordinal: 0, kind: .data, origin: facility.featuredLocation ?? facility.slug.location))
+            if let phone = facility.phone { links.append(LinkOrigin(href: phone.value.telURL, ordinal: 0, kind: .data, origin: phone.location)) }
+            if let website = facility.website { links.append(LinkOrigin(href: website.value, ordinal: 0, kind: .data, origin: website.location)) }
+        }
+        return templates.render("featured-centers", FeaturedCentersView(centers: featured.map {
+            ListingView(facility: $0, url: directory.route($0).prefixed(by: basePath))
+        }))
     }
 
     private func renderSources() -> String {

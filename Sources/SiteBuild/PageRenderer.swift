@@ -8,6 +8,8 @@ import SiteTemplates
 struct PageRenderer: Sendable {
     let content: SiteContent
     let templates: TemplateLibrary
+    /// The directory arranged for rendering; nil when the site has none.
+    let directory: DirectoryIndex?
 
     private var config: SiteConfig { content.config }
 
@@ -17,6 +19,7 @@ struct PageRenderer: Sendable {
         let canonical = config.absoluteURL(spec.route)
         var markdownLinks: [(url: String, location: SourceLocation)] = []
         var componentLinks: [LinkOrigin] = []
+        var dataLinks: [LinkOrigin] = []
         let html: String
         switch spec.kind {
         case .home:
@@ -28,7 +31,8 @@ struct PageRenderer: Sendable {
         case .guide(let guide):
             let numbering = CitationNumbering(citations: GuideCitations.inOrder(guide, data: content.guideData),
                                               bibliography: content.bibliography)
-            let components = ComponentRenderer(templates: templates, data: content.guideData, numbering: numbering, basePath: config.basePath)
+            let components = ComponentRenderer(templates: templates, data: content.guideData, numbering: numbering, basePath: config.basePath,
+                                               directory: directory)
             let body = MarkdownRenderer().render(guide.body, hooks: components.hooks)
             markdownLinks = guide.body.links
             componentLinks = components.links
@@ -41,6 +45,20 @@ struct PageRenderer: Sendable {
         case .notFound:
             let head = PageHead(site: site, title: "Page not found", description: config.description, canonical: canonical)
             html = templates.render(spec.template, NotFoundView(head: head))
+        case .directoryIndex, .state, .facility:
+            guard let directory else { return RenderedPage(route: spec.route, file: spec.route.outputFile, html: "", inputs: [], links: []) }
+            let pages = DirectoryPageRenderer(config: config, templates: templates, index: directory, bibliography: content.bibliography, site: site)
+            let rendered: (html: String, links: [LinkOrigin])
+            switch spec.kind {
+            case .state(let state): rendered = pages.renderState(state, route: spec.route)
+            case .facility(let facility): rendered = pages.renderFacility(facility, route: spec.route)
+            default: rendered = pages.renderIndex(spec.route)
+            }
+            html = rendered.html
+            dataLinks = rendered.links
+        case .sitemapIndex(let routes):
+            return RenderedPage(route: spec.route, file: spec.route.outputFile, html: SiteFiles.sitemapIndex(routes, config: config),
+                                inputs: spec.inputs.sorted(), links: [])
         case .sitemap(let entries):
             return RenderedPage(route: spec.route, file: spec.route.outputFile, html: SiteFiles.sitemap(entries, config: config),
                                 inputs: spec.inputs.sorted(), links: [])
@@ -50,7 +68,7 @@ struct PageRenderer: Sendable {
         }
         return RenderedPage(route: spec.route, file: spec.route.outputFile, html: html,
                             inputs: (spec.inputs + templates.files(of: spec.template)).sorted(),
-                            links: linkOrigins(template: spec.template, markdown: markdownLinks, components: componentLinks))
+                            links: linkOrigins(template: spec.template, markdown: markdownLinks, components: componentLinks + dataLinks))
     }
 
     private func linkHooks() -> MarkdownRenderer.Hooks {

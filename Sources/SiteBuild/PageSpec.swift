@@ -7,8 +7,13 @@ public struct PageSpec: Sendable {
         case home
         case guide(GuidePage)
         case notFound
-        /// `/sitemap.xml`: every page's absolute URL with its content date.
+        case directoryIndex
+        case state(StateInfo)
+        case facility(Facility)
+        /// A sitemap file: pages' absolute URLs with their content dates.
         case sitemap([SitemapEntry])
+        /// `/sitemap.xml` when the site has more URLs than one sitemap file may hold.
+        case sitemapIndex([Route])
         /// `/robots.txt`
         case robots
     }

@@ -23,8 +23,11 @@ public struct SiteBuilder: Sendable {
     public let strict: Bool
     /// Today, for checks that depend on it (the age of directory verifications); never written to the output.
     public let today: ContentDate?
+    /// URLs per sitemap file; above it `/sitemap.xml` becomes an index (a parameter so tests can reach it).
+    public let sitemapLimit: Int
 
-    public init(root: URL, output: URL? = nil, strict: Bool = false, today: ContentDate? = nil) {
+    public init(root: URL, output: URL? = nil, strict: Bool = false, today: ContentDate? = nil, sitemapLimit: Int = 50_000) {
+        self.sitemapLimit = sitemapLimit
         self.root = root
         self.output = output ?? root.appendingPathComponent("Public")
         self.strict = strict
@@ -39,15 +42,17 @@ public struct SiteBuilder: Sendable {
     private func renderWithAssets() -> (result: Result, assets: [TemplateLibrary.Asset]) {
         let loaded = ContentLoader(root: root, shortcodes: SitePlan.shortcodes, today: today).load()
         let constants = ["site.root": loaded.content?.config.basePath ?? "/"]
-        let theme = TemplateLibrary.load(root: root, bindings: SitePlan.bindings, optional: SitePlan.components, constants: constants)
+        let theme = TemplateLibrary.load(root: root, bindings: SitePlan.bindings,
+                                         optional: SitePlan.components.merging(SitePlan.directoryTemplates) { $1 }, constants: constants)
         var diagnostics = loaded.diagnostics + theme.diagnostics
         if let content = loaded.content { diagnostics += SiteValidation.check(content, templates: theme.library) }
         diagnostics = diagnostics.sortedUnique
         guard let content = loaded.content, let templates = theme.library, !diagnostics.fails(strict: strict) else {
             return (Result(exitCode: 1, diagnostics: diagnostics, pages: []), [])
         }
-        let renderer = PageRenderer(content: content, templates: templates)
-        let pages = ParallelMap.map(SitePlan.pages(for: content), renderer.render)
+        let directory = content.directory.isEmpty ? nil : DirectoryIndex(content.directory)
+        let renderer = PageRenderer(content: content, templates: templates, directory: directory)
+        let pages = ParallelMap.map(SitePlan.pages(for: content, directory: directory, sitemapLimit: sitemapLimit), renderer.render)
         return (Result(exitCode: 0, diagnostics: diagnostics, pages: pages), templates.assets)
     }
 

@@ -13,6 +13,12 @@ enum SiteFiles {
         return xml + "</urlset>\n"
     }
 
+    static func sitemapIndex(_ routes: [Route], config: SiteConfig) -> String {
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        for route in routes { xml += "<sitemap><loc>\(Escape.html(config.absoluteURL(route)))</loc></sitemap>\n" }
+        return xml + "</sitemapindex>\n"
+    }
+
     static func robots(config: SiteConfig) -> String {
         "User-agent: *\nAllow: /\n\nSitemap: \(config.absoluteURL(Route("/sitemap.xml")))\n"
     }

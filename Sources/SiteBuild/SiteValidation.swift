@@ -27,6 +27,17 @@ enum SiteValidation {
                 diagnostics.append(.error("this guide cites sources but never places {{< sources >}}", at: first.location))
             }
         }
+        for facility in content.directory.facilities {
+            cited.formUnion(facility.description?.document.citations.flatMap(\.items).map(\.key) ?? [])
+            if let description = facility.description {
+                diagnostics += CitationCheck.unknownKeys(in: description.document.citations, bibliography: content.bibliography)
+            }
+        }
+        if !content.directory.isEmpty, let templates {
+            for name in SitePlan.directoryTemplates.keys.sorted() where !templates.has(name) {
+                diagnostics.append(.error("the directory needs Templates/\(name).mustache", at: SourceLocation(path: "Content/directory/_states.csv", line: 1, column: 1)))
+            }
+        }
         diagnostics += BibliographyCheck.check(content.bibliography, cited: cited)
         if let disclaimer = content.config.disclaimer, let citation = disclaimer.document.citations.first {
             diagnostics.append(.error("the disclaimer cannot cite sources; cite them in the guide", at: citation.location))

@@ -59,6 +59,9 @@ struct TemplateChecker {
                 report("'\(name)' is text; write {{\(name)}} so that it is escaped", token, source)
             case .section(let name, let inverted, let token, let children):
                 guard let field = resolve(name, scopes, at: token, in: source) else { continue }
+                if !inverted, Self.isList(field), children.contains(where: { Self.isSection(named: name, $0) }) {
+                    report("'\(name)' is a list, so {{#\(name)}} repeats its content for each item; to test for items, use a flag", token, source)
+                }
                 var inner = scopes
                 if !inverted {
                     switch field {
@@ -120,6 +123,18 @@ struct TemplateChecker {
         let names = scopes.reversed().compactMap { if case .model(let schema) = $0 { schema.name } else { nil } }
         report("'\(parts[0])' is not a field of \(names.joined(separator: " or "))", token, source)
         return nil
+    }
+
+    private static func isList(_ field: ViewSchema.Field) -> Bool {
+        switch field {
+        case .list, .textList: true
+        default: false
+        }
+    }
+
+    private static func isSection(named name: String, _ node: TemplateNode) -> Bool {
+        if case .section(let other, false, _, _) = node { return other == name }
+        return false
     }
 
     private func isInside(_ location: SourceLocation, textToken token: TemplateToken) -> Bool {

@@ -61,7 +61,8 @@ struct DirectoryLoader {
                 log.error("tile_row and tile_col must be whole numbers", at: rowText.location)
                 return nil
             }
-            return StateInfo(code: code.value, name: name.value, fips: fips.value, slug: slug.value, tileRow: tileRow, tileColumn: tileColumn)
+            return StateInfo(code: code.value, name: name.value, fips: fips.value, slug: slug.value, tileRow: tileRow, tileColumn: tileColumn,
+                             location: slug.location)
         }
     }
 

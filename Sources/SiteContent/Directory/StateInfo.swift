@@ -1,3 +1,5 @@
+import SiteCore
+
 /// A state, DC or Puerto Rico, from `Content/directory/_states.csv`.
 public struct StateInfo: Sendable, Hashable {
     /// USPS code, e.g. `VA`.
@@ -9,6 +11,8 @@ public struct StateInfo: Sendable, Hashable {
     /// Position on the tile-grid map (1-based; row 1 is the top).
     public let tileRow: Int
     public let tileColumn: Int
+    /// Where the state's slug is written, the origin of links to its page.
+    public let location: SourceLocation
 }
 
 /// A SAMHSA locator service code from `Content/directory/_service-codes.csv`.

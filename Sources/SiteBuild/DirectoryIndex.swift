@@ -1,0 +1,85 @@
+import SiteContent
+import SiteCore
+
+/// The directory arranged for rendering: facilities by state (sorted by city, then name), routes, labels.
+/// Built once per build and shared by every directory page.
+struct DirectoryIndex: Sendable {
+    let directory: Directory
+    let states: [StateInfo]
+    let byState: [String: [Facility]]
+    /// Facilities of a state by city (lowercased), in listing order.
+    let byCity: [String: [Facility]]
+    let labels: [String: String]
+
+    static let root = Route("/rehab-centers/")
+
+    init(_ directory: Directory) {
+        self.directory = directory
+        states = directory.states.sorted { $0.name < $1.name }
+        var byState = Dictionary(grouping: directory.facilities, by: \.state)
+        for (code, list) in byState {
+            byState[code] = list.sorted {
+                ($0.address.value.city.lowercased(), $0.name.value.lowercased(), $0.id.value)
+                    < ($1.address.value.city.lowercased(), $1.name.value.lowercased(), $1.id.value)
+            }
+        }
+        self.byState = byState
+        var byCity: [String: [Facility]] = [:]
+        for list in byState.values {
+            for facility in list { byCity[Self.cityKey(facility), default: []].append(facility) }
+        }
+        self.byCity = byCity
+        labels = Dictionary(directory.codes.map { ($0.code, $0.label) }) { first, _ in first }
+    }
+
+    static func cityKey(_ facility: Facility) -> String {
+        facility.state + "|" + facility.address.value.city.lowercased()
+    }
+
+    func facilities(in state: StateInfo) -> [Facility] { byState[state.code] ?? [] }
+
+    func state(of facility: Facility) -> StateInfo? { directory.state(facility.state) }
+
+    func route(_ state: StateInfo) -> Route { Route("/rehab-centers/\(state.slug)/") }
+
+    func route(_ facility: Facility) -> Route {
+        Route("/rehab-centers/\(state(of: facility)?.slug ?? facility.state.lowercased())/\(facility.slug.value)/")
+    }
+
+    /// Other facilities in the same city, at most `limit`.
+    func neighbours(of facility: Facility, limit: Int) -> [Facility] {
+        Array((byCity[Self.cityKey(facility)] ?? []).filter { $0.id.value != facility.id.value }.prefix(limit))
+    }
+
+    /// The oldest and newest data dates of a set of listings, for the notice.
+    static func dataDates(_ facilities: [Facility]) -> String {
+        let dates = Set(facilities.map(\.sourceDate)).sorted()
+        guard let first = dates.first, let last = dates.last else { return "" }
+        return first == last ? DisplayDate.text(first) : "\(DisplayDate.text(first)) to \(DisplayDate.text(last))"
+    }
+}
+
+/// Dates as readers see them, for full and partial dates.
+enum DisplayDate {
+    /// `2020-04-09` → "April 9, 2020"; `2020-04` → "April 2020"; `2019` → "2019".
+    static func text(_ date: String) -> String {
+        if let full = ContentDate(date) { return full.longForm }
+        let parts = date.split(separator: "-")
+        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+        if parts.count == 2, let month = Int(parts[1]), (1...12).contains(month) { return "\(months[month - 1]) \(parts[0])" }
+        return date
+    }
+}
+
+/// Numbers for readers with thousands separators, the same on every machine (no locale).
+enum Count {
+    static func text(_ number: Int) -> String {
+        let digits = String(number)
+        var out = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { out.append(",") }
+            out.append(digit)
+        }
+        return out
+    }
+}

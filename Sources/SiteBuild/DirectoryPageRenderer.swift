@@ -1,0 +1,121 @@
+import SiteCitations
+import SiteContent
+import SiteCore
+import SiteMarkdown
+import SiteTemplates
+
+/// Renders the directory's pages: the map of states, a page per state, a page per facility.
+struct DirectoryPageRenderer {
+    let config: SiteConfig
+    let templates: TemplateLibrary
+    let index: DirectoryIndex
+    let bibliography: Bibliography
+    let site: SiteView
+
+    /// How many other centers of the same city a facility page lists.
+    static let neighbourLimit = 12
+
+    private func url(_ route: Route) -> String { route.prefixed(by: config.basePath) }
+
+    private func head(_ route: Route, title: String, description: String) -> PageHead {
+        PageHead(site: site, title: title, description: description, canonical: config.absoluteURL(route))
+    }
+
+    private func crumbs(_ trail: [(String, Route)]) -> [CrumbView] {
+        trail.enumerated().map { index, step in
+            CrumbView(name: step.0, url: url(step.1), current: index == trail.count - 1)
+        }
+    }
+
+    private func breadcrumbData(_ trail: [(String, Route)]) -> JSONValue {
+        DirectoryStructuredData.breadcrumbs(trail.map { ($0.0, config.absoluteURL($0.1)) })
+    }
+
+    func renderIndex(_ route: Route) -> (html: String, links: [LinkOrigin]) {
+        let tiles = index.states.map { StateTileView(state: $0, url: url(index.route($0)), count: index.facilities(in: $0).count) }
+        let reading = tiles.sorted { ($0.state.tileRow, $0.state.tileColumn) < ($1.state.tileRow, $1.state.tileColumn) }
+        let view = DirectoryIndexView(
+            head: head(route, title: "Find a treatment center in your state",
+                       description: "Treatment centers for addiction and mental health in every state, Washington, D.C. and Puerto Rico, from SAMHSA's public locator data."),
+            tiles: reading, states: tiles, total: index.directory.facilities.count,
+            notice: NoticeView(dataDates: DirectoryIndex.dataDates(index.directory.facilities)),
+            crumbs: crumbs([("Home", Route("/")), ("Treatment centers", route)]))
+        // Each state's link appears on the map and in the list, from its row of _states.csv.
+        let stateLinks = reading.map { LinkOrigin(href: $0.url, ordinal: 0, kind: .data, origin: $0.state.location) }
+            + tiles.map { LinkOrigin(href: $0.url, ordinal: 0, kind: .data, origin: $0.state.location) }
+        return (templates.render("directory", view), stateLinks)
+    }
+
+    func renderState(_ state: StateInfo, route: Route) -> (html: String, links: [LinkOrigin]) {
+        let facilities = index.facilities(in: state)
+        let listings = facilities.map { ListingView(facility: $0, url: url(index.route($0))) }
+        func facets(_ groups: [ReaderGroup], _ codes: (Facility) -> [String]) -> [FacetView] {
+            groups.compactMap { group in
+                let count = facilities.filter { !group.codes.isDisjoint(with: codes($0)) }.count
+                return count > 0 ? FacetView(group: group, count: count) : nil
+            }
+        }
+        let trail: [(String, Route)] = [("Home", Route("/")), ("Treatment centers", DirectoryIndex.root), (state.name, route)]
+        let view = StatePageView(
+            head: head(route, title: "Treatment centers in \(state.name)",
+                       description: "\(Count.text(facilities.count)) addiction and mental health treatment centers in \(state.name), with addresses, phone numbers and services where SAMHSA's data has them."),
+            state: state, listings: listings,
+            careFacets: facets(ReaderGroup.levelsOfCare, \.levelsOfCare), paymentFacets: facets(ReaderGroup.payments, \.payment),
+            notice: NoticeView(dataDates: DirectoryIndex.dataDates(facilities)), crumbs: crumbs(trail),
+            structuredData: DirectoryStructuredData.script([breadcrumbData(trail)]))
+        var links = [LinkOrigin(href: url(DirectoryIndex.root), ordinal: 0, kind: .data, origin: state.location)]
+        for facility in facilities { links += listingLinks(facility) }
+        return (templates.render("state", view), links)
+    }
+
+    func renderFacility(_ facility: Facility, route: Route) -> (html: String, links: [LinkOrigin]) {
+        guard let state = index.state(of: facility) else { return ("", []) }
+        let trail: [(String, Route)] = [("Home", Route("/")), ("Treatment centers", DirectoryIndex.root),
+                                        (state.name, index.route(state)), (facility.name.value, route)]
+        var links = listingLinks(facility)
+        links.append(LinkOrigin(href: MapLink.url(for: facility), ordinal: 0, kind: .data, origin: facility.address.location))
+        if let intake = facility.intakePhone {
+            links.append(LinkOrigin(href: intake.value.telURL, ordinal: 0, kind: .data, origin: intake.location))
+        }
+        var descriptionHTML: String?
+        var sourcesHTML: String?
+        if let description = facility.description {
+            // A description that cites gets its own numbered sources list.
+            let numbering = CitationNumbering(citations: description.document.citations, bibliography: bibliography)
+            let basePath = config.basePath
+            descriptionHTML = MarkdownRenderer().render(description.document, hooks: .init(
+                citation: numbering.mark, url: { InternalURL.resolve($0, basePath: basePath) }))
+            links += description.document.links.map {
+                LinkOrigin(href: InternalURL.resolve($0.url, basePath: basePath), ordinal: 0, kind: .markdown, origin: $0.location)
+            }
+            if !numbering.order.isEmpty {
+                let components = ComponentRenderer(templates: templates, data: GuideData(), numbering: numbering, basePath: basePath)
+                sourcesHTML = components.render("sources")
+                links += components.links
+            }
+        }
+        let neighbours = index.neighbours(of: facility, limit: Self.neighbourLimit)
+        for neighbour in neighbours {
+            links.append(LinkOrigin(href: url(index.route(neighbour)), ordinal: 0, kind: .data, origin: neighbour.slug.location))
+        }
+        let address = facility.address.value
+        let view = FacilityPageView(
+            head: head(route, title: "\(facility.name.value), \(address.city), \(state.code)",
+                       description: "Address, phone and services of \(facility.name.value) in \(address.city), \(state.name), from SAMHSA's public locator data."),
+            facility: facility, listing: ListingView(facility: facility, url: url(route)), labels: index.labels,
+            descriptionHTML: descriptionHTML, sourcesHTML: sourcesHTML,
+            neighbours: neighbours.map { ListingView(facility: $0, url: url(index.route($0))) },
+            state: state, stateURL: url(index.route(state)), notice: NoticeView(dataDates: DisplayDate.text(facility.sourceDate)),
+            crumbs: crumbs(trail),
+            structuredData: DirectoryStructuredData.script([DirectoryStructuredData.clinic(facility, labels: index.labels), breadcrumbData(trail)]))
+        return (templates.render("facility", view), links)
+    }
+
+    /// The links a listing shows: its page, phone and website, each from the field that makes it.
+    private func listingLinks(_ facility: Facility) -> [LinkOrigin] {
+        var links = [LinkOrigin(href: url(index.route(facility)), ordinal: 0, kind: .data, origin: facility.slug.location)]
+        if let phone = facility.phone { links.append(LinkOrigin(href: phone.value.telURL, ordinal: 0, kind: .data, origin: phone.location)) }
+        if let website = facility.website { links.append(LinkOrigin(href: website.value, ordinal: 0, kind: .data, origin: website.location)) }
+        return links
+    }
+}
