@@ -45,17 +45,37 @@ struct OutputWriter {
         do {
             try? fileManager.removeItem(at: staging)
             try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
-            for (path, data) in files.sorted(by: { $0.key < $1.key }) {
+            // Each folder once, parents first (sorted paths put "a" before "a/b").
+            let folders = Set(files.keys.flatMap { path in
+                let parts = path.split(separator: "/").dropLast()
+                return parts.indices.map { parts[...$0].joined(separator: "/") }
+            })
+            // Level by level, each level in parallel: a directory site has one folder per page.
+            let levels = Dictionary(grouping: folders) { $0.split(separator: "/").count }
+            for depth in levels.keys.sorted() {
+                let failed = ParallelMap.map(levels[depth]!.sorted()) { folder in
+                    mkdir(staging.path + "/" + folder, 0o755) == 0 ? nil : folder
+                }.compactMap { $0 }
+                if let folder = failed.first { throw Failure.io("cannot create folder '\(folder)' in '\(staging.path)'") }
+            }
+            let sorted = files.sorted { $0.key < $1.key }
+            let outcomes = ParallelMap.map(sorted.map(\.key)) { path -> Result<Bool, Error> in
                 let target = staging.appendingPathComponent(path)
-                try fileManager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-                let old = output.appendingPathComponent(path)
-                if previous?.contains(path) == true, fileManager.contents(atPath: old.path) == data {
-                    try fileManager.linkItem(at: old, to: target)
-                    report.unchanged += 1
-                } else {
+                let data = files[path]!
+                do {
+                    let old = output.appendingPathComponent(path)
+                    if previous?.contains(path) == true, FileManager.default.contents(atPath: old.path) == data {
+                        try FileManager.default.linkItem(at: old, to: target)
+                        return .success(false)
+                    }
                     try data.write(to: target)
-                    report.written += 1
+                    return .success(true)
+                } catch {
+                    return .failure(error)
                 }
+            }
+            for outcome in outcomes {
+                if try outcome.get() { report.written += 1 } else { report.unchanged += 1 }
             }
             if let previous {
                 try carryForeignEntries(previous: previous, into: staging, newFiles: Set(files.keys))
@@ -65,7 +85,7 @@ struct OutputWriter {
             try Data(manifest.utf8).write(to: staging.appendingPathComponent(Self.manifestName))
             if fileManager.fileExists(atPath: output.path) {
                 try FileSwap.exchange(output, staging)
-                try fileManager.removeItem(at: staging)
+                try FileTree.remove(staging.path)
             } else {
                 try fileManager.moveItem(at: staging, to: output)
             }
@@ -96,22 +116,20 @@ struct OutputWriter {
 
     /// Links every file iopsite did not write into the new output at the same path, untouched.
     private func carryForeignEntries(previous: Set<String>, into staging: URL, newFiles: Set<String>) throws {
-        guard let walker = fileManager.enumerator(atPath: output.path) else { return }
-        for case let path as String in walker where path != Self.manifestName && !previous.contains(path) {
-            let source = output.appendingPathComponent(path)
-            let target = staging.appendingPathComponent(path)
-            let attributes = try fileManager.attributesOfItem(atPath: source.path)
-            let type = attributes[.type] as? FileAttributeType
-            if type == .typeDirectory {
+        for entry in FileTree.entries(under: output.path) where entry.path != Self.manifestName && !previous.contains(entry.path) {
+            let source = output.appendingPathComponent(entry.path)
+            let target = staging.appendingPathComponent(entry.path)
+            switch entry.kind {
+            case .folder:
                 try fileManager.createDirectory(at: target, withIntermediateDirectories: true)
-                continue
-            }
-            if newFiles.contains(path) { throw Failure.wouldOverwriteForeignFile(source.path) }
-            try fileManager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-            if type == .typeSymbolicLink {
-                try fileManager.createSymbolicLink(atPath: target.path, withDestinationPath: fileManager.destinationOfSymbolicLink(atPath: source.path))
-            } else {
-                try fileManager.linkItem(at: source, to: target)
+            case .symbolicLink, .file:
+                if newFiles.contains(entry.path) { throw Failure.wouldOverwriteForeignFile(source.path) }
+                try fileManager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+                if entry.kind == .symbolicLink {
+                    try fileManager.createSymbolicLink(atPath: target.path, withDestinationPath: fileManager.destinationOfSymbolicLink(atPath: source.path))
+                } else {
+                    try fileManager.linkItem(at: source, to: target)
+                }
             }
         }
     }

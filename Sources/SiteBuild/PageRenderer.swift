@@ -11,11 +11,23 @@ struct PageRenderer: Sendable {
     /// The directory arranged for rendering; nil when the site has none.
     let directory: DirectoryIndex?
 
+    /// What every page shows of the site, made once per build.
+    let site: SiteView
+
+    init(content: SiteContent, templates: TemplateLibrary, directory: DirectoryIndex?) {
+        self.content = content
+        self.templates = templates
+        self.directory = directory
+        let basePath = content.config.basePath
+        let disclaimer = content.config.disclaimer.map {
+            MarkdownRenderer().render($0.document, hooks: .init(url: { InternalURL.resolve($0, basePath: basePath) }))
+        }
+        site = SiteView(config: content.config, disclaimerHTML: disclaimer)
+    }
+
     private var config: SiteConfig { content.config }
 
     func render(_ spec: PageSpec) -> RenderedPage {
-        let disclaimer = config.disclaimer.map { MarkdownRenderer().render($0.document, hooks: linkHooks()) }
-        let site = SiteView(config: config, disclaimerHTML: disclaimer)
         let canonical = config.absoluteURL(spec.route)
         var markdownLinks: [(url: String, location: SourceLocation)] = []
         var componentLinks: [LinkOrigin] = []

@@ -23,7 +23,7 @@ public struct SiteConfig: Sendable {
 
     public var title: String
     /// The absolute URL the site is published at, ending in `/`.
-    public var baseURL: String
+    public let baseURL: String
     public var description: String
     public var language: String
     public var helpline: Helpline?
@@ -36,7 +36,26 @@ public struct SiteConfig: Sendable {
     public var path: String
 
     /// The path part of `base_url` (`/` or `/sub/`), which every internal link starts with.
-    public var basePath: String {
+    /// Stored, because every page asks for it many times.
+    public let basePath: String
+
+    init(title: String, baseURL: String, description: String, language: String, helpline: Helpline?, reviewer: Reviewer?,
+         disclaimer: MarkdownField?, navigation: [NavigationItem], verifiedMaxAgeDays: Int, allowRawHTML: Bool, path: String) {
+        self.title = title
+        self.baseURL = baseURL
+        self.description = description
+        self.language = language
+        self.helpline = helpline
+        self.reviewer = reviewer
+        self.disclaimer = disclaimer
+        self.navigation = navigation
+        self.verifiedMaxAgeDays = verifiedMaxAgeDays
+        self.allowRawHTML = allowRawHTML
+        self.path = path
+        basePath = Self.basePath(of: baseURL)
+    }
+
+    static func basePath(of baseURL: String) -> String {
         guard let schemeEnd = baseURL.range(of: "://") else { return "/" }
         let afterHost = baseURL[schemeEnd.upperBound...].drop { $0 != "/" }
         let path = afterHost.isEmpty ? "/" : String(afterHost)

@@ -133,7 +133,8 @@ import Testing
         let html = try guide
         #expect(count("<h2", in: html) > 8)
         #expect(count("<h2", in: html) == count("<h2 id=\"", in: html))
-        #expect(count("<h3", in: html) == count("<h3 class=\"phase-name\" id=\"", in: html) + count("<h3 id=\"", in: html))
+        #expect(count("<h3", in: html) == count("<h3 class=\"phase-name\" id=\"", in: html) + count("<h3 class=\"listing-name\" id=\"", in: html)
+                + count("<h3 id=\"", in: html))
     }
 
     @Test func theBriefsFiguresAppear() throws {

@@ -82,7 +82,7 @@ struct FacetView: ViewModel {
 }
 
 /// `state.mustache`: every listing of a state, with filters where the state's data has facets.
-struct StatePageView: ViewModel {
+final class StatePageView: ViewModel {
     static let schema = ViewSchema("StatePageView", PageHead.fields.merging([
         "state": .text, "count": .text, "listings": .list(ListingView.schema), "care_facets": .list(FacetView.schema),
         "payment_facets": .list(FacetView.schema), "has_filters": .flag, "has_care_facets": .flag,
@@ -97,6 +97,18 @@ struct StatePageView: ViewModel {
     let notice: NoticeView
     let crumbs: [CrumbView]
     let structuredData: String
+
+    init(head: PageHead, state: StateInfo, listings: [ListingView], careFacets: [FacetView], paymentFacets: [FacetView],
+         notice: NoticeView, crumbs: [CrumbView], structuredData: String) {
+        self.head = head
+        self.state = state
+        self.listings = listings
+        self.careFacets = careFacets
+        self.paymentFacets = paymentFacets
+        self.notice = notice
+        self.crumbs = crumbs
+        self.structuredData = structuredData
+    }
 
     func child(named name: String) -> Any? {
         switch name {
@@ -117,11 +129,11 @@ struct StatePageView: ViewModel {
 }
 
 /// `facility.mustache`: everything the record has about one facility.
-struct FacilityPageView: ViewModel {
+final class FacilityPageView: ViewModel {
     static let schema = ViewSchema("FacilityPageView", PageHead.fields.merging([
         "listing": .object(ListingView.schema), "county": .text, "intake_phone": .text, "intake_tel": .text,
         "all_services": .list(LabelView.schema), "languages": .textList, "about": .html, "sources": .html,
-        "map_url": .text, "neighbours": .list(ListingView.schema), "city": .text, "state_name": .text, "state_url": .text,
+        "map_url": .text, "neighbours": .list(LinkView.schema), "city": .text, "state_name": .text, "state_url": .text,
         "notice": .object(NoticeView.schema), "crumbs": .list(CrumbView.schema), "structured_data": .html,
         "source": .text, "data_date": .text, "verified": .object(DateView.schema),
         "has_services": .flag, "has_languages": .flag, "has_neighbours": .flag,
@@ -132,12 +144,29 @@ struct FacilityPageView: ViewModel {
     let labels: [String: String]
     let descriptionHTML: String?
     let sourcesHTML: String?
-    let neighbours: [ListingView]
+    let neighbours: [LinkView]
     let state: StateInfo
     let stateURL: String
     let notice: NoticeView
     let crumbs: [CrumbView]
     let structuredData: String
+
+    init(head: PageHead, facility: Facility, listing: ListingView, labels: [String: String], descriptionHTML: String?,
+         sourcesHTML: String?, neighbours: [LinkView], state: StateInfo, stateURL: String, notice: NoticeView,
+         crumbs: [CrumbView], structuredData: String) {
+        self.head = head
+        self.facility = facility
+        self.listing = listing
+        self.labels = labels
+        self.descriptionHTML = descriptionHTML
+        self.sourcesHTML = sourcesHTML
+        self.neighbours = neighbours
+        self.state = state
+        self.stateURL = stateURL
+        self.notice = notice
+        self.crumbs = crumbs
+        self.structuredData = structuredData
+    }
 
     func child(named name: String) -> Any? {
         switch name {
@@ -169,6 +198,21 @@ struct FacilityPageView: ViewModel {
 
     private func labelled(_ codes: [String]) -> [LabelView]? {
         codes.isEmpty ? nil : codes.map { LabelView(label: labels[$0] ?? $0, id: $0) }
+    }
+}
+
+/// A named link (another center of the same city).
+struct LinkView: ViewModel {
+    static let schema = ViewSchema("LinkView", ["name": .text, "url": .text])
+    let name: String
+    let url: String
+
+    func child(named key: String) -> Any? {
+        switch key {
+        case "name": name
+        case "url": url
+        default: nil
+        }
     }
 }
 

@@ -58,19 +58,30 @@ struct HoursView: ViewModel {
 }
 
 /// A facility as a state page lists it, and as its own page and the guide's featured block show it.
-struct ListingView: ViewModel {
+final class ListingView: ViewModel {
     static let schema = ViewSchema("ListingView", [
-        "name": .text, "name2": .text, "url": .text, "street": .text, "city": .text, "state": .text, "zip": .text,
+        "anchor": .text, "name": .text, "name2": .text, "url": .text, "street": .text, "city": .text, "state": .text, "zip": .text,
         "phone": .text, "tel": .text, "website": .text, "has_badges": .flag, "care": .list(LabelView.schema),
         "payment": .list(LabelView.schema), "care_ids": .text, "payment_ids": .text, "hours": .list(HoursView.schema), "has_hours": .flag,
         "data_date": .text, "verified": .object(DateView.schema), "featured": .flag,
     ])
     let facility: Facility
     let url: String
+    /// Computed once: templates ask for these several times per listing.
+    let care: [LabelView]
+    let payment: [LabelView]
+
+    init(facility: Facility, url: String) {
+        self.facility = facility
+        self.url = url
+        care = ReaderGroup.groups(ReaderGroup.levelsOfCare, for: facility.levelsOfCare).map { LabelView(label: $0.label, id: $0.id) }
+        payment = ReaderGroup.groups(ReaderGroup.payments, for: facility.payment).map { LabelView(label: $0.label, id: $0.id) }
+    }
 
     func child(named name: String) -> Any? {
         let address = facility.address.value
         switch name {
+        case "anchor": return "center-" + facility.state.lowercased() + "-" + facility.slug.value
         case "name": return facility.name.value
         case "name2": return facility.name2
         case "url": return url
@@ -93,14 +104,6 @@ struct ListingView: ViewModel {
         case "featured": return facility.featured
         default: return nil
         }
-    }
-
-    var care: [LabelView] {
-        ReaderGroup.groups(ReaderGroup.levelsOfCare, for: facility.levelsOfCare).map { LabelView(label: $0.label, id: $0.id) }
-    }
-
-    var payment: [LabelView] {
-        ReaderGroup.groups(ReaderGroup.payments, for: facility.payment).map { LabelView(label: $0.label, id: $0.id) }
     }
 
     static let dayNames = ["mon": "Monday", "tue": "Tuesday", "wed": "Wednesday", "thu": "Thursday", "fri": "Friday",

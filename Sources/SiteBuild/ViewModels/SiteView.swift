@@ -3,7 +3,8 @@ import SiteCore
 import SiteTemplates
 
 /// What every page shows of the site: name, navigation, helpline, disclaimer.
-struct SiteView: ViewModel {
+/// A class: every page's view holds the same one, and Mustache copies view values into its context often.
+final class SiteView: ViewModel {
     static let schema = ViewSchema("SiteView", [
         "title": .text, "root": .text, "language": .text, "description": .text,
         "navigation": .list(NavigationView.schema), "helpline": .object(HelplineView.schema), "disclaimer": .html,
@@ -11,6 +12,13 @@ struct SiteView: ViewModel {
 
     let config: SiteConfig
     let disclaimerHTML: String?
+    let navigation: [NavigationView]
+
+    init(config: SiteConfig, disclaimerHTML: String?) {
+        self.config = config
+        self.disclaimerHTML = disclaimerHTML
+        navigation = config.navigation.map { NavigationView(item: $0, basePath: config.basePath) }
+    }
 
     func child(named name: String) -> Any? {
         switch name {
@@ -18,7 +26,7 @@ struct SiteView: ViewModel {
         case "root": config.basePath
         case "language": config.language
         case "description": config.description
-        case "navigation": config.navigation.map { NavigationView(item: $0, basePath: config.basePath) }
+        case "navigation": navigation
         case "helpline": config.helpline.map(HelplineView.init)
         case "disclaimer": disclaimerHTML
         default: nil

@@ -24,18 +24,11 @@ struct DirectoryLoader {
         directory.paths = ["\(folder)/_states.csv", "\(folder)/_service-codes.csv"].filter(exists)
         let vocabulary = FacilityVocabulary(codes: Dictionary(directory.codes.map { ($0.code, $0) }) { a, _ in a },
                                             states: Set(directory.states.map(\.code)), markdown: markdown)
-        var imported: [FacilityRecord] = []
-        for name in list("\(folder)/imported") where name.hasSuffix(".yaml") {
-            let path = "\(folder)/imported/\(name)"
-            imported += readFile(path, vocabulary: vocabulary, states: directory.states)
-            directory.paths.append(path)
-        }
-        var overrides: [FacilityRecord] = []
-        for name in list(folder) where name.hasSuffix(".yaml") && !name.hasPrefix("_") {
-            let path = "\(folder)/\(name)"
-            overrides += readFile(path, vocabulary: vocabulary, states: directory.states)
-            directory.paths.append(path)
-        }
+        let importedPaths = list("\(folder)/imported").filter { $0.hasSuffix(".yaml") }.map { "\(folder)/imported/\($0)" }
+        let overridePaths = list(folder).filter { $0.hasSuffix(".yaml") && !$0.hasPrefix("_") }.map { "\(folder)/\($0)" }
+        directory.paths += importedPaths + overridePaths
+        let imported = readFiles(importedPaths, vocabulary: vocabulary, states: directory.states)
+        let overrides = readFiles(overridePaths, vocabulary: vocabulary, states: directory.states)
         directory.facilities = merge(imported: imported, overrides: overrides)
         DirectoryValidation(log: log, today: today, maxAgeDays: maxAgeDays).check(directory)
         return directory
@@ -77,15 +70,28 @@ struct DirectoryLoader {
         }
     }
 
+    /// Reads state files in parallel (parsing YAML is most of a build's loading time), in path order.
+    private func readFiles(_ paths: [String], vocabulary: FacilityVocabulary, states: [StateInfo]) -> [FacilityRecord] {
+        let texts = paths.map { (path: $0, text: read($0)) }
+        let results = ParallelMap.map(texts) { file -> ([FacilityRecord], [Diagnostic]) in
+            let fileLog = DiagnosticLog()
+            let records = Self.readFile(file.path, text: file.text, vocabulary: vocabulary, states: states, log: fileLog)
+            return (records, fileLog.diagnostics)
+        }
+        for result in results { log.append(contentsOf: result.1) }
+        return results.flatMap(\.0)
+    }
+
     /// A state file: `facilities:`, a list of entries. Its name (`va.yaml`) names the state.
-    private func readFile(_ path: String, vocabulary: FacilityVocabulary, states: [StateInfo]) -> [FacilityRecord] {
+    private static func readFile(_ path: String, text: String?, vocabulary: FacilityVocabulary, states: [StateInfo],
+                                 log: DiagnosticLog) -> [FacilityRecord] {
         let base = String(path.split(separator: "/").last!.dropLast(".yaml".count))
         guard let state = states.first(where: { $0.code.lowercased() == base }) else {
             log.error("unknown state '\(base)': a state file is named by its lowercase USPS code (e.g. va.yaml)",
                       at: SourceLocation(path: path, line: 1, column: 1))
             return []
         }
-        guard let text = read(path) else { return [] }
+        guard let text else { return [] }
         let file = YAMLFile(path: path, text: text, log: log)
         guard let root = file.root, let map = YAMLMapping(root, in: file, what: "state file", log: log) else { return [] }
         let entries = map.items("facilities", what: "facility")

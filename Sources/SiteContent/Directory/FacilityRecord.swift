@@ -4,7 +4,7 @@ import Yams
 
 /// One facility entry as written in a YAML file: every field optional, each with its position.
 /// Imported records and editors' overrides are both read as records, then merged into a `Facility`.
-struct FacilityRecord {
+struct FacilityRecord: Sendable {
     var id: Located<String>?
     var slug: Located<String>?
     var state: Located<String>?
@@ -56,7 +56,7 @@ struct FacilityRecord {
 }
 
 /// What reading a record checks against: the codebook and the known states.
-struct FacilityVocabulary {
+struct FacilityVocabulary: Sendable {
     let codes: [String: ServiceCode]
     let states: Set<String>
     let markdown: MarkdownOptions

@@ -1,8 +1,8 @@
 import Foundation
 
 /// Maps an array on all cores, keeping the order of the input.
-enum ParallelMap {
-    static func map<T: Sendable, U: Sendable>(_ items: [T], _ transform: @Sendable (T) -> U) -> [U] {
+public enum ParallelMap {
+    public static func map<T: Sendable, U: Sendable>(_ items: [T], _ transform: @Sendable (T) -> U) -> [U] {
         let results = ResultBuffer<U>(count: items.count)
         DispatchQueue.concurrentPerform(iterations: items.count) { index in
             results.set(index, transform(items[index]))
