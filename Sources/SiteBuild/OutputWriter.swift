@@ -7,6 +7,10 @@ import SiteCore
 /// from the previous output (keeping their inode), files iopsite did not write (not in the previous
 /// manifest) are linked across untouched, and the two folders are swapped in one rename. Only files
 /// the previous manifest lists can disappear.
+///
+/// The folder swapped out is kept beside the output (`.<name>.iopsite-previous`) and recycled as
+/// the next build's staging folder: its folders and hard links are mostly right already, so a
+/// rebuild creates few folders and files, which is most of what writing a directory site costs.
 struct OutputWriter {
     static let manifestName = ".iopsite-manifest"
     static let manifestHeader = "# Files written by iopsite. Only these are ever removed by a build."
@@ -38,65 +42,127 @@ struct OutputWriter {
     let output: URL
     private var fileManager: FileManager { .default }
 
+    private func sibling(_ suffix: String) -> URL {
+        output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).iopsite-\(suffix)")
+    }
+
     func write(_ files: [String: Data]) throws(Failure) -> Report {
         let previous = try previousManifest()
-        let staging = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).iopsite-staging")
+        let staging = sibling("staging")
+        let recycled = sibling("previous")
         var report = Report()
         do {
-            try? fileManager.removeItem(at: staging)
-            try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
-            // Each folder once, parents first (sorted paths put "a" before "a/b").
-            let folders = Set(files.keys.flatMap { path in
-                let parts = path.split(separator: "/").dropLast()
-                return parts.indices.map { parts[...$0].joined(separator: "/") }
-            })
-            // Level by level, each level in parallel: a directory site has one folder per page.
-            let levels = Dictionary(grouping: folders) { $0.split(separator: "/").count }
-            for depth in levels.keys.sorted() {
-                let failed = ParallelMap.map(levels[depth]!.sorted()) { folder in
-                    mkdir(staging.path + "/" + folder, 0o755) == 0 ? nil : folder
-                }.compactMap { $0 }
-                if let folder = failed.first { throw Failure.io("cannot create folder '\(folder)' in '\(staging.path)'") }
-            }
-            let sorted = files.sorted { $0.key < $1.key }
-            let outcomes = ParallelMap.map(sorted.map(\.key)) { path -> Result<Bool, Error> in
-                let target = staging.appendingPathComponent(path)
-                let data = files[path]!
-                do {
-                    let old = output.appendingPathComponent(path)
-                    if previous?.contains(path) == true, FileManager.default.contents(atPath: old.path) == data {
-                        try FileManager.default.linkItem(at: old, to: target)
-                        return .success(false)
-                    }
-                    try data.write(to: target)
-                    return .success(true)
-                } catch {
-                    return .failure(error)
+            // A staging folder left by an interrupted build is as good a start as the recycled one:
+            // every entry is checked below before it is kept.
+            if !fileManager.fileExists(atPath: staging.path) {
+                if fileManager.fileExists(atPath: recycled.path) {
+                    try fileManager.moveItem(at: recycled, to: staging)
+                } else {
+                    try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
                 }
             }
-            for outcome in outcomes {
-                if try outcome.get() { report.written += 1 } else { report.unchanged += 1 }
+            let foreign = previous == nil ? [] : foreignEntries(previous: previous!)
+            if let clash = foreign.first(where: { $0.kind != .folder && files[$0.path] != nil }) {
+                throw Failure.wouldOverwriteForeignFile(output.appendingPathComponent(clash.path).path)
             }
-            if let previous {
-                try carryForeignEntries(previous: previous, into: staging, newFiles: Set(files.keys))
-                report.removed = previous.subtracting(files.keys).count
+            var wanted = Set(files.keys).union(foreign.filter { $0.kind != .folder }.map(\.path))
+            wanted.insert(Self.manifestName)
+            let folders = Self.folders(of: wanted).union(foreign.filter { $0.kind == .folder }.map(\.path))
+            let existing = try clear(staging, keeping: wanted, folders: folders)
+            for folder in folders.sorted() where existing[folder] != .folder {
+                try fileManager.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: false)
             }
+            for (path, data) in files.sorted(by: { $0.key < $1.key }) {
+                let old = output.appendingPathComponent(path)
+                if previous?.contains(path) == true, fileManager.contents(atPath: old.path) == data {
+                    try link(old, to: staging, path, existing: existing[path])
+                    report.unchanged += 1
+                } else {
+                    try replace(staging, path, with: data, existing: existing[path])
+                    report.written += 1
+                }
+            }
+            for entry in foreign where entry.kind != .folder {
+                let source = output.appendingPathComponent(entry.path)
+                if entry.kind == .symbolicLink {
+                    let target = staging.appendingPathComponent(entry.path)
+                    if existing[entry.path] != nil { try fileManager.removeItem(at: target) }
+                    try fileManager.createSymbolicLink(atPath: target.path, withDestinationPath: fileManager.destinationOfSymbolicLink(atPath: source.path))
+                } else {
+                    try link(source, to: staging, entry.path, existing: existing[entry.path])
+                }
+            }
+            report.removed = previous.map { $0.subtracting(files.keys).count } ?? 0
             let manifest = ([Self.manifestHeader] + files.keys.sorted()).joined(separator: "\n") + "\n"
-            try Data(manifest.utf8).write(to: staging.appendingPathComponent(Self.manifestName))
+            try replace(staging, Self.manifestName, with: Data(manifest.utf8), existing: existing[Self.manifestName])
             if fileManager.fileExists(atPath: output.path) {
                 try FileSwap.exchange(output, staging)
-                try FileTree.remove(staging.path)
+                try fileManager.moveItem(at: staging, to: recycled)
             } else {
                 try fileManager.moveItem(at: staging, to: output)
             }
         } catch let failure as Failure {
-            try? fileManager.removeItem(at: staging)
             throw failure
         } catch {
-            try? fileManager.removeItem(at: staging)
             throw .io("cannot write '\(output.path)': \(error.localizedDescription)")
         }
         return report
+    }
+
+    /// Every folder that holds one of `paths`, e.g. `a` and `a/b` for `a/b/index.html`.
+    static func folders(of paths: Set<String>) -> Set<String> {
+        var folders: Set<String> = []
+        for path in paths {
+            var parts = path.split(separator: "/").dropLast()
+            while !parts.isEmpty {
+                guard folders.insert(parts.joined(separator: "/")).inserted else { break }
+                parts = parts.dropLast()
+            }
+        }
+        return folders
+    }
+
+    /// Removes from `staging` what the new output will not hold; returns the kinds of what is left.
+    private func clear(_ staging: URL, keeping wanted: Set<String>, folders: Set<String>) throws -> [String: FileTree.Kind] {
+        var kept: [String: FileTree.Kind] = [:]
+        var emptied: [String] = []
+        for entry in FileTree.entries(under: staging.path) {
+            let keep = entry.kind == .folder ? folders.contains(entry.path) : wanted.contains(entry.path) && !folders.contains(entry.path)
+            if keep {
+                kept[entry.path] = entry.kind
+            } else if entry.kind == .folder {
+                emptied.append(entry.path)
+            } else if unlink(staging.path + "/" + entry.path) != 0 {
+                throw Failure.io("cannot remove '\(staging.path)/\(entry.path)'")
+            }
+        }
+        // Deepest first; a folder not wanted may still hold wanted-looking leftovers, so remove it whole.
+        for folder in emptied.sorted(by: { $0.count > $1.count }) where rmdir(staging.path + "/" + folder) != 0 {
+            try FileTree.remove(staging.path + "/" + folder)
+            kept = kept.filter { !$0.key.hasPrefix(folder + "/") }
+        }
+        return kept
+    }
+
+    /// Makes `staging/path` a hard link to `source`, keeping it when it already is one.
+    private func link(_ source: URL, to staging: URL, _ path: String, existing: FileTree.Kind?) throws {
+        let target = staging.appendingPathComponent(path)
+        if existing == .file, Self.inode(target.path) == Self.inode(source.path) { return }
+        if existing != nil { try fileManager.removeItem(at: target) }
+        try fileManager.linkItem(at: source, to: target)
+    }
+
+    /// Writes `data` as a new file at `staging/path`. The old entry is unlinked first: it may be a hard
+    /// link to a file of the live output, which must never be written through.
+    private func replace(_ staging: URL, _ path: String, with data: Data, existing: FileTree.Kind?) throws {
+        let target = staging.appendingPathComponent(path)
+        if existing != nil { try fileManager.removeItem(at: target) }
+        try data.write(to: target)
+    }
+
+    private static func inode(_ path: String) -> UInt64? {
+        var info = stat()
+        return lstat(path, &info) == 0 ? UInt64(info.st_ino) : nil
     }
 
     /// The files the last build wrote; nil when the output does not exist or is empty but for `.gitkeep`.
@@ -114,23 +180,11 @@ struct OutputWriter {
         return []
     }
 
-    /// Links every file iopsite did not write into the new output at the same path, untouched.
-    private func carryForeignEntries(previous: Set<String>, into staging: URL, newFiles: Set<String>) throws {
-        for entry in FileTree.entries(under: output.path) where entry.path != Self.manifestName && !previous.contains(entry.path) {
-            let source = output.appendingPathComponent(entry.path)
-            let target = staging.appendingPathComponent(entry.path)
-            switch entry.kind {
-            case .folder:
-                try fileManager.createDirectory(at: target, withIntermediateDirectories: true)
-            case .symbolicLink, .file:
-                if newFiles.contains(entry.path) { throw Failure.wouldOverwriteForeignFile(source.path) }
-                try fileManager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-                if entry.kind == .symbolicLink {
-                    try fileManager.createSymbolicLink(atPath: target.path, withDestinationPath: fileManager.destinationOfSymbolicLink(atPath: source.path))
-                } else {
-                    try fileManager.linkItem(at: source, to: target)
-                }
-            }
+    /// What is in the output that iopsite did not write: it is carried into every new output untouched.
+    private func foreignEntries(previous: Set<String>) -> [(path: String, kind: FileTree.Kind)] {
+        let written = Self.folders(of: previous)
+        return FileTree.entries(under: output.path).filter { entry in
+            entry.path != Self.manifestName && !previous.contains(entry.path) && !(entry.kind == .folder && written.contains(entry.path))
         }
     }
 }

@@ -118,3 +118,34 @@ import Testing
         #expect(site.read("Public/notes/index.html") == "mine\n")
     }
 }
+
+@Suite struct RecycledFolderTests {
+    @Test func aTamperedRecycledFolderNeverChangesTheOutput() throws {
+        let site = try Fixtures.site()
+        _ = site.build()
+        try site.write(["Content/guide/guide.md": Fixtures.guide.replacingOccurrences(of: "Intro with", with: "Opening with")])
+        _ = site.build()
+        let recycled = ".Public.iopsite-previous"
+        #expect(site.exists(recycled + "/index.html"))
+        // Replace (not write through) a recycled file, and leave junk behind.
+        try site.remove(recycled + "/guide/index.html")
+        try site.remove(recycled + "/404.html")
+        // A folder where a file belongs, a stale file and junk.
+        try site.write([recycled + "/guide/index.html": "stale", recycled + "/junk/deep/file.txt": "junk", recycled + "/404.html/x": ""])
+        try site.write(["Content/guide/guide.md": Fixtures.guide])
+        #expect(site.build().exitCode == 0)
+        let clean = try Fixtures.site()
+        _ = clean.build()
+        #expect(site.snapshot("Public").mapValues(\.0) == clean.snapshot("Public").mapValues(\.0))
+    }
+
+    @Test func anInterruptedStagingFolderIsReusedSafely() throws {
+        let site = try Fixtures.site()
+        _ = site.build()
+        try site.write([".Public.iopsite-staging/index.html": "half", ".Public.iopsite-staging/other/index.html": "x"])
+        #expect(site.build().exitCode == 0)
+        #expect(site.read("Public/index.html")?.contains("<h1>Fixture Site</h1>") == true)
+        #expect(!site.exists("Public/other/index.html"))
+        #expect(!site.exists(".Public.iopsite-staging"))
+    }
+}
