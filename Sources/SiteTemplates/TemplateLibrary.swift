@@ -28,6 +28,7 @@ public struct TemplateLibrary: Sendable {
         var diagnostics: [Diagnostic] = []
         var sources: [String: TemplateSource] = [:]
         var mustache = MustacheLibrary()
+        EscapingContentType.register()
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
             .filter { $0.hasSuffix(".mustache") }.sorted()
         for file in names {
@@ -40,10 +41,12 @@ public struct TemplateLibrary: Sendable {
             }
             sources[name] = TemplateSource(name: name, path: path, text: text, constants: constants, diagnostics: &diagnostics)
             do {
-                mustache.register(try MustacheTemplate(string: text), named: name)
+                mustache.register(try MustacheTemplate(string: EscapingContentType.pragma + text), named: name)
             } catch let error as MustacheTemplate.ParserError {
-                diagnostics.append(.error("template syntax: \(error.error)",
-                                          at: SourceLocation(path: path, line: error.context.lineNumber, column: error.context.columnNumber)))
+                // The pragma sits in front of line 1: columns there are shifted by its length.
+                let line = error.context.lineNumber
+                let column = line == 1 ? max(1, error.context.columnNumber - EscapingContentType.pragma.count) : error.context.columnNumber
+                diagnostics.append(.error("template syntax: \(error.error)", at: SourceLocation(path: path, line: line, column: column)))
             } catch {
                 diagnostics.append(.error("template syntax: \(error)", at: SourceLocation(path: path, line: 1, column: 1)))
             }
