@@ -46,14 +46,22 @@ struct OutputWriter {
         output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).iopsite-\(suffix)")
     }
 
+    /// Writes all `files` at once: `begin`, `put` each, `commit`.
     func write(_ files: [String: Data]) throws(Failure) -> Report {
+        let staging = try begin(paths: Set(files.keys))
+        for (path, data) in files.sorted(by: { $0.key < $1.key }) { try staging.put(path, data) }
+        return try staging.commit()
+    }
+
+    /// Prepares the staging folder for a build that will write exactly `paths`: unwanted entries are
+    /// removed and every folder exists, so pages can be put from several threads as they render.
+    func begin(paths: Set<String>) throws(Failure) -> Staging {
         let previous = try previousManifest()
         let staging = sibling("staging")
         let recycled = sibling("previous")
-        var report = Report()
         do {
             // A staging folder left by an interrupted build is as good a start as the recycled one:
-            // every entry is checked below before it is kept.
+            // every entry is checked before it is kept.
             if !fileManager.fileExists(atPath: staging.path) {
                 if fileManager.fileExists(atPath: recycled.path) {
                     try fileManager.moveItem(at: recycled, to: staging)
@@ -62,51 +70,95 @@ struct OutputWriter {
                 }
             }
             let foreign = previous == nil ? [] : foreignEntries(previous: previous!)
-            if let clash = foreign.first(where: { $0.kind != .folder && files[$0.path] != nil }) {
+            if let clash = foreign.first(where: { $0.kind != .folder && paths.contains($0.path) }) {
                 throw Failure.wouldOverwriteForeignFile(output.appendingPathComponent(clash.path).path)
             }
-            var wanted = Set(files.keys).union(foreign.filter { $0.kind != .folder }.map(\.path))
+            var wanted = paths.union(foreign.filter { $0.kind != .folder }.map(\.path))
             wanted.insert(Self.manifestName)
             let folders = Self.folders(of: wanted).union(foreign.filter { $0.kind == .folder }.map(\.path))
             let existing = try clear(staging, keeping: wanted, folders: folders)
             for folder in folders.sorted() where existing[folder] != .folder {
-                try fileManager.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: false)
+                try FileOps.makeFolder(staging.path + "/" + folder)
             }
-            for (path, data) in files.sorted(by: { $0.key < $1.key }) {
-                let old = output.appendingPathComponent(path)
-                if previous?.contains(path) == true, fileManager.contents(atPath: old.path) == data {
-                    try link(old, to: staging, path, existing: existing[path])
-                    report.unchanged += 1
-                } else {
-                    try replace(staging, path, with: data, existing: existing[path])
-                    report.written += 1
-                }
-            }
-            for entry in foreign where entry.kind != .folder {
-                let source = output.appendingPathComponent(entry.path)
-                if entry.kind == .symbolicLink {
-                    let target = staging.appendingPathComponent(entry.path)
-                    if existing[entry.path] != nil { try fileManager.removeItem(at: target) }
-                    try fileManager.createSymbolicLink(atPath: target.path, withDestinationPath: fileManager.destinationOfSymbolicLink(atPath: source.path))
-                } else {
-                    try link(source, to: staging, entry.path, existing: existing[entry.path])
-                }
-            }
-            report.removed = previous.map { $0.subtracting(files.keys).count } ?? 0
-            let manifest = ([Self.manifestHeader] + files.keys.sorted()).joined(separator: "\n") + "\n"
-            try replace(staging, Self.manifestName, with: Data(manifest.utf8), existing: existing[Self.manifestName])
-            if fileManager.fileExists(atPath: output.path) {
-                try FileSwap.exchange(output, staging)
-                try fileManager.moveItem(at: staging, to: recycled)
-            } else {
-                try fileManager.moveItem(at: staging, to: output)
-            }
+            return Staging(writer: self, folder: staging, recycled: recycled, previous: previous, paths: paths,
+                           foreign: foreign, existing: existing)
         } catch let failure as Failure {
             throw failure
         } catch {
-            throw .io("cannot write '\(output.path)': \(error.localizedDescription)")
+            throw .io("cannot write '\(output.path)': \(error)")
         }
-        return report
+    }
+
+    /// A prepared staging folder. `put` is safe from several threads, each path once.
+    final class Staging: @unchecked Sendable {
+        let writer: OutputWriter
+        let folder: URL
+        let recycled: URL
+        let previous: Set<String>?
+        let paths: Set<String>
+        let foreign: [(path: String, kind: FileTree.Kind)]
+        /// Read-only after `begin`; every thread may consult it.
+        let existing: [String: FileTree.Kind]
+        private let lock = NSLock()
+        private var written = 0
+        private var unchanged = 0
+
+        init(writer: OutputWriter, folder: URL, recycled: URL, previous: Set<String>?, paths: Set<String>,
+             foreign: [(path: String, kind: FileTree.Kind)], existing: [String: FileTree.Kind]) {
+            self.writer = writer
+            self.folder = folder
+            self.recycled = recycled
+            self.previous = previous
+            self.paths = paths
+            self.foreign = foreign
+            self.existing = existing
+        }
+
+        /// Stages one file: a hard link to the previous output's file when the bytes are the same.
+        func put(_ path: String, _ data: Data) throws(Failure) {
+            let old = writer.output.path + "/" + path
+            do {
+                if previous?.contains(path) == true, FileOps.contents(old) == data {
+                    try writer.link(old, to: folder, path, existing: existing[path])
+                    lock.withLock { unchanged += 1 }
+                } else {
+                    try writer.replace(folder, path, with: data, existing: existing[path])
+                    lock.withLock { written += 1 }
+                }
+            } catch {
+                throw .io("cannot write '\(folder.path)/\(path)': \(error)")
+            }
+        }
+
+        /// Carries foreign files across, writes the manifest and swaps the staging folder in.
+        func commit() throws(Failure) -> Report {
+            let fileManager = FileManager.default
+            do {
+                for entry in foreign where entry.kind != .folder {
+                    let source = writer.output.path + "/" + entry.path
+                    if entry.kind == .symbolicLink {
+                        let target = folder.path + "/" + entry.path
+                        if existing[entry.path] != nil { try FileOps.unlinkFile(target) }
+                        try fileManager.createSymbolicLink(atPath: target, withDestinationPath: fileManager.destinationOfSymbolicLink(atPath: source))
+                    } else {
+                        try writer.link(source, to: folder, entry.path, existing: existing[entry.path])
+                    }
+                }
+                let manifest = ([OutputWriter.manifestHeader] + paths.sorted()).joined(separator: "\n") + "\n"
+                try writer.replace(folder, OutputWriter.manifestName, with: Data(manifest.utf8), existing: existing[OutputWriter.manifestName])
+                if fileManager.fileExists(atPath: writer.output.path) {
+                    try FileSwap.exchange(writer.output, folder)
+                    try fileManager.moveItem(at: folder, to: recycled)
+                } else {
+                    try fileManager.moveItem(at: folder, to: writer.output)
+                }
+            } catch {
+                throw .io("cannot write '\(writer.output.path)': \(error)")
+            }
+            return lock.withLock {
+                Report(written: written, unchanged: unchanged, removed: previous.map { $0.subtracting(paths).count } ?? 0)
+            }
+        }
     }
 
     /// Every folder that holds one of `paths`, e.g. `a` and `a/b` for `a/b/index.html`.
@@ -145,24 +197,19 @@ struct OutputWriter {
     }
 
     /// Makes `staging/path` a hard link to `source`, keeping it when it already is one.
-    private func link(_ source: URL, to staging: URL, _ path: String, existing: FileTree.Kind?) throws {
-        let target = staging.appendingPathComponent(path)
-        if existing == .file, Self.inode(target.path) == Self.inode(source.path) { return }
-        if existing != nil { try fileManager.removeItem(at: target) }
-        try fileManager.linkItem(at: source, to: target)
+    func link(_ source: String, to staging: URL, _ path: String, existing: FileTree.Kind?) throws {
+        let target = staging.path + "/" + path
+        if existing == .file, FileOps.inode(target) == FileOps.inode(source) { return }
+        if existing != nil { try FileOps.unlinkFile(target) }
+        try FileOps.hardLink(source, target)
     }
 
     /// Writes `data` as a new file at `staging/path`. The old entry is unlinked first: it may be a hard
     /// link to a file of the live output, which must never be written through.
-    private func replace(_ staging: URL, _ path: String, with data: Data, existing: FileTree.Kind?) throws {
-        let target = staging.appendingPathComponent(path)
-        if existing != nil { try fileManager.removeItem(at: target) }
-        try data.write(to: target)
-    }
-
-    private static func inode(_ path: String) -> UInt64? {
-        var info = stat()
-        return lstat(path, &info) == 0 ? UInt64(info.st_ino) : nil
+    func replace(_ staging: URL, _ path: String, with data: Data, existing: FileTree.Kind?) throws {
+        let target = staging.path + "/" + path
+        if existing != nil { try FileOps.unlinkFile(target) }
+        try FileOps.create(target, data)
     }
 
     /// The files the last build wrote; nil when the output does not exist or is empty but for `.gitkeep`.

@@ -36,10 +36,66 @@ public struct SiteBuilder: Sendable {
 
     /// Loads, validates and renders without writing anything.
     public func render() -> Result {
-        renderWithAssets().result
+        let plan: Plan
+        switch prepare() {
+        case .failed(let result): return result
+        case .ready(let ready): plan = ready
+        }
+        let pages = ParallelMap.map(plan.specs, plan.renderer.render)
+        return Result(exitCode: 0, diagnostics: plan.diagnostics, pages: pages)
     }
 
-    private func renderWithAssets() -> (result: Result, assets: [TemplateLibrary.Asset]) {
+    /// Renders and, when nothing failed, writes the output. Pages are staged as they render, on every
+    /// core; the output itself changes only in the final swap.
+    public func build() -> Result {
+        let plan: Plan
+        switch prepare() {
+        case .failed(let result): return result
+        case .ready(let ready): plan = ready
+        }
+        var result = Result(exitCode: 0, diagnostics: plan.diagnostics, pages: [])
+        do {
+            let staging = try OutputWriter(output: output).begin(paths: Set(plan.specs.map(\.route.outputFile) + plan.assets.map(\.path)))
+            let rendered = ParallelMap.map(plan.specs) { spec -> Swift.Result<RenderedPage, OutputWriter.Failure> in
+                let page = plan.renderer.render(spec)
+                do {
+                    try staging.put(page.file, Data(page.html.utf8))
+                    return .success(page)
+                } catch let failure as OutputWriter.Failure {
+                    return .failure(failure)
+                } catch {
+                    return .failure(.io("\(error)"))
+                }
+            }
+            for asset in plan.assets { try staging.put(asset.path, asset.data) }
+            result.pages = try rendered.map { try $0.get() }
+            let report = try staging.commit()
+            result.written = report.written
+            result.unchanged = report.unchanged
+            result.removed = report.removed
+        } catch let failure as OutputWriter.Failure {
+            result = Result(exitCode: 2, diagnostics: plan.diagnostics, failure: failure.description, pages: [])
+        } catch {
+            result = Result(exitCode: 2, diagnostics: plan.diagnostics, failure: "\(error)", pages: [])
+        }
+        return result
+    }
+
+    /// Everything rendering needs, once loading and checking succeeded.
+    private struct Plan {
+        let specs: [PageSpec]
+        let renderer: PageRenderer
+        let assets: [TemplateLibrary.Asset]
+        let diagnostics: [Diagnostic]
+    }
+
+    private enum Preparation {
+        case ready(Plan)
+        case failed(Result)
+    }
+
+    /// Loads and checks content and templates, and plans the pages.
+    private func prepare() -> Preparation {
         let loaded = ContentLoader(root: root, shortcodes: SitePlan.shortcodes, today: today).load()
         let constants = ["site.root": loaded.content?.config.basePath ?? "/"]
         let theme = TemplateLibrary.load(root: root, bindings: SitePlan.bindings,
@@ -48,30 +104,11 @@ public struct SiteBuilder: Sendable {
         if let content = loaded.content { diagnostics += SiteValidation.check(content, templates: theme.library) }
         diagnostics = diagnostics.sortedUnique
         guard let content = loaded.content, let templates = theme.library, !diagnostics.fails(strict: strict) else {
-            return (Result(exitCode: 1, diagnostics: diagnostics, pages: []), [])
+            return .failed(Result(exitCode: 1, diagnostics: diagnostics, pages: []))
         }
         let directory = content.directory.isEmpty ? nil : DirectoryIndex(content.directory)
         let renderer = PageRenderer(content: content, templates: templates, directory: directory)
-        let pages = ParallelMap.map(SitePlan.pages(for: content, directory: directory, sitemapLimit: sitemapLimit), renderer.render)
-        return (Result(exitCode: 0, diagnostics: diagnostics, pages: pages), templates.assets)
-    }
-
-    /// Renders and, when nothing failed, writes the output.
-    public func build() -> Result {
-        var (result, assets) = renderWithAssets()
-        guard result.exitCode == 0 else { return result }
-        var files: [String: Data] = [:]
-        for page in result.pages { files[page.file] = Data(page.html.utf8) }
-        for asset in assets { files[asset.path] = asset.data }
-        do {
-            let report = try OutputWriter(output: output).write(files)
-            result.written = report.written
-            result.unchanged = report.unchanged
-            result.removed = report.removed
-        } catch {
-            result.exitCode = 2
-            result.failure = error.description
-        }
-        return result
+        let specs = SitePlan.pages(for: content, directory: directory, sitemapLimit: sitemapLimit)
+        return .ready(Plan(specs: specs, renderer: renderer, assets: templates.assets, diagnostics: diagnostics))
     }
 }

@@ -1,0 +1,70 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Thin POSIX file operations for the output writer, which does them tens of thousands of times per
+/// build; Foundation's FileManager adds checks and allocations on each call that cost more than the call.
+public enum FileOps {
+    public struct Failure: Error, CustomStringConvertible {
+        public let operation: String
+        public let path: String
+        public let code: Int32
+
+        public var description: String { "\(operation) '\(path)': \(String(cString: strerror(code)))" }
+    }
+
+    /// Creates a new file (it must not exist) holding `data`.
+    public static func create(_ path: String, _ data: Data) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw Failure(operation: "create", path: path, code: errno) }
+        defer { close(descriptor) }
+        try data.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                guard written > 0 else { throw Failure(operation: "write", path: path, code: errno) }
+                offset += written
+            }
+        }
+    }
+
+    public static func makeFolder(_ path: String) throws {
+        guard mkdir(path, 0o755) == 0 else { throw Failure(operation: "create folder", path: path, code: errno) }
+    }
+
+    public static func hardLink(_ source: String, _ target: String) throws {
+        guard link(source, target) == 0 else { throw Failure(operation: "link", path: target, code: errno) }
+    }
+
+    /// Removes a file or symbolic link.
+    public static func unlinkFile(_ path: String) throws {
+        guard unlink(path) == 0 else { throw Failure(operation: "remove", path: path, code: errno) }
+    }
+
+    /// The file's bytes, or nil when it cannot be read.
+    public static func contents(_ path: String) -> Data? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return nil }
+        var data = Data(count: Int(info.st_size))
+        let complete = data.withUnsafeMutableBytes { buffer -> Bool in
+            var offset = 0
+            while offset < buffer.count {
+                let count = read(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                guard count > 0 else { return false }
+                offset += count
+            }
+            return true
+        }
+        return complete ? data : nil
+    }
+
+    /// The inode number of a path (not following a final symbolic link).
+    public static func inode(_ path: String) -> UInt64? {
+        var info = stat()
+        return lstat(path, &info) == 0 ? UInt64(info.st_ino) : nil
+    }
+}
