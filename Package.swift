@@ -2,7 +2,8 @@
 import PackageDescription
 
 // Layers (each module imports only the ones above it in this list):
-// CCMark → SiteCore → SiteMarkdown → SiteContent → SiteCitations → SiteTemplates → SiteBuild → iopsite
+// CCMark → SiteCore → SiteMarkdown → SiteContent → SiteCitations → SiteTemplates → SiteBuild → iopsite;
+// CLibXML2 → SiteLinks (which knows only SiteCore) → iopsite.
 let package = Package(
     name: "iopsite",
     platforms: [.macOS(.v14)],
@@ -21,6 +22,11 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
         ),
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
         .target(name: "SiteCore"),
         .target(name: "SiteMarkdown", dependencies: ["CCMark", "SiteCore"]),
         .target(name: "SiteContent", dependencies: [
@@ -36,8 +42,9 @@ let package = Package(
         .target(name: "SiteBuild", dependencies: [
             "SiteCore", "SiteMarkdown", "SiteContent", "SiteCitations", "SiteTemplates",
         ]),
+        .target(name: "SiteLinks", dependencies: ["CLibXML2", "SiteCore"]),
         .executableTarget(name: "iopsite", dependencies: [
-            "SiteCore", "SiteContent", "SiteBuild",
+            "SiteCore", "SiteContent", "SiteBuild", "SiteLinks",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .target(name: "SiteTestSupport", path: "Tests/SiteTestSupport"),
@@ -47,6 +54,7 @@ let package = Package(
         .testTarget(name: "SiteCitationsTests", dependencies: ["SiteCitations", "SiteContent", "SiteMarkdown", "SiteCore", "SiteTestSupport"]),
         .testTarget(name: "SiteTemplatesTests", dependencies: ["SiteTemplates", "SiteTestSupport"]),
         .testTarget(name: "SiteBuildTests", dependencies: ["SiteBuild", "SiteContent", "SiteCore", "SiteTestSupport"]),
+        .testTarget(name: "SiteLinksTests", dependencies: ["SiteLinks", "SiteCore", "SiteBuild", "SiteTestSupport"]),
         .testTarget(name: "IOPSiteTests", dependencies: ["iopsite", "SiteTestSupport"]),
     ]
 )

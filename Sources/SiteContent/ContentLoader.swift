@@ -62,6 +62,15 @@ public struct ContentLoader: Sendable {
         return (SiteContent(config: config, guides: guides, bibliography: bibliography, guideData: guideData, directory: directory), diagnostics)
     }
 
+    /// Reads only `Content/site.yaml` (for commands that need the base URL but not the content).
+    public func loadConfig() -> (config: SiteConfig?, diagnostics: [Diagnostic]) {
+        let log = DiagnosticLog()
+        let config = read("Content/site.yaml", log: log).flatMap { text in
+            SiteConfig.read(YAMLFile(path: "Content/site.yaml", text: text, log: log), log: log)
+        }
+        return (config, log.diagnostics.sortedUnique)
+    }
+
     private func exists(_ path: String) -> Bool {
         FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path)
     }

@@ -23,22 +23,43 @@ struct TemplateSource {
         links = Self.literalLinks(in: text, path: path, constants: constants)
     }
 
-    /// Finds `href`, `src` and `action` attributes whose values are fixed text, once known constants are filled in.
+    /// Attributes that hold a URL, and `srcset`, which holds a list of them.
+    static let urlAttributes = [" href=\"", " src=\"", " action=\"", " poster=\"", " xlink:href=\""]
+
+    /// Finds URL attributes whose values are fixed text, once known constants are filled in.
     static func literalLinks(in text: String, path: String, constants: [String: String]) -> [TemplateLink] {
         var links: [TemplateLink] = []
+        func fill(_ value: String) -> String? {
+            var filled = value
+            for (name, replacement) in constants { filled = filled.replacingOccurrences(of: "{{\(name)}}", with: replacement) }
+            return filled.contains("{{") ? nil : filled
+        }
         for (lineIndex, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let scalars = Array(line.unicodeScalars)
-            for attribute in [" href=\"", " src=\"", " action=\""] {
+            for attribute in urlAttributes + [" srcset=\""] {
                 let needle = Array(attribute.unicodeScalars)
                 var index = 0
                 while index + needle.count <= scalars.count {
                     guard Array(scalars[index..<(index + needle.count)]) == needle else { index += 1; continue }
                     let valueStart = index + needle.count
                     guard let valueEnd = scalars[valueStart...].firstIndex(of: "\"") else { break }
-                    var value = String(String.UnicodeScalarView(scalars[valueStart..<valueEnd]))
-                    for (name, replacement) in constants { value = value.replacingOccurrences(of: "{{\(name)}}", with: replacement) }
-                    if !value.contains("{{") {
-                        links.append(TemplateLink(href: value, location: SourceLocation(path: path, line: lineIndex + 1, column: valueStart + 1)))
+                    let raw = String(String.UnicodeScalarView(scalars[valueStart..<valueEnd]))
+                    // A srcset is a list of candidates: each one's URL is a link of its own, at its own column.
+                    var pieces: [(text: String, offset: Int)] = [(raw, 0)]
+                    if attribute == " srcset=\"" {
+                        pieces = []
+                        var offset = 0
+                        for candidate in raw.split(separator: ",", omittingEmptySubsequences: false) {
+                            let leading = candidate.prefix { $0 == " " }.count
+                            let url = candidate.dropFirst(leading).prefix { $0 != " " }
+                            if !url.isEmpty { pieces.append((String(url), offset + leading)) }
+                            offset += candidate.unicodeScalars.count + 1
+                        }
+                    }
+                    for piece in pieces {
+                        guard let href = fill(piece.text) else { continue }
+                        links.append(TemplateLink(href: href, location: SourceLocation(path: path, line: lineIndex + 1,
+                                                                                     column: valueStart + 1 + piece.offset)))
                     }
                     index = valueEnd
                 }

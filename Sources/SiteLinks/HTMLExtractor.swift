@@ -1,0 +1,128 @@
+import CLibXML2
+import Foundation
+
+/// Extracts links and fragment targets from HTML with libxml2's HTML parser (not regular expressions).
+///
+/// libxml2's tree is read into Swift values and freed before `extract` returns.
+public enum HTMLExtractor {
+    /// Attributes that hold one URL, by element (`*` for any element).
+    static let urlAttributes: [String: [String]] = [
+        "a": ["href", "xlink:href"], "area": ["href"], "link": ["href"], "img": ["src", "srcset"],
+        "source": ["src", "srcset"], "script": ["src"], "iframe": ["src"], "embed": ["src"], "audio": ["src"],
+        "video": ["src", "poster"], "track": ["src"], "input": ["src"], "form": ["action"], "button": ["formaction"],
+        "object": ["data"], "image": ["href", "xlink:href"], "use": ["href", "xlink:href"],
+    ]
+
+    public static func extract(_ html: String) -> ExtractedPage {
+        let bytes = Array(html.utf8)
+        let lines = LineIndex(bytes)
+        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+            | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOIMPLIED.rawValue)
+        guard let document = bytes.withUnsafeBufferPointer({ buffer in
+            buffer.baseAddress.map { base in
+                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                    htmlReadMemory($0, Int32(buffer.count), nil, "UTF-8", options)
+                }
+            } ?? nil
+        }) else { return ExtractedPage() }
+        defer { xmlFreeDoc(document) }
+        var page = ExtractedPage()
+        var stack: [xmlNodePtr] = []
+        if let root = document.pointee.children { stack.append(root) }
+        // Depth first, siblings pushed in reverse, so links come out in document order.
+        while let node = stack.popLast() {
+            if let next = node.pointee.next { stack.append(next) }
+            guard node.pointee.type == XML_ELEMENT_NODE else { continue }
+            if let child = node.pointee.children { stack.append(child) }
+            visit(node, lines: lines, into: &page)
+        }
+        return page
+    }
+
+    private static func visit(_ node: xmlNodePtr, lines: LineIndex, into page: inout ExtractedPage) {
+        let element = String(cString: node.pointee.name).lowercased()
+        let line = Int(xmlGetLineNo(node))
+        var attributes: [(name: String, value: String)] = []
+        var attribute = node.pointee.properties
+        while let current = attribute {
+            let name = current.pointee.name.map { String(cString: $0) } ?? ""
+            let prefix = current.pointee.ns?.pointee.prefix.map { String(cString: $0) + ":" } ?? ""
+            if let raw = xmlNodeGetContent(UnsafeMutableRawPointer(current).assumingMemoryBound(to: xmlNode.self)) {
+                attributes.append(((prefix + name).lowercased(), String(cString: raw)))
+                iopsite_xml_free(raw)
+            }
+            attribute = current.pointee.next
+        }
+        for (name, value) in attributes {
+            if name == "id" || (element == "a" && name == "name") { page.targets.insert(value) }
+        }
+        var found: [(String, String)] = []
+        for (name, value) in attributes where (urlAttributes[element] ?? []).contains(name) {
+            if name == "srcset" {
+                found += SrcSet.candidates(value).map { (name, $0) }
+            } else {
+                found.append((name, value))
+            }
+        }
+        if element == "meta", attributes.contains(where: { $0.name == "http-equiv" && $0.value.lowercased() == "refresh" }),
+           let content = attributes.first(where: { $0.name == "content" })?.value, let url = MetaRefresh.url(content) {
+            found.append(("content", url))
+        }
+        for (name, href) in found {
+            page.links.append(ExtractedLink(href: href, attribute: "\(element) \(name)", line: line,
+                                            column: lines.column(of: name, value: href, on: line)))
+        }
+    }
+}
+
+/// `srcset` candidates: comma-separated, each a URL and an optional descriptor.
+enum SrcSet {
+    static func candidates(_ value: String) -> [String] {
+        value.split(separator: ",").compactMap { candidate in
+            candidate.split(whereSeparator: \.isWhitespace).first.map(String.init)
+        }
+    }
+}
+
+/// The URL of `<meta http-equiv="refresh" content="5; url=/next/">`.
+enum MetaRefresh {
+    static func url(_ content: String) -> String? {
+        guard let separator = content.firstIndex(where: { $0 == ";" || $0 == "," }) else { return nil }
+        var rest = content[content.index(after: separator)...].trimmingCharacters(in: .whitespaces)
+        guard rest.lowercased().hasPrefix("url") else { return nil }
+        rest = String(rest.dropFirst(3)).trimmingCharacters(in: .whitespaces)
+        guard rest.hasPrefix("=") else { return nil }
+        rest = String(rest.dropFirst()).trimmingCharacters(in: .whitespaces)
+        if let quote = rest.first, quote == "'" || quote == "\"" { rest = String(rest.dropFirst().prefix { $0 != quote }) }
+        return rest.isEmpty ? nil : rest
+    }
+}
+
+/// Finds the column of an attribute on a line of the page, for locating a link in the output.
+struct LineIndex {
+    let bytes: [UInt8]
+    /// Byte offset where each line starts.
+    let starts: [Int]
+
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+        var starts = [0]
+        for (index, byte) in bytes.enumerated() where byte == 0x0A { starts.append(index + 1) }
+        self.starts = starts
+    }
+
+    /// The 1-based column (in Unicode scalars) of the attribute holding `value` on `line` (the element's
+    /// line may hold several links), else of the first such attribute, else 1.
+    func column(of attribute: String, value: String, on line: Int) -> Int {
+        guard line >= 1, line <= starts.count else { return 1 }
+        let start = starts[line - 1]
+        let end = line < starts.count ? starts[line] : bytes.count
+        let text = String(decoding: bytes[start..<end], as: UTF8.self)
+        let escaped = value.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "\"", with: "&quot;")
+        let found = text.range(of: "\(attribute)=\"\(escaped)\"", options: .caseInsensitive)
+            ?? text.range(of: escaped) ?? text.range(of: " \(attribute)=", options: .caseInsensitive)
+        guard let range = found else { return 1 }
+        let column = text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: range.lowerBound) + 1
+        return text.unicodeScalars[range.lowerBound] == " " ? column + 1 : column
+    }
+}

@@ -1,0 +1,83 @@
+import SiteCore
+
+/// The output formats of `iopsite check`.
+public enum ReportFormat: String, Sendable, CaseIterable {
+    case text
+    case json
+    case github
+
+    public func render(_ report: CheckReport) -> String {
+        switch self {
+        case .text: TextReporter.render(report)
+        case .json: JSONReporter.render(report)
+        case .github: GitHubReporter.render(report)
+        }
+    }
+}
+
+/// `path:line:col: severity: message`, grouped by file (a blank line between files), then the summary.
+/// Notes (summaries that never fail a run) are left out; the JSON report has them.
+enum TextReporter {
+    static func render(_ report: CheckReport) -> String {
+        var out = ""
+        var currentFile: String?
+        for entry in report.entries where entry.severity != .note {
+            if let currentFile, currentFile != entry.location.path { out += "\n" }
+            currentFile = entry.location.path
+            out += "\(entry.location): \(entry.severity.rawValue): \(entry.message)"
+            if let page = entry.page { out += " (in \(page))" }
+            out += "\n"
+        }
+        if !out.isEmpty { out += "\n" }
+        return out + report.summary + "\n"
+    }
+}
+
+/// A stable JSON document (schema version 1, described in README.md).
+enum JSONReporter {
+    static func render(_ report: CheckReport) -> String {
+        func location(_ location: SourceLocation) -> JSONValue {
+            .object([("file", .string(location.path)), ("line", .number(location.line)), ("column", .number(location.column))])
+        }
+        let problems = report.entries.map { entry in
+            JSONValue.object(omittingNil: [
+                ("severity", .string(entry.severity.rawValue)),
+                ("message", .string(entry.message)),
+                ("location", location(entry.location)),
+                ("page", entry.page.map(location)),
+                ("href", entry.href.map(JSONValue.string)),
+            ])
+        }
+        let document = JSONValue.object([
+            ("version", .number(1)),
+            ("summary", .object([
+                ("links_checked", .number(report.links.checked)), ("broken", .number(report.links.broken)),
+                ("errors", .number(report.errors)), ("warnings", .number(report.warnings)),
+            ])),
+            ("problems", .array(problems)),
+        ])
+        return document.serialized() + "\n"
+    }
+}
+
+/// GitHub Actions workflow commands: `::error file=…,line=…,col=…::message`. Notes are left out.
+enum GitHubReporter {
+    static func render(_ report: CheckReport) -> String {
+        var out = ""
+        for entry in report.entries where entry.severity != .note {
+            let message = entry.message + (entry.page.map { " (in \($0))" } ?? "")
+            out += "::\(entry.severity.rawValue) file=\(property(entry.location.path)),line=\(entry.location.line),col=\(entry.location.column)::\(data(message))\n"
+        }
+        return out + report.summary + "\n"
+    }
+
+    /// Escaping for a command's message.
+    static func data(_ text: String) -> String {
+        text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A")
+    }
+
+    /// Escaping for a property value.
+    static func property(_ text: String) -> String {
+        data(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+    }
+}

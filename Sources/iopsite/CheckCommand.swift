@@ -1,0 +1,93 @@
+import ArgumentParser
+import Foundation
+import SiteBuild
+import SiteContent
+import SiteCore
+import SiteLinks
+
+extension ReportFormat: ExpressibleByArgument {}
+
+/// `iopsite check`: validates content, builds, and checks every internal link and anchor.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Validate content, build, and check internal links and anchors.",
+        discussion: """
+            Problems are reported where an editor fixes them (Markdown, YAML field or template) and on the \
+            output page. Exit 0 clean, 1 problems (warnings only under --strict), 2 usage or environment. \
+            Outside URLs are not checked yet (--external is reserved for that).
+            """
+    )
+
+    @OptionGroup var site: SiteOptions
+
+    @Flag(name: .long, help: "Treat warnings as errors.")
+    var strict = false
+
+    @Option(name: .long, help: "Report format: text, json or github.")
+    var format: ReportFormat = .text
+
+    @Option(name: .long, help: "Build into this folder and keep it (default: a temporary folder).")
+    var output: String?
+
+    @Option(name: .customLong("site"), help: "Check an already built folder, without building.")
+    var builtSite: String?
+
+    func validate() throws {
+        if builtSite != nil && output != nil { throw ValidationError("--site and --output cannot be used together") }
+    }
+
+    func run() throws {
+        let root = try site.rootURL()
+        let report: CheckReport
+        if let builtSite {
+            report = try checkBuilt(URL(fileURLWithPath: builtSite, relativeTo: Self.currentFolder).standardizedFileURL, label: builtSite, root: root)
+        } else {
+            report = try buildAndCheck(root: root)
+        }
+        print(format.render(report), terminator: "")
+        throw ExitCode(report.fails(strict: strict) ? 1 : 0)
+    }
+
+    private static var currentFolder: URL { URL(fileURLWithPath: FileManager.default.currentDirectoryPath) }
+
+    /// `--site DIR`: links are located in the output pages only.
+    private func checkBuilt(_ folder: URL, label: String, root: URL) throws -> CheckReport {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw ValidationError("--site '\(label)' is not a folder")
+        }
+        // The base URL tells which absolute links are internal; without a site.yaml, only relative ones are.
+        let config = ContentLoader(root: root, shortcodes: []).loadConfig().config
+        let scanned = SiteScanner.scan(folder)
+        let prefix = label.hasSuffix("/") ? label : label + "/"
+        let checker = LinkChecker(baseURL: config?.baseURL ?? "", basePath: config?.basePath ?? "/", pagePrefix: prefix)
+        return CheckReport(diagnostics: [], links: checker.check(pages: scanned.pages, files: scanned.files))
+    }
+
+    private func buildAndCheck(root: URL) throws -> CheckReport {
+        let temporary = output == nil
+        let folder = output.map { URL(fileURLWithPath: $0, relativeTo: Self.currentFolder).standardizedFileURL }
+            ?? FileManager.default.temporaryDirectory.appendingPathComponent("iopsite-check-\(UUID().uuidString)")
+        defer {
+            if temporary {
+                try? FileManager.default.removeItem(at: folder)
+                try? FileManager.default.removeItem(at: folder.deletingLastPathComponent().appendingPathComponent(".\(folder.lastPathComponent).iopsite-previous"))
+            }
+        }
+        let result = SiteBuilder(root: root, output: folder, strict: strict, today: Clock.today()).build()
+        if let failure = result.failure {
+            FileHandle.standardError.write(Data("error: \(failure)\n".utf8))
+            throw ExitCode(2)
+        }
+        guard result.exitCode == 0, let config = ContentLoader(root: root, shortcodes: []).loadConfig().config else {
+            return CheckReport(diagnostics: result.diagnostics, links: LinkChecker.Report())
+        }
+        let html = result.pages.filter { $0.file.hasSuffix(".html") }.map { (path: $0.file, html: $0.html) }
+        let pages = SiteScanner.extract(html)
+        let files = Set(FileTree.entries(under: folder.path).filter { $0.kind != .folder }.map(\.path))
+        let origins = Dictionary(uniqueKeysWithValues: result.pages.map { ($0.file, $0.links) })
+        let checker = LinkChecker(baseURL: config.baseURL, basePath: config.basePath, pagePrefix: "")
+        return CheckReport(diagnostics: result.diagnostics, links: checker.check(pages: pages, files: files, origins: origins))
+    }
+}
