@@ -12,11 +12,11 @@ site: deps
 test: deps test-deps
 	$(SWIFT) test
 
-## libcmark (and pkg-config, which finds it) from Debian's packages, only when missing.
+## libcmark and libxml2 (and pkg-config, which finds them) from Debian's packages, only when missing.
 deps:
-	@pkg-config --exists libcmark 2>/dev/null || { \
+	@{ pkg-config --exists libcmark && pkg-config --exists libxml-2.0; } 2>/dev/null || { \
 	  SUDO=$$(command -v sudo >/dev/null && [ "$$(id -u)" != 0 ] && echo sudo); \
-	  $$SUDO apt-get update -q && $$SUDO apt-get install -y -q libcmark-dev pkg-config; }
+	  $$SUDO apt-get update -q && $$SUDO apt-get install -y -q libcmark-dev libxml2-dev pkg-config; }
 
 test-deps:
 	@command -v chromium >/dev/null 2>&1 || { \

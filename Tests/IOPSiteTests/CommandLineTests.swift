@@ -79,3 +79,63 @@ import Testing
         #expect(site.read("Public/readme.txt") == "mine")
     }
 }
+
+/// `iopsite check` end to end through the real binary.
+@Suite struct CheckCommandTests {
+    static let site: [String: String] = CommandLineTests.site.merging([
+        "Content/guide/g.md": "---\ntitle: G\ndescription: D\npublished: 2024-01-01\n---\n## Top\n\n[up](#top) [down](#bottom) [gone](/gone/)\n",
+    ]) { $1 }
+
+    @Test func brokenLinksAreReportedAtTheirMarkdownLineAndExit1() throws {
+        let site = try FixtureSite(Self.site)
+        let run = try CommandLineTests().run(["check", "--root", site.root.path])
+        #expect(run.status == 1)
+        #expect(run.stdout == """
+            Content/guide/g.md:8:19: error: no element with id 'bottom' on this page (link '#bottom') (in g/index.html:2:29)
+            Content/guide/g.md:8:35: error: broken link '/gone/': no file gone/index.html in the output (in g/index.html:2:56)
+
+            5 links checked, 2 broken, 0 warnings
+
+            """)
+        #expect(!site.exists("Public"), "check builds into a temporary folder")
+    }
+
+    @Test func githubFormatWritesAnnotations() throws {
+        let site = try FixtureSite(Self.site)
+        let run = try CommandLineTests().run(["check", "--root", site.root.path, "--format", "github"])
+        #expect(run.status == 1)
+        let lines = run.stdout.split(separator: "\n")
+        #expect(lines.count == 3)
+        #expect(lines[0].hasPrefix("::error file=Content/guide/g.md,line=8,col=19::no element with id 'bottom'"))
+        #expect(lines[1].hasPrefix("::error file=Content/guide/g.md,line=8,col=35::broken link '/gone/'"))
+        #expect(lines[2] == "5 links checked, 2 broken, 0 warnings")
+    }
+
+    @Test func siteChecksABuiltFolderLocatingProblemsInItsPages() throws {
+        let site = try FixtureSite(Self.site)
+        #expect(try CommandLineTests().run(["build", "--root", site.root.path]).status == 0)
+        let run = try CommandLineTests().run(["check", "--root", site.root.path, "--site", site.root.appendingPathComponent("Public").path, "--format", "json"])
+        #expect(run.status == 1)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let problems = try #require(json["problems"] as? [[String: Any]])
+        #expect(problems.count == 2)
+        let file = try #require((problems.first?["location"] as? [String: Any])?["file"] as? String)
+        #expect(file.hasSuffix("Public/g/index.html"))
+        #expect((json["summary"] as? [String: Any])?["broken"] as? Int == 2)
+    }
+
+    @Test func aCleanSiteExits0AndKeepsTheOutputWhenAsked() throws {
+        var files = Self.site
+        files["Content/guide/g.md"] = "---\ntitle: G\ndescription: D\npublished: 2024-01-01\n---\n## Top\n\n[up](#top)\n"
+        let site = try FixtureSite(files)
+        let run = try CommandLineTests().run(["check", "--root", site.root.path, "--output", site.root.appendingPathComponent("out").path])
+        #expect(run.status == 0)
+        #expect(run.stdout == "3 links checked, 0 broken, 0 warnings\n")
+        #expect(site.exists("out/g/index.html"))
+    }
+
+    @Test func siteAndOutputTogetherAreAUsageError() throws {
+        let run = try CommandLineTests().run(["check", "--site", "/tmp", "--output", "/tmp/x"])
+        #expect(run.status == 2)
+    }
+}

@@ -52,7 +52,28 @@ import Testing
         [phone](tel:+1-555-010-0199) [bad phone](tel:call-me)
         """
 
+    @Test func linksUnderABasePathAndAbsoluteLinksToTheSiteAreChecked() throws {
+        let guide = "---\ntitle: G\ndescription: D\npublished: 2024-01-01\n---\n## A\n\n[abs](https://example.org/sub/guide/#nope) [root](/guide/#a) [gone](/elsewhere/)\n"
+        var files = Self.files(baseURL: "https://example.org/sub/", guide: guide)
+        files["Content/site.yaml"] = "title: Links\nbase_url: https://example.org/sub/\n"
+        files["Templates/layout.mustache"] = "<html><head><title>{{title}}</title></head><body>{{$main}}{{/main}}</body></html>"
+        let (report, _) = try check(files, baseURL: "https://example.org/sub/", basePath: "/sub/")
+        // Markdown links are written from the site's root; the build puts them under /sub/.
+        #expect(report.links.problems.map { "\($0.location): \($0.message)" } == [
+            "Content/guide/guide.md:8:7: no element with id 'nope' on guide/index.html (link 'https://example.org/sub/guide/#nope')",
+            "Content/guide/guide.md:8:69: broken link '/sub/elsewhere/': no file elsewhere/index.html in the output",
+        ])
+        let outside = LinkChecker(baseURL: "https://example.org/sub/", basePath: "/sub/")
+            .check(pages: ["index.html": ExtractedPage(links: [ExtractedLink(href: "/other/", attribute: "a href", line: 1, column: 1)])],
+                   files: ["index.html"])
+        #expect(outside.problems.map(\.message) == ["link '/other/' is outside the site's base path /sub/"])
+    }
+
     func check(_ files: [String: String]) throws -> (CheckReport, FixtureSite) {
+        try check(files, baseURL: "https://example.org/", basePath: "/")
+    }
+
+    func check(_ files: [String: String], baseURL: String, basePath: String) throws -> (CheckReport, FixtureSite) {
         let site = try FixtureSite(files)
         let result = SiteBuilder(root: site.root).build()
         #expect(result.exitCode == 0, "\(result.diagnostics)")
@@ -60,7 +81,7 @@ import Testing
         let folder = site.root.appendingPathComponent("Public")
         let files = Set(FileTree.entries(under: folder.path).filter { $0.kind != .folder }.map(\.path))
         let origins = Dictionary(uniqueKeysWithValues: result.pages.map { ($0.file, $0.links) })
-        let report = LinkChecker(baseURL: "https://example.org/", basePath: "/").check(pages: pages, files: files, origins: origins)
+        let report = LinkChecker(baseURL: baseURL, basePath: basePath).check(pages: pages, files: files, origins: origins)
         return (CheckReport(diagnostics: [], links: report), site)
     }
 
