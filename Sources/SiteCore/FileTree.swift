@@ -13,7 +13,7 @@ public enum FileTree {
     }
 
     /// Every entry below `root` as a path relative to it, folders before their contents.
-    public static func entries(under root: String) -> [(path: String, kind: Kind)] {
+    public static func entries(under root: String, recursive: Bool = true) -> [(path: String, kind: Kind)] {
         var result: [(String, Kind)] = []
         var pending = [""]
         while let relative = pending.popLast() {
@@ -35,13 +35,30 @@ public enum FileTree {
                 switch type {
                 case Int32(DT_DIR):
                     result.append((path, .folder))
-                    pending.append(path)
+                    if recursive { pending.append(path) }
                 case Int32(DT_LNK):
                     result.append((path, .symbolicLink))
                 default:
                     result.append((path, .file))
                 }
             }
+        }
+        return result
+    }
+
+    /// The same entries as `entries(under:)` (in another order), each level's folders read in parallel:
+    /// a directory site has one folder per page.
+    public static func entriesInParallel(under root: String) -> [(path: String, kind: Kind)] {
+        var result: [(path: String, kind: Kind)] = []
+        var level = [""]
+        while !level.isEmpty {
+            let listed = ParallelMap.map(level) { folder in
+                entries(under: folder.isEmpty ? root : root + "/" + folder, recursive: false)
+                    .map { (path: folder.isEmpty ? $0.path : folder + "/" + $0.path, kind: $0.kind) }
+            }
+            let found = listed.flatMap { $0 }
+            result += found
+            level = found.filter { $0.kind == .folder }.map(\.path)
         }
         return result
     }

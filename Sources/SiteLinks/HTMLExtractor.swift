@@ -69,7 +69,7 @@ public enum HTMLExtractor {
             found.append(("content", url))
         }
         for (name, href) in found {
-            page.links.append(ExtractedLink(href: href, attribute: "\(element) \(name)", line: line,
+            page.links.append(ExtractedLink(href: href, element: element, attribute: name, line: line,
                                             column: lines.column(of: name, value: href, on: line)))
         }
     }

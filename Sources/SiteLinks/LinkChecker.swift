@@ -1,6 +1,8 @@
 import SiteCore
 
 /// Checks every internal link and fragment of a built site, and locates each problem at its source.
+import Foundation
+
 public struct LinkChecker: Sendable {
     /// The result of a check.
     public struct Report: Sendable {
@@ -30,61 +32,150 @@ public struct LinkChecker: Sendable {
     ///   - files: every file of the output by its path.
     ///   - origins: the build's link origins by page path; empty with `--site`.
     public func check(pages: [String: ExtractedPage], files: Set<String>, origins: [String: [LinkOrigin]] = [:]) -> Report {
-        var report = Report()
-        for path in pages.keys.sorted() {
+        let paths = pages.keys.sorted()
+        let verdicts = ParallelMap.map(Self.chunks(paths)) { chunk -> [[Verdict]] in
+            var memo: [String: Verdict] = [:]
+            return chunk.map { path in pages[path]!.links.map { verdict(for: $0.href, files: files, memo: &memo) } }
+        }
+        return finish(paths: paths, pages: pages, verdicts: Self.unchunk(verdicts, count: paths.count), files: files, origins: origins)
+    }
+
+    /// Checks a built folder: lists it, then reads, scans and pre-checks its pages on every core, so the
+    /// link checks overlap with reading files.
+    public func checkSite(_ folder: URL) -> (report: Report, files: Set<String>) {
+        let entries = FileTree.entriesInParallel(under: folder.path).filter { $0.kind != .folder && !$0.path.hasPrefix(".iopsite") }
+        let files = Set(entries.map(\.path))
+        let paths = entries.map(\.path).filter { $0.hasSuffix(".html") || $0.hasSuffix(".htm") }.sorted()
+        let scanned = ParallelMap.map(Self.chunks(paths)) { chunk -> [(ExtractedPage, [Verdict])] in
+            var memo: [String: Verdict] = [:]
+            return chunk.map { path in
+                let page = FileOps.contents(folder.path + "/" + path).map { data in
+                    data.withUnsafeBytes { HTMLScanner.extract($0.bindMemory(to: UInt8.self)) }
+                } ?? ExtractedPage()
+                return (page, page.links.map { verdict(for: $0.href, files: files, memo: &memo) })
+            }
+        }
+        let results = Self.unchunk(scanned, count: paths.count)
+        let pages = Dictionary(uniqueKeysWithValues: zip(paths, results.map(\.0)))
+        return (finish(paths: paths, pages: pages, verdicts: results.map(\.1), files: files, origins: [:]), files)
+    }
+
+    /// What is known of a link before every page is read.
+    enum Verdict: Sendable {
+        case fine
+        case problem(Diagnostic.Severity, String)
+        /// The target exists; its fragment must be on it (with a warning to add if the fragment is there).
+        case fragment(page: String, fragment: String, warning: String?)
+        /// Relative or fragment-only: depends on the page it is on.
+        case onPage
+    }
+
+    private func verdict(for href: String, files: Set<String>, memo: inout [String: Verdict]) -> Verdict {
+        // Root-relative and absolute hrefs mean the same on every page: each is judged once per chunk.
+        guard LinkResolver.isPageIndependent(href) else { return .onPage }
+        if let known = memo[href] { return known }
+        let verdict = precheck(resolver.resolve(href, onPage: ""), href, files: files)
+        memo[href] = verdict
+        return verdict
+    }
+
+    /// Pages in a few interleaved chunks, so each chunk's memo serves many pages and the cores stay busy.
+    static func chunks(_ paths: [String]) -> [[String]] {
+        let count = min(paths.count, 8)
+        return (0..<count).map { chunk in stride(from: chunk, to: paths.count, by: count).map { paths[$0] } }
+    }
+
+    static func unchunk<T>(_ chunks: [[T]], count: Int) -> [T] {
+        var result: [T?] = Array(repeating: nil, count: count)
+        for (chunk, items) in chunks.enumerated() {
+            for (index, item) in items.enumerated() { result[chunk + index * chunks.count] = item }
+        }
+        return result.map { $0! }
+    }
+
+    private func finish(paths: [String], pages: [String: ExtractedPage], verdicts: [[Verdict]], files: Set<String>,
+                        origins: [String: [LinkOrigin]]) -> Report {
+        let results = ParallelMap.map(Array(paths.indices)) { pageIndex -> [LinkProblem] in
+            let path = paths[pageIndex]
             let page = pages[path]!
-            var seen: [String: Int] = [:]
-            let pageOrigins = Dictionary(grouping: origins[path] ?? [], by: \.href)
-            for link in page.links {
-                report.checked += 1
-                let ordinal = seen[link.href, default: 0]
-                seen[link.href] = ordinal + 1
-                guard let (severity, message) = problem(link.href, on: path, pages: pages, files: files) else { continue }
-                let candidates = pageOrigins[link.href] ?? []
+            var problems: [LinkProblem] = []
+            for (index, link) in page.links.enumerated() {
+                let found: (Diagnostic.Severity, String)?
+                switch verdicts[pageIndex][index] {
+                case .fine: found = nil
+                case .problem(let severity, let message): found = (severity, message)
+                case .fragment(let target, let fragment, let warning):
+                    if let targetPage = pages[target], !targetPage.targets.contains(fragment) {
+                        found = (.error, "no element with id '\(fragment)' on \(target) (link '\(link.href)')")
+                    } else {
+                        found = warning.map { (.warning, $0) }
+                    }
+                case .onPage:
+                    found = problem(resolver.resolve(link.href, onPage: path), link.href, on: path, pages: pages, files: files)
+                }
+                guard let (severity, message) = found else { continue }
+                // The ordinal among the page's links with this href matches the build's link origins.
+                let ordinal = page.links[..<index].filter { $0.href == link.href }.count
+                let candidates = (origins[path] ?? []).filter { $0.href == link.href }
                 let origin = candidates.first { $0.ordinal == ordinal } ?? candidates.first
-                report.problems.append(LinkProblem(
+                problems.append(LinkProblem(
                     severity: severity, message: message, href: link.href,
                     page: SourceLocation(path: pagePrefix + path, line: link.line, column: link.column),
                     source: origin?.origin))
             }
+            return problems
         }
+        var report = Report(checked: pages.values.reduce(0) { $0 + $1.links.count }, problems: results.flatMap { $0 })
         report.problems.sort { ($0.location, $0.page, $0.message) < ($1.location, $1.page, $1.message) }
         return report
     }
 
-    private func problem(_ href: String, on page: String, pages: [String: ExtractedPage], files: Set<String>) -> (Diagnostic.Severity, String)? {
-        switch resolver.resolve(href, onPage: page) {
-        case .samePage(let fragment):
+    /// A link's problem once every page is known.
+    private func problem(_ target: LinkTarget, _ href: String, on page: String, pages: [String: ExtractedPage],
+                         files: Set<String>) -> (Diagnostic.Severity, String)? {
+        if case .samePage(let fragment) = target {
             guard !fragment.isEmpty, let current = pages[page], !current.targets.contains(fragment) else { return nil }
             return (.error, "no element with id '\(fragment)' on this page (link '\(href)')")
-        case .page(let path, let fragment, let slashless):
-            var target = path
-            var severity: Diagnostic.Severity?
-            var message = ""
-            if !files.contains(path) {
-                let folderIndex = (path.isEmpty ? "" : path + "/") + "index.html"
-                if slashless && files.contains(folderIndex) {
-                    target = folderIndex
-                    severity = .warning
-                    message = "link '\(href)' lacks the trailing slash of its folder; write it ending in '/'"
-                } else {
-                    return (.error, "broken link '\(href)': no file \(path) in the output")
-                }
-            }
-            if let fragment, !fragment.isEmpty, let targetPage = pages[target], !targetPage.targets.contains(fragment) {
+        }
+        switch precheck(target, href, files: files) {
+        case .fine, .onPage: return nil
+        case .problem(let severity, let message): return (severity, message)
+        case .fragment(let target, let fragment, let warning):
+            if let targetPage = pages[target], !targetPage.targets.contains(fragment) {
                 return (.error, "no element with id '\(fragment)' on \(target) (link '\(href)')")
             }
-            return severity.map { ($0, message) }
+            return warning.map { (.warning, $0) }
+        }
+    }
+
+    /// What can be said of a resolved link from the list of files alone.
+    private func precheck(_ target: LinkTarget, _ href: String, files: Set<String>) -> Verdict {
+        switch target {
+        case .samePage:
+            return .onPage
+        case .page(let path, let fragment, let slashless):
+            var target = path
+            var warning: String?
+            if !files.contains(path) {
+                let folderIndex = (path.isEmpty ? "" : path + "/") + "index.html"
+                guard slashless && files.contains(folderIndex) else {
+                    return .problem(.error, "broken link '\(href)': no file \(path) in the output")
+                }
+                target = folderIndex
+                warning = "link '\(href)' lacks the trailing slash of its folder; write it ending in '/'"
+            }
+            if let fragment, !fragment.isEmpty { return .fragment(page: target, fragment: fragment, warning: warning) }
+            return warning.map { .problem(.warning, $0) } ?? .fine
         case .mailto(let address):
-            return Self.isValidMailto(address) ? nil : (.error, "malformed mailto link '\(href)'")
+            return Self.isValidMailto(address) ? .fine : .problem(.error, "malformed mailto link '\(href)'")
         case .tel(let number):
-            return Self.isValidTel(number) ? nil : (.error, "malformed tel link '\(href)'")
+            return Self.isValidTel(number) ? .fine : .problem(.error, "malformed tel link '\(href)'")
         case .outsideSite(let path):
-            return (.error, "link '\(path)' is outside the site's base path \(resolver.basePath)")
+            return .problem(.error, "link '\(path)' is outside the site's base path \(resolver.basePath)")
         case .unsafe(let scheme):
-            return (.error, "unsafe URL scheme '\(scheme):' in link '\(href)'")
+            return .problem(.error, "unsafe URL scheme '\(scheme):' in link '\(href)'")
         case .external, .other:
-            return nil
+            return .fine
         }
     }
 

@@ -25,7 +25,7 @@ struct LinkResolver {
     let basePath: String
 
     func resolve(_ href: String, onPage page: String) -> LinkTarget {
-        let trimmed = href.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = Self.trim(href)
         if trimmed.hasPrefix("#") { return .samePage(fragment: Self.decode(String(trimmed.dropFirst()))) }
         if trimmed.isEmpty { return .page(path: page, fragment: nil, slashless: false) }
         if trimmed.hasPrefix("//") { return .external(trimmed) }
@@ -33,8 +33,8 @@ struct LinkResolver {
             switch scheme {
             case "http", "https":
                 let lowered = trimmed.lowercased()
-                guard lowered.hasPrefix(baseURL.lowercased()) else { return .external(trimmed) }
-                return local("/" + trimmed.dropFirst(baseURL.count), page: page)
+                guard !baseURL.isEmpty, lowered.hasPrefix(baseURL.lowercased()) else { return .external(trimmed) }
+                return local(Self.sitePath(trimmed, droppingUTF8: baseURL.utf8.count), page: page)
             case "mailto": return .mailto(String(trimmed.dropFirst(7)))
             case "tel": return .tel(String(trimmed.dropFirst(4)))
             case "javascript", "data", "vbscript": return .unsafe(scheme: scheme)
@@ -43,47 +43,82 @@ struct LinkResolver {
         }
         if trimmed.hasPrefix("/") {
             guard trimmed.hasPrefix(basePath) || trimmed + "/" == basePath else { return .outsideSite(trimmed) }
-            return local("/" + trimmed.dropFirst(basePath.count), page: page)
+            return local(Self.sitePath(trimmed, droppingUTF8: basePath.utf8.count), page: page)
         }
         // Relative to the page's folder.
         let folder = page.split(separator: "/").dropLast().joined(separator: "/")
         return local("/" + (folder.isEmpty ? "" : folder + "/") + trimmed, page: page)
     }
 
-    /// A site path (`/a/b/?q#f`, relative to the output) as a file and fragment.
+    /// A site path (`/a/b/?q#f`, relative to the output) as a file and fragment. Works on UTF-8 bytes:
+    /// a large site has hundreds of thousands of links.
     private func local(_ path: Substring, page: String) -> LinkTarget {
-        var rest = String(path)
+        var bytes = Array(path.utf8)
         var fragment: String?
-        if let hash = rest.firstIndex(of: "#") {
-            fragment = Self.decode(String(rest[rest.index(after: hash)...]))
-            rest = String(rest[..<hash])
+        if let hash = bytes.firstIndex(of: 0x23) {
+            fragment = Self.decode(String(decoding: bytes[(hash + 1)...], as: UTF8.self))
+            bytes.removeSubrange(hash...)
         }
-        if let query = rest.firstIndex(of: "?") { rest = String(rest[..<query]) }
+        if let query = bytes.firstIndex(of: 0x3F) { bytes.removeSubrange(query...) }
         // Resolve . and .. segments.
-        var segments: [String] = []
-        for segment in rest.split(separator: "/", omittingEmptySubsequences: false).dropFirst() {
-            switch segment {
-            case ".": continue
-            case "..": if !segments.isEmpty { segments.removeLast() }
-            default: segments.append(Self.decode(String(segment)))
+        var segments: [ArraySlice<UInt8>] = []
+        var dotSegmentAtEnd = false
+        for segment in bytes.split(separator: 0x2F, omittingEmptySubsequences: false).dropFirst() {
+            dotSegmentAtEnd = false
+            if segment.elementsEqual([0x2E]) {
+                dotSegmentAtEnd = true
+            } else if segment.elementsEqual([0x2E, 0x2E]) {
+                if !segments.isEmpty { segments.removeLast() }
+                dotSegmentAtEnd = true
+            } else if !segment.isEmpty {
+                segments.append(segment)
             }
         }
-        let endsWithSlash = rest.hasSuffix("/") || rest.isEmpty || rest.hasSuffix("/.") || rest.hasSuffix("/..")
-        let joined = segments.filter { !$0.isEmpty }.joined(separator: "/")
+        let endsWithSlash = bytes.last == 0x2F || bytes.isEmpty || dotSegmentAtEnd
+        var joined = segments.map { String(decoding: $0, as: UTF8.self) }.joined(separator: "/")
+        joined = Self.decode(joined)
         if endsWithSlash { return .page(path: joined.isEmpty ? "index.html" : joined + "/index.html", fragment: fragment, slashless: false) }
         return .page(path: joined, fragment: fragment, slashless: true)
     }
 
+    /// "/" and what follows the first `count` bytes (a prefix already known to be ASCII-equal).
+    static func sitePath(_ href: String, droppingUTF8 count: Int) -> Substring {
+        let utf8 = href.utf8
+        let start = utf8.index(utf8.startIndex, offsetBy: min(count, utf8.count))
+        return Substring("/" + String(decoding: utf8[start...], as: UTF8.self))
+    }
+
     static func scheme(of href: String) -> String? {
-        guard let colon = href.firstIndex(of: ":") else { return nil }
-        let scheme = href[..<colon]
-        guard let first = scheme.first, first.isLetter,
-              scheme.allSatisfy({ $0.isLetter || $0.isNumber || "+-.".contains($0) }) else { return nil }
-        return scheme.lowercased()
+        var scheme: [UInt8] = []
+        for byte in href.utf8 {
+            if byte == 0x3A { break }
+            let lowered = byte | 0x20
+            let isLetter = lowered >= 0x61 && lowered <= 0x7A
+            guard isLetter || (!scheme.isEmpty && ((byte >= 0x30 && byte <= 0x39) || byte == 0x2B || byte == 0x2D || byte == 0x2E)) else { return nil }
+            scheme.append(isLetter ? lowered : byte)
+            if scheme.count > 32 { return nil }
+        }
+        guard !scheme.isEmpty, scheme.count < href.utf8.count else { return nil }
+        return String(decoding: scheme, as: UTF8.self)
+    }
+
+    /// Whether an href means the same thing on every page (root-relative or absolute), so its
+    /// resolution can be shared.
+    static func isPageIndependent(_ href: String) -> Bool {
+        guard let first = href.utf8.first else { return false }
+        return first == 0x2F || scheme(of: href) != nil
     }
 
     /// Percent-decoding, once.
     static func decode(_ text: String) -> String {
-        text.removingPercentEncoding ?? text
+        text.utf8.contains(0x25) ? (text.removingPercentEncoding ?? text) : text
+    }
+
+    /// Browsers strip leading and trailing ASCII whitespace from URLs; most hrefs have none.
+    static func trim(_ text: String) -> String {
+        let utf8 = text.utf8
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0C || byte == 0x0D }
+        guard let first = utf8.first, let last = utf8.last, isSpace(first) || isSpace(last) else { return text }
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }

@@ -64,7 +64,7 @@ import Testing
             "Content/guide/guide.md:8:69: broken link '/sub/elsewhere/': no file elsewhere/index.html in the output",
         ])
         let outside = LinkChecker(baseURL: "https://example.org/sub/", basePath: "/sub/")
-            .check(pages: ["index.html": ExtractedPage(links: [ExtractedLink(href: "/other/", attribute: "a href", line: 1, column: 1)])],
+            .check(pages: ["index.html": ExtractedPage(links: [ExtractedLink(href: "/other/", element: "a", attribute: "href", line: 1, column: 1)])],
                    files: ["index.html"])
         #expect(outside.problems.map(\.message) == ["link '/other/' is outside the site's base path /sub/"])
     }
