@@ -53,13 +53,30 @@ public enum FileOps {
         let complete = data.withUnsafeMutableBytes { buffer -> Bool in
             var offset = 0
             while offset < buffer.count {
-                let count = read(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                let count = Glibc.read(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
                 guard count > 0 else { return false }
                 offset += count
             }
             return true
         }
         return complete ? data : nil
+    }
+
+    /// Reads a whole file into `buffer` (grown as needed, reused across calls); returns the byte count.
+    /// A short read of a regular file means its end, so a small file costs open, read and close.
+    public static func read(_ path: String, into buffer: inout [UInt8]) -> Int? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        if buffer.isEmpty { buffer = [UInt8](repeating: 0, count: 1 << 20) }
+        var total = 0
+        while true {
+            let count = buffer.withUnsafeMutableBytes { raw in Glibc.read(descriptor, raw.baseAddress! + total, raw.count - total) }
+            guard count >= 0 else { return nil }
+            total += count
+            if total < buffer.count { return total }
+            buffer += [UInt8](repeating: 0, count: buffer.count)
+        }
     }
 
     /// The inode number of a path (not following a final symbolic link).

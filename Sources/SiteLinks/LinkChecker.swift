@@ -48,9 +48,10 @@ public struct LinkChecker: Sendable {
         let paths = entries.map(\.path).filter { $0.hasSuffix(".html") || $0.hasSuffix(".htm") }.sorted()
         let scanned = ParallelMap.map(Self.chunks(paths)) { chunk -> [(ExtractedPage, [Verdict])] in
             var memo: [String: Verdict] = [:]
+            var buffer: [UInt8] = []
             return chunk.map { path in
-                let page = FileOps.contents(folder.path + "/" + path).map { data in
-                    data.withUnsafeBytes { HTMLScanner.extract($0.bindMemory(to: UInt8.self)) }
+                let page = FileOps.read(folder.path + "/" + path, into: &buffer).map { count in
+                    buffer.withUnsafeBufferPointer { HTMLScanner.extract(UnsafeBufferPointer(rebasing: $0[..<count])) }
                 } ?? ExtractedPage()
                 return (page, page.links.map { verdict(for: $0.href, files: files, memo: &memo) })
             }
@@ -81,7 +82,7 @@ public struct LinkChecker: Sendable {
 
     /// Pages in a few interleaved chunks, so each chunk's memo serves many pages and the cores stay busy.
     static func chunks(_ paths: [String]) -> [[String]] {
-        let count = min(paths.count, 8)
+        let count = min(paths.count, 4)
         return (0..<count).map { chunk in stride(from: chunk, to: paths.count, by: count).map { paths[$0] } }
     }
 

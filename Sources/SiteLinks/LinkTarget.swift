@@ -53,6 +53,23 @@ struct LinkResolver {
     /// A site path (`/a/b/?q#f`, relative to the output) as a file and fragment. Works on UTF-8 bytes:
     /// a large site has hundreds of thousands of links.
     private func local(_ path: Substring, page: String) -> LinkTarget {
+        // Most site links are plain paths: no query, fragment, escapes or dot segments.
+        var plain = true
+        var previous: UInt8 = 0
+        for byte in path.utf8 {
+            if byte == 0x3F || byte == 0x23 || byte == 0x25 || ((byte == 0x2E || byte == 0x2F) && previous == 0x2F) {
+                plain = false
+                break
+            }
+            previous = byte
+        }
+        if plain {
+            let relative = path.utf8.dropFirst()
+            if relative.isEmpty { return .page(path: "index.html", fragment: nil, slashless: false) }
+            let text = String(decoding: relative, as: UTF8.self)
+            return relative.last == 0x2F ? .page(path: text + "index.html", fragment: nil, slashless: false)
+                : .page(path: text, fragment: nil, slashless: true)
+        }
         var bytes = Array(path.utf8)
         var fragment: String?
         if let hash = bytes.firstIndex(of: 0x23) {
