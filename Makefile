@@ -8,7 +8,7 @@ site: deps
 	$(SWIFT) build -c release --product iopsite
 	.build/release/iopsite build --root .
 
-## Run every test (the browser tests need Debian's chromium, installed here when missing).
+## Run every test (the browser tests need Debian's chromium, and python3 for a loopback web server).
 test: deps test-deps
 	$(SWIFT) test
 
@@ -19,9 +19,9 @@ deps:
 	  $$SUDO apt-get update -q && $$SUDO apt-get install -y -q libcmark-dev libxml2-dev pkg-config; }
 
 test-deps:
-	@command -v chromium >/dev/null 2>&1 || { \
+	@{ command -v chromium && command -v python3; } >/dev/null 2>&1 || { \
 	  SUDO=$$(command -v sudo >/dev/null && [ "$$(id -u)" != 0 ] && echo sudo); \
-	  $$SUDO apt-get update -q && $$SUDO apt-get install -y -q chromium; }
+	  $$SUDO apt-get update -q && $$SUDO apt-get install -y -q chromium python3; }
 
 clean:
 	rm -rf .build

@@ -206,5 +206,3 @@ public struct LinkChecker: Sendable {
         }
     }
 }
-
-import Foundation
