@@ -188,6 +188,8 @@ private struct Scanner {
         for attribute in attributes where attribute.name == "id" || (element.name == "a" && attribute.name == "name") {
             page.targets.insert(attribute.value)
         }
+        // Most elements with a wanted attribute only have an id.
+        guard !element.urlAttributes.isEmpty || element.name == "meta" else { return }
         var found: [(name: String, href: String, offset: Int)] = []
         for attribute in attributes where element.urlAttributes.contains(attribute.name) {
             if attribute.name == "srcset" {

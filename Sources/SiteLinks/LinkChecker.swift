@@ -40,25 +40,20 @@ public struct LinkChecker: Sendable {
         return finish(paths: paths, pages: pages, verdicts: Self.unchunk(verdicts, count: paths.count), files: files, origins: origins)
     }
 
-    /// Checks a built folder: lists it, then reads, scans and pre-checks its pages on every core, so the
-    /// link checks overlap with reading files.
+    /// Checks a built folder: lists it and reads and scans its pages on every core in one pass, then
+    /// judges the links once every file is known. (Problems are sorted at the end, so pages need no order.)
     public func checkSite(_ folder: URL) -> (report: Report, files: Set<String>) {
-        let entries = FileTree.entriesInParallel(under: folder.path).filter { $0.kind != .folder && !$0.path.hasPrefix(".iopsite") }
-        let files = Set(entries.map(\.path))
-        let paths = entries.map(\.path).filter { $0.hasSuffix(".html") || $0.hasSuffix(".htm") }.sorted()
-        let scanned = ParallelMap.map(Self.chunks(paths)) { chunk -> [(ExtractedPage, [Verdict])] in
-            var memo: [String: Verdict] = [:]
-            var buffer: [UInt8] = []
-            return chunk.map { path in
-                let page = FileOps.read(folder.path + "/" + path, into: &buffer).map { count in
-                    buffer.withUnsafeBufferPointer { HTMLScanner.extract(UnsafeBufferPointer(rebasing: $0[..<count])) }
-                } ?? ExtractedPage()
-                return (page, page.links.map { verdict(for: $0.href, files: files, memo: &memo) })
-            }
+        let read = BuiltSiteReader.read(folder.path, makeState: { () }) { _, page -> ExtractedPage in
+            HTMLScanner.extract(page.bytes)
         }
-        let results = Self.unchunk(scanned, count: paths.count)
-        let pages = Dictionary(uniqueKeysWithValues: zip(paths, results.map(\.0)))
-        return (finish(paths: paths, pages: pages, verdicts: results.map(\.1), files: files, origins: [:]), files)
+        let files = Set(read.files)
+        let paths = read.results.map(\.0)
+        let pages = Dictionary(uniqueKeysWithValues: read.results)
+        let verdicts = ParallelMap.map(Self.chunks(paths)) { chunk -> [[Verdict]] in
+            var memo: [String: Verdict] = [:]
+            return chunk.map { path in pages[path]!.links.map { verdict(for: $0.href, files: files, memo: &memo) } }
+        }
+        return (finish(paths: paths, pages: pages, verdicts: Self.unchunk(verdicts, count: paths.count), files: files, origins: [:]), files)
     }
 
     /// What is known of a link before every page is read.
