@@ -62,12 +62,9 @@ public enum FileOps {
         return complete ? data : nil
     }
 
-    /// Reads a whole file into `buffer` (grown as needed, reused across calls); returns the byte count.
-    /// A short read of a regular file means its end, so a small file costs open, read and close.
-    public static func read(_ path: String, into buffer: inout [UInt8]) -> Int? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
+    /// Reads the rest of an open file into `buffer` (grown as needed, reused across calls); returns the
+    /// byte count. A short read of a regular file means its end, so a small file costs one `read`.
+    public static func readAll(_ descriptor: Int32, into buffer: inout [UInt8]) -> Int? {
         if buffer.isEmpty { buffer = [UInt8](repeating: 0, count: 1 << 20) }
         var total = 0
         while true {

@@ -66,18 +66,11 @@ enum BuiltSiteReader {
         return (files, results)
     }
 
-    /// A short read of a regular file means its end: a small page costs openat, read and close.
+    /// A page costs openat, read and close.
     private static func readFile(at folder: Int32, _ name: String, into buffer: inout [UInt8]) -> Int? {
         let descriptor = openat(folder, name, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
-        var total = 0
-        while true {
-            let count = buffer.withUnsafeMutableBytes { raw in Glibc.read(descriptor, raw.baseAddress! + total, raw.count - total) }
-            guard count >= 0 else { return nil }
-            total += count
-            if total < buffer.count { return total }
-            buffer += [UInt8](repeating: 0, count: buffer.count)
-        }
+        return FileOps.readAll(descriptor, into: &buffer)
     }
 }
