@@ -43,14 +43,12 @@ struct OutputWriter {
     private var fileManager: FileManager { .default }
 
     private func sibling(_ suffix: String) -> URL {
-        output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).iopsite-\(suffix)")
+        Self.sibling(of: output, suffix)
     }
 
-    /// Writes all `files` at once: `begin`, `put` each, `commit`.
-    func write(_ files: [String: Data]) throws(Failure) -> Report {
-        let staging = try begin(paths: Set(files.keys))
-        for (path, data) in files.sorted(by: { $0.key < $1.key }) { try staging.put(path, data) }
-        return try staging.commit()
+    /// The hidden folder beside `output` that a build uses as `staging` or keeps as `previous`.
+    static func sibling(of output: URL, _ suffix: String) -> URL {
+        output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).iopsite-\(suffix)")
     }
 
     /// Prepares the staging folder for a build that will write exactly `paths`: unwanted entries are

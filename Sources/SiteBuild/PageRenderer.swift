@@ -83,11 +83,6 @@ struct PageRenderer: Sendable {
                             links: linkOrigins(template: spec.template, markdown: markdownLinks, components: componentLinks + dataLinks))
     }
 
-    private func linkHooks() -> MarkdownRenderer.Hooks {
-        let basePath = config.basePath
-        return MarkdownRenderer.Hooks(url: { InternalURL.resolve($0, basePath: basePath) })
-    }
-
     /// Origins of the page's links: the template's literal links, the data links the layout shows,
     /// the Markdown links of the body, the links of its components, then those of the disclaimer.
     private func linkOrigins(template: String, markdown: [(url: String, location: SourceLocation)], components: [LinkOrigin]) -> [LinkOrigin] {

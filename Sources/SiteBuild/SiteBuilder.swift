@@ -34,6 +34,12 @@ public struct SiteBuilder: Sendable {
         self.today = today
     }
 
+    /// The folders a build keeps beside its output (the recycled previous output, and a staging
+    /// folder an interrupted build left), for callers that remove a temporary output.
+    public static func workingFolders(of output: URL) -> [URL] {
+        [OutputWriter.sibling(of: output, "previous"), OutputWriter.sibling(of: output, "staging")]
+    }
+
     /// Loads, validates and renders without writing anything.
     public func render() -> Result {
         let plan: Plan

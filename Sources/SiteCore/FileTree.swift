@@ -46,23 +46,6 @@ public enum FileTree {
         return result
     }
 
-    /// The same entries as `entries(under:)` (in another order), each level's folders read in parallel:
-    /// a directory site has one folder per page.
-    public static func entriesInParallel(under root: String) -> [(path: String, kind: Kind)] {
-        var result: [(path: String, kind: Kind)] = []
-        var level = [""]
-        while !level.isEmpty {
-            let listed = ParallelMap.map(level) { folder in
-                entries(under: folder.isEmpty ? root : root + "/" + folder, recursive: false)
-                    .map { (path: folder.isEmpty ? $0.path : folder + "/" + $0.path, kind: $0.kind) }
-            }
-            let found = listed.flatMap { $0 }
-            result += found
-            level = found.filter { $0.kind == .folder }.map(\.path)
-        }
-        return result
-    }
-
     /// Deletes `root` and everything in it, unlinking files in parallel.
     public static func remove(_ root: String) throws {
         let all = entries(under: root)

@@ -72,8 +72,7 @@ struct CheckCommand: ParsableCommand {
             ?? FileManager.default.temporaryDirectory.appendingPathComponent("iopsite-check-\(UUID().uuidString)")
         defer {
             if temporary {
-                try? FileManager.default.removeItem(at: folder)
-                try? FileManager.default.removeItem(at: folder.deletingLastPathComponent().appendingPathComponent(".\(folder.lastPathComponent).iopsite-previous"))
+                for url in [folder] + SiteBuilder.workingFolders(of: folder) { try? FileManager.default.removeItem(at: url) }
             }
         }
         let result = SiteBuilder(root: root, output: folder, strict: strict, today: Clock.today()).build()
