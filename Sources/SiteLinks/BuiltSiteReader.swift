@@ -6,64 +6,83 @@ import Glibc
 
 /// Reads a built folder for `LinkChecker.checkSite`: lists it level by level, and reads each HTML page
 /// through its folder's open descriptor (`openat`) while the folder is listed, so the kernel resolves
-/// each page's path once. Each level is split into one chunk per core; a chunk's `visit` calls share
-/// its state (a memo, a read buffer).
+/// each page's path once. Each level is split into one task per core; each core keeps its own table of
+/// hrefs and ids from level to level.
 enum BuiltSiteReader {
-    struct Page {
-        let path: String
-        let bytes: UnsafeBufferPointer<UInt8>
-    }
-
-    /// Calls `visit` for every HTML page with its bytes (valid during the call) and returns every
-    /// file's path with the visits' results. `makeState` makes one state per chunk.
-    static func read<State, Result: Sendable>(_ root: String, makeState: @Sendable () -> State,
-                                              visit: @Sendable (inout State, Page) -> Result) -> (files: [String], results: [(String, Result)]) {
-        var files: [String] = []
-        var results: [(String, Result)] = []
-        var level = [""]
+    /// Every file's path, and every HTML page scanned (one table per task, kept across levels).
+    static func scan(_ root: String) -> (files: [String], site: ScannedSite) {
         let cores = max(ProcessInfo.processInfo.activeProcessorCount, 1)
+        var tables = [ByteStringTable](repeating: ByteStringTable(), count: cores)
+        var files: [String] = []
+        var pages: [(path: String, table: Int, page: ScannedPage)] = []
+        var level = [""]
         while !level.isEmpty {
             let chunkCount = min(level.count, cores)
-            let chunks = (0..<chunkCount).map { chunk in stride(from: chunk, to: level.count, by: chunkCount).map { level[$0] } }
-            let listed = ParallelMap.map(chunks) { folders -> (folders: [String], files: [String], results: [(String, Result)]) in
-                var state = makeState()
-                var buffer = [UInt8](repeating: 0, count: 1 << 20)
-                var found: (folders: [String], files: [String], results: [(String, Result)]) = ([], [], [])
-                for folder in folders {
-                    guard let handle = opendir(folder.isEmpty ? root : root + "/" + folder) else { continue }
-                    defer { closedir(handle) }
-                    let descriptor = dirfd(handle)
-                    while let entry = readdir(handle) {
-                        let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-                        if name == "." || name == ".." { continue }
-                        let path = folder.isEmpty ? name : folder + "/" + name
-                        var type = Int32(entry.pointee.d_type)
-                        if type == Int32(DT_UNKNOWN) {
-                            var info = stat()
-                            fstatat(descriptor, name, &info, AT_SYMLINK_NOFOLLOW)
-                            type = (info.st_mode & S_IFMT) == S_IFDIR ? Int32(DT_DIR) : Int32(DT_REG)
-                        }
-                        if type == Int32(DT_DIR) {
-                            found.folders.append(path)
-                            continue
-                        }
-                        if folder.isEmpty && name.hasPrefix(".iopsite") { continue }
-                        found.files.append(path)
-                        guard name.hasSuffix(".html") || name.hasSuffix(".htm") else { continue }
-                        guard let count = readFile(at: descriptor, name, into: &buffer) else { continue }
-                        let result = buffer.withUnsafeBufferPointer { all in
-                            visit(&state, Page(path: path, bytes: UnsafeBufferPointer(rebasing: all[..<count])))
-                        }
-                        found.results.append((path, result))
-                    }
-                }
-                return found
+            let chunks = (0..<chunkCount).map { chunk in
+                (chunk, tables[chunk], stride(from: chunk, to: level.count, by: chunkCount).map { level[$0] })
             }
-            files += listed.flatMap(\.files)
-            results += listed.flatMap(\.results)
-            level = listed.flatMap(\.folders)
+            // Each task takes its table over; the copy left behind is replaced when the task is done.
+            for chunk in 0..<chunkCount { tables[chunk] = ByteStringTable() }
+            let listed = ParallelMap.map(chunks) { chunk, table, folders in
+                var task = Task(root: root, table: table)
+                for folder in folders { task.list(folder) }
+                return (chunk, task)
+            }
+            for (chunk, task) in listed {
+                tables[chunk] = task.table
+                files += task.files
+                pages += task.pages.map { (path: $0.0, table: chunk, page: $0.1) }
+            }
+            level = listed.flatMap(\.1.folders)
         }
-        return (files, results)
+        return (files, ScannedSite(tables: tables, pages: pages))
+    }
+
+    /// One core's share of a level: the folders it lists, the files and pages it finds.
+    private struct Task: Sendable {
+        let root: String
+        var table: ByteStringTable
+        var folders: [String] = []
+        var files: [String] = []
+        var pages: [(String, ScannedPage)] = []
+        var buffer: [UInt8] = []
+
+        init(root: String, table: ByteStringTable) {
+            self.root = root
+            self.table = table
+        }
+
+        private static let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
+
+        mutating func list(_ folder: String) {
+            guard let handle = opendir(folder.isEmpty ? root : root + "/" + folder) else { return }
+            defer { closedir(handle) }
+            let descriptor = dirfd(handle)
+            while let entry = readdir(handle) {
+                // The name is read in place: copying the 256-byte d_name out first costs more than the string.
+                let name = String(cString: UnsafeRawPointer(entry).advanced(by: Self.nameOffset).assumingMemoryBound(to: CChar.self))
+                if name == "." || name == ".." { continue }
+                let path = folder.isEmpty ? name : folder + "/" + name
+                var type = Int32(entry.pointee.d_type)
+                if type == Int32(DT_UNKNOWN) {
+                    var info = stat()
+                    fstatat(descriptor, name, &info, AT_SYMLINK_NOFOLLOW)
+                    type = (info.st_mode & S_IFMT) == S_IFDIR ? Int32(DT_DIR) : Int32(DT_REG)
+                }
+                if type == Int32(DT_DIR) {
+                    folders.append(path)
+                    continue
+                }
+                if folder.isEmpty && name.hasPrefix(".iopsite") { continue }
+                files.append(path)
+                guard name.hasSuffix(".html") || name.hasSuffix(".htm") else { continue }
+                guard let count = BuiltSiteReader.readFile(at: descriptor, name, into: &buffer) else { continue }
+                let page = buffer.withUnsafeBufferPointer { all in
+                    HTMLScanner.scan(UnsafeBufferPointer(rebasing: all[..<count]), into: &table)
+                }
+                pages.append((path, page))
+            }
+        }
     }
 
     /// A page costs openat, read and close.

@@ -6,10 +6,9 @@ enum CharacterReferences {
         "ndash": "–", "mdash": "—", "hellip": "…", "lsquo": "‘", "rsquo": "’", "ldquo": "“", "rdquo": "”",
     ]
 
-    static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        guard bytes.contains(0x26) else { return String(decoding: bytes, as: UTF8.self) }
-        var out = [UInt8]()
-        out.reserveCapacity(bytes.count)
+    /// Decodes `bytes` into `out` (replacing its contents).
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        out.removeAll(keepingCapacity: true)
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
@@ -20,14 +19,13 @@ enum CharacterReferences {
             }
             let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[(index + 1)..<semicolon]), as: UTF8.self)
             if let replacement = reference(name) {
-                out += Array(replacement.utf8)
+                out.append(contentsOf: replacement.utf8)
                 index = semicolon + 1
             } else {
                 out.append(byte)
                 index += 1
             }
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     private static func reference(_ name: String) -> String? {

@@ -1,39 +1,92 @@
-/// A start tag's element, as far as link extraction cares: its name, and which attributes to read.
-/// Looked up in a fixed table by bytes, so the thousands of `div`s and `li`s cost no allocation.
-struct Element {
-    let name: String
-    let urlAttributes: [String]
-    let isRawText: Bool
+/// The attributes the scanner reads: fragment targets, URLs, and what a `meta` refresh needs.
+enum AttributeName: UInt8, CaseIterable {
+    case action, content, data, formaction, href, httpEquiv, id, name, poster, src, srcset, xlinkHref
 
-    /// Elements with URL attributes or raw text, by name bytes.
-    private static let table: [(bytes: [UInt8], element: Element)] = {
-        let rawText: Set<String> = ["script", "style", "title", "textarea", "xmp", "iframe", "noembed", "noframes"]
-        let names = Set(HTMLExtractor.urlAttributes.keys).union(rawText).union(["meta"])
-        return names.sorted().map { name in
-            (Array(name.utf8), Element(name: name, urlAttributes: HTMLExtractor.urlAttributes[name] ?? [], isRawText: rawText.contains(name)))
+    var text: String {
+        switch self {
+        case .httpEquiv: "http-equiv"
+        case .xlinkHref: "xlink:href"
+        default: "\(self)"
         }
-    }()
-
-    /// Every other element: only its `id` matters.
-    private static let other = Element(name: "", urlAttributes: [], isRawText: false)
-
-    /// Attribute names the scanner may want, as bytes, so unwanted attributes cost no allocation.
-    static let candidates: [(name: String, bytes: [UInt8])] = Set(HTMLExtractor.urlAttributes.values.flatMap { $0 }
-        + ["id", "name", "http-equiv", "content"]).sorted().map { ($0, Array($0.utf8)) }
-
-    private init(name: String, urlAttributes: [String], isRawText: Bool) {
-        self.name = name
-        self.urlAttributes = urlAttributes
-        self.isRawText = isRawText
     }
 
-    init(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) {
-        let length = end - start
-        for entry in Self.table where entry.bytes.count == length && Self.equalIgnoringCase(bytes, start, entry.bytes) {
-            self = entry.element
-            return
+    init?(text: String) {
+        guard let found = Self.allCases.first(where: { $0.text == text }) else { return nil }
+        self = found
+    }
+
+    var bit: UInt32 { 1 << UInt32(rawValue) }
+}
+
+/// A start tag's element, as far as link extraction cares: its name, and which attributes to read.
+struct Element {
+    /// The element's place in `ElementCatalog.names`.
+    let index: UInt8
+    let name: String
+    /// The attributes that hold URLs, as bits of `AttributeName`.
+    let urlAttributes: UInt32
+    /// Every attribute the scanner reads on this element: `id`, the URL attributes, `name` on `a`,
+    /// `http-equiv` and `content` on `meta`.
+    let wanted: UInt32
+    let isRawText: Bool
+
+    var isMeta: Bool { name == "meta" }
+    var isAnchor: Bool { name == "a" }
+
+    func holdsURL(_ attribute: AttributeName) -> Bool { urlAttributes & attribute.bit != 0 }
+}
+
+/// The elements that matter to link extraction, looked up by the bytes of a tag name, so the thousands
+/// of `div`s and `li`s cost no allocation. A scanner keeps one, so the hot path reads no globals.
+struct ElementCatalog {
+    static let shared = ElementCatalog()
+
+    /// Elements with URL attributes or raw text, and `meta`, sorted; a link names its element by its place here.
+    static let names: [String] = Set(HTMLExtractor.urlAttributes.keys).union(rawText).union(["meta"]).sorted()
+    private static let rawText: Set<String> = ["script", "style", "title", "textarea", "xmp", "iframe", "noembed", "noframes"]
+
+    private let elements: [Element]
+    private let elementBytes: [[UInt8]]
+    /// Places in `elements` by name length, so a tag name is compared with only a few names.
+    private let byLength: [[Int]]
+    private let attributeBytes: [[UInt8]] = AttributeName.allCases.map { Array($0.text.utf8) }
+    /// Every other element: only its `id` matters.
+    private let other = Element(index: UInt8.max, name: "", urlAttributes: 0, wanted: AttributeName.id.bit, isRawText: false)
+
+    private init() {
+        elements = Self.names.enumerated().map { index, name in
+            let urls = (HTMLExtractor.urlAttributes[name] ?? []).reduce(UInt32(0)) { $0 | AttributeName(text: $1)!.bit }
+            var wanted = urls | AttributeName.id.bit
+            if name == "a" { wanted |= AttributeName.name.bit }
+            if name == "meta" { wanted |= AttributeName.httpEquiv.bit | AttributeName.content.bit }
+            return Element(index: UInt8(index), name: name, urlAttributes: urls, wanted: wanted, isRawText: Self.rawText.contains(name))
         }
-        self = Self.other
+        let bytes = elements.map { Array($0.name.utf8) }
+        elementBytes = bytes
+        byLength = (0...16).map { length in bytes.indices.filter { bytes[$0].count == length } }
+    }
+
+    /// The element named by `bytes[start..<end]`, in any case.
+    func element(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Element {
+        let length = end - start
+        guard length < byLength.count else { return other }
+        for place in byLength[length] where Self.equalIgnoringCase(bytes, start, elementBytes[place]) {
+            return elements[place]
+        }
+        return other
+    }
+
+    /// The attribute named by `bytes[start..<end]` when `element` wants its value, else nil.
+    func attribute(of element: Element, _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> AttributeName? {
+        let length = end - start
+        // Most attributes are neither "id" nor a URL attribute: check the cheap cases first.
+        if length == 2 { return Self.equalIgnoringCase(bytes, start, [0x69, 0x64]) ? .id : nil }
+        guard element.wanted != AttributeName.id.bit else { return nil }
+        for (place, candidate) in attributeBytes.enumerated()
+        where element.wanted & (1 << UInt32(place)) != 0 && candidate.count == length && Self.equalIgnoringCase(bytes, start, candidate) {
+            return AttributeName(rawValue: UInt8(place))
+        }
+        return nil
     }
 
     static func equalIgnoringCase(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ lowercase: [UInt8]) -> Bool {
@@ -43,22 +96,5 @@ struct Element {
             if lowered != lowercase[offset] { return false }
         }
         return true
-    }
-
-    /// The attribute's lowercased name when this element wants its value, else nil.
-    func wants(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> String? {
-        let length = end - start
-        // Most attributes are neither "id" nor a URL attribute: check the cheap cases first.
-        if length == 2 { return Self.equalIgnoringCase(bytes, start, [0x69, 0x64]) ? "id" : nil }
-        guard !urlAttributes.isEmpty || name == "meta" else { return nil }
-        for candidate in Self.candidates where candidate.bytes.count == length && Self.equalIgnoringCase(bytes, start, candidate.bytes) {
-            let attribute = candidate.name
-            if urlAttributes.contains(attribute) || (name == "a" && attribute == "name")
-                || (name == "meta" && (attribute == "http-equiv" || attribute == "content")) {
-                return attribute
-            }
-            return nil
-        }
-        return nil
     }
 }

@@ -18,8 +18,18 @@ public enum HTMLScanner {
 
     /// Scans UTF-8 bytes as read from a file (invalid sequences only ever end up in values, decoded leniently).
     public static func extract(_ bytes: UnsafeBufferPointer<UInt8>) -> ExtractedPage {
+        var table = ByteStringTable()
+        return scan(bytes, into: &table).extracted(from: table)
+    }
+
+    /// Scans a page, interning its hrefs and ids in `table`.
+    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, into table: inout ByteStringTable) -> ScannedPage {
         var scanner = Scanner(bytes: bytes)
+        // The scanner owns the table while it runs, so appending to it never copies it.
+        swap(&scanner.table, &table)
         scanner.run()
+        swap(&scanner.table, &table)
+        scanner.page.finish()
         return scanner.page
     }
 }
@@ -27,11 +37,26 @@ public enum HTMLScanner {
 private struct Scanner {
     let bytes: UnsafeBufferPointer<UInt8>
     var position = 0
-    var page = ExtractedPage()
+    var table = ByteStringTable()
+    var page = ScannedPage()
+    let catalog = ElementCatalog.shared
     /// Newlines counted up to `countedUpTo`, so a link's line costs only the bytes since the last link.
     var line = 1
     var lineStart = 0
     var countedUpTo = 0
+    /// The column of the byte at `columnCountedUpTo`, on the line that starts at `lineStart`.
+    var column = 1
+    var columnCountedUpTo = 0
+    /// The current tag's wanted attributes, reused from tag to tag.
+    var attributes: [Attribute] = []
+    /// Values with character references are decoded here.
+    var decoded: [UInt8] = []
+
+    struct Attribute {
+        var name: AttributeName
+        var nameStart: Int
+        var value: Range<Int>
+    }
 
     init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
@@ -46,12 +71,12 @@ private struct Scanner {
             guard position < count else { break }
             let next = bytes[position]
             if isASCIILetter(next) {
-                startTag(at: open)
+                startTag()
             } else if next == 0x2F { // "</"
                 position += 1
                 if position < count, isASCIILetter(bytes[position]) {
                     skipTagName()
-                    _ = readAttributes(element: nil)
+                    readAttributes(element: nil)
                 } else {
                     skipPast(0x3E)
                 }
@@ -66,14 +91,12 @@ private struct Scanner {
 
     // MARK: Tags
 
-    private mutating func startTag(at open: Int) {
+    private mutating func startTag() {
         let nameStart = position
         skipTagName()
-        // Only the attributes that matter are turned into strings: every element's id, and the URL
-        // attributes of the elements that have them.
-        let element = Element(bytes, nameStart, position)
-        let attributes = readAttributes(element: element)
-        if !attributes.isEmpty { record(element: element, attributes: attributes) }
+        let element = catalog.element(bytes, nameStart, position)
+        readAttributes(element: element)
+        if !attributes.isEmpty { record(element: element) }
         if element.isRawText { skipRawText(until: element.name) }
     }
 
@@ -85,9 +108,10 @@ private struct Scanner {
         }
     }
 
-    /// The wanted attributes, up to and past the tag's ">". Duplicate names keep the first, as the standard says.
-    private mutating func readAttributes(element: Element?) -> [(name: String, value: String, offset: Int)] {
-        var attributes: [(String, String, Int)] = []
+    /// Reads attributes up to and past the tag's ">", keeping the wanted ones in `attributes` (only
+    /// their places: values are read when recorded). Duplicate names keep the first, as the standard says.
+    private mutating func readAttributes(element: Element?) {
+        if !attributes.isEmpty { attributes.removeAll(keepingCapacity: true) }
         while position < bytes.count {
             skipSpaces()
             guard position < bytes.count else { break }
@@ -102,35 +126,32 @@ private struct Scanner {
                 if isSpace(next) || next == 0x2F || next == 0x3E || next == 0x3D { break }
                 position += 1
             }
-            let nameEnd = position
-            let wanted = element.flatMap { $0.wants(bytes, nameStart, nameEnd) }
+            let wanted = element.flatMap { catalog.attribute(of: $0, bytes, nameStart, position) }
             skipSpaces()
-            var value = ""
+            var value = position..<position
             if position < bytes.count, bytes[position] == 0x3D {
                 position += 1
                 skipSpaces()
-                value = readAttributeValue(decode: wanted != nil)
+                value = readAttributeValue()
             }
-            if let wanted, !attributes.contains(where: { $0.0 == wanted }) { attributes.append((wanted, value, nameStart)) }
+            if let wanted, !attributes.contains(where: { $0.name == wanted }) {
+                attributes.append(Attribute(name: wanted, nameStart: nameStart, value: value))
+            }
         }
-        return attributes
     }
 
-    private mutating func readAttributeValue(decode: Bool) -> String {
-        guard position < bytes.count else { return "" }
+    private mutating func readAttributeValue() -> Range<Int> {
+        guard position < bytes.count else { return position..<position }
         let quote = bytes[position]
-        let start: Int
-        let end: Int
         if quote == 0x22 || quote == 0x27 {
-            start = position + 1
-            end = find(quote, from: start) ?? bytes.count
+            let start = position + 1
+            let end = find(quote, from: start) ?? bytes.count
             position = min(end + 1, bytes.count)
-        } else {
-            start = position
-            while position < bytes.count, !isSpace(bytes[position]), bytes[position] != 0x3E { position += 1 }
-            end = position
+            return start..<end
         }
-        return decode ? CharacterReferences.decode(UnsafeBufferPointer(rebasing: bytes[start..<end])) : ""
+        let start = position
+        while position < bytes.count, !isSpace(bytes[position]), bytes[position] != 0x3E { position += 1 }
+        return start..<position
     }
 
     // MARK: Everything else
@@ -184,54 +205,80 @@ private struct Scanner {
 
     // MARK: Recording
 
-    private mutating func record(element: Element, attributes: [(name: String, value: String, offset: Int)]) {
-        for attribute in attributes where attribute.name == "id" || (element.name == "a" && attribute.name == "name") {
-            page.targets.insert(attribute.value)
+    private mutating func record(element: Element) {
+        for attribute in attributes
+        where attribute.name == .id || (element.isAnchor && attribute.name == .name) {
+            page.targets.append(intern(attribute.value))
         }
         // Most elements with a wanted attribute only have an id.
-        guard !element.urlAttributes.isEmpty || element.name == "meta" else { return }
-        var found: [(name: String, href: String, offset: Int)] = []
-        for attribute in attributes where element.urlAttributes.contains(attribute.name) {
-            if attribute.name == "srcset" {
-                found += SrcSet.candidates(attribute.value).map { (attribute.name, $0, attribute.offset) }
+        guard element.urlAttributes != 0 || element.isMeta else { return }
+        for attribute in attributes where element.holdsURL(attribute.name) {
+            if attribute.name == .srcset {
+                for candidate in SrcSet.candidates(text(attribute.value)) {
+                    var candidate = candidate
+                    let id = candidate.withUTF8 { table.intern($0) }
+                    addLink(id, element: element, attribute: attribute)
+                }
             } else {
-                found.append((attribute.name, attribute.value, attribute.offset))
+                addLink(intern(attribute.value), element: element, attribute: attribute)
             }
         }
-        if element.name == "meta", attributes.contains(where: { $0.name == "http-equiv" && $0.value.lowercased() == "refresh" }),
-           let content = attributes.first(where: { $0.name == "content" }), let url = MetaRefresh.url(content.value) {
-            found.append(("content", url, content.offset))
-        }
-        for link in found {
-            let (line, column) = position(of: link.offset)
-            page.links.append(ExtractedLink(href: link.href, element: element.name, attribute: link.name, line: line, column: column))
+        if element.isMeta,
+           let equiv = attributes.first(where: { $0.name == .httpEquiv }), text(equiv.value).lowercased() == "refresh",
+           let content = attributes.first(where: { $0.name == .content }), var url = MetaRefresh.url(text(content.value)) {
+            let id = url.withUTF8 { table.intern($0) }
+            addLink(id, element: element, attribute: content)
         }
     }
 
-    /// The line and column (in Unicode scalars) of a byte offset, counting only the bytes since the last call.
+    private mutating func addLink(_ href: Int32, element: Element, attribute: Attribute) {
+        let (line, column) = position(of: attribute.nameStart)
+        page.links.append(ScannedLink(href: href, line: Int32(clamping: line), column: Int32(clamping: column),
+                                      element: element.index, attribute: attribute.name.rawValue))
+    }
+
+    /// Interns a value, decoding character references first when it has any.
+    private mutating func intern(_ value: Range<Int>) -> Int32 {
+        let raw = UnsafeBufferPointer(rebasing: bytes[value])
+        guard raw.contains(0x26) else { return table.intern(raw) }
+        CharacterReferences.decode(raw, into: &decoded)
+        return decoded.withUnsafeBufferPointer { table.intern($0) }
+    }
+
+    /// A value as a Swift string, character references decoded (for the rare values parsed further).
+    private mutating func text(_ value: Range<Int>) -> String {
+        CharacterReferences.decode(UnsafeBufferPointer(rebasing: bytes[value]), into: &decoded)
+        return String(decoding: decoded, as: UTF8.self)
+    }
+
+    /// The line and column (in Unicode scalars) of a byte offset. Links come in document order, so only
+    /// the bytes since the last link are looked at: newlines found with `memchr`, then the scalars of
+    /// the line counted on from where the last link on the same line was.
     private mutating func position(of offset: Int) -> (line: Int, column: Int) {
-        while countedUpTo < offset {
-            if bytes[countedUpTo] == 0x0A {
-                line += 1
-                lineStart = countedUpTo + 1
-            }
-            countedUpTo += 1
+        while countedUpTo < offset, let newline = find(0x0A, from: countedUpTo, before: offset) {
+            line += 1
+            lineStart = newline + 1
+            countedUpTo = newline + 1
         }
-        var column = 1
-        var index = lineStart
-        while index < offset {
-            if bytes[index] & 0xC0 != 0x80 { column += 1 }
-            index += 1
+        countedUpTo = max(countedUpTo, offset)
+        if columnCountedUpTo < lineStart || columnCountedUpTo > offset {
+            columnCountedUpTo = lineStart
+            column = 1
+        }
+        while columnCountedUpTo < offset {
+            if bytes[columnCountedUpTo] & 0xC0 != 0x80 { column += 1 }
+            columnCountedUpTo += 1
         }
         return (line, column)
     }
 
     // MARK: Bytes
 
-    /// The next `byte` at or after `start`, found with the C library's vectorised `memchr`.
-    private func find(_ byte: UInt8, from start: Int) -> Int? {
-        guard start < bytes.count, let base = bytes.baseAddress,
-              let found = memchr(base + start, Int32(byte), bytes.count - start) else { return nil }
+    /// The next `byte` at or after `start` (and before `end`), found with the C library's vectorised `memchr`.
+    private func find(_ byte: UInt8, from start: Int, before end: Int? = nil) -> Int? {
+        let end = end ?? bytes.count
+        guard start < end, let base = bytes.baseAddress,
+              let found = memchr(base + start, Int32(byte), end - start) else { return nil }
         return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 
@@ -251,12 +298,6 @@ private struct Scanner {
             return false
         }
         return true
-    }
-
-    fileprivate func lowercased(_ start: Int, _ end: Int) -> String {
-        let slice = UnsafeBufferPointer(rebasing: bytes[start..<end])
-        guard slice.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return String(decoding: slice, as: UTF8.self) }
-        return String(decoding: slice.map { ($0 >= 0x41 && $0 <= 0x5A) ? $0 | 0x20 : $0 }, as: UTF8.self)
     }
 
     private func isSpace(_ byte: UInt8) -> Bool {

@@ -1,8 +1,7 @@
+import Foundation
 import SiteCore
 
 /// Checks every internal link and fragment of a built site, and locates each problem at its source.
-import Foundation
-
 public struct LinkChecker: Sendable {
     /// The result of a check.
     public struct Report: Sendable {
@@ -28,150 +27,146 @@ public struct LinkChecker: Sendable {
     }
 
     /// - Parameters:
-    ///   - pages: every HTML page of the output by its path in the output, extracted.
+    ///   - site: every HTML page of the output, scanned.
     ///   - files: every file of the output by its path.
     ///   - origins: the build's link origins by page path; empty with `--site`.
-    public func check(pages: [String: ExtractedPage], files: Set<String>, origins: [String: [LinkOrigin]] = [:]) -> Report {
-        let paths = pages.keys.sorted()
-        let verdicts = ParallelMap.map(Self.chunks(paths)) { chunk -> [[Verdict]] in
-            var memo: [String: Verdict] = [:]
-            return chunk.map { path in pages[path]!.links.map { verdict(for: $0.href, files: files, memo: &memo) } }
-        }
-        return finish(paths: paths, pages: pages, verdicts: Self.unchunk(verdicts, count: paths.count), files: files, origins: origins)
-    }
-
-    /// Checks a built folder: lists it and reads and scans its pages on every core in one pass, then
-    /// judges the links once every file is known. (Problems are sorted at the end, so pages need no order.)
-    public func checkSite(_ folder: URL) -> (report: Report, files: Set<String>) {
-        let read = BuiltSiteReader.read(folder.path, makeState: { () }) { _, page -> ExtractedPage in
-            HTMLScanner.extract(page.bytes)
-        }
-        let files = Set(read.files)
-        let paths = read.results.map(\.0)
-        let pages = Dictionary(uniqueKeysWithValues: read.results)
-        let verdicts = ParallelMap.map(Self.chunks(paths)) { chunk -> [[Verdict]] in
-            var memo: [String: Verdict] = [:]
-            return chunk.map { path in pages[path]!.links.map { verdict(for: $0.href, files: files, memo: &memo) } }
-        }
-        return (finish(paths: paths, pages: pages, verdicts: Self.unchunk(verdicts, count: paths.count), files: files, origins: [:]), files)
-    }
-
-    /// What is known of a link before every page is read.
-    enum Verdict: Sendable {
-        case fine
-        case problem(Diagnostic.Severity, String)
-        /// The target exists; its fragment must be on it (with a warning to add if the fragment is there).
-        case fragment(page: String, fragment: String, warning: String?)
-        /// Relative or fragment-only: depends on the page it is on.
-        case onPage
-    }
-
-    private func verdict(for href: String, files: Set<String>, memo: inout [String: Verdict]) -> Verdict {
-        // Root-relative and absolute hrefs mean the same on every page: each is judged once per chunk.
-        guard LinkResolver.isPageIndependent(href) else { return .onPage }
-        if let known = memo[href] { return known }
-        let verdict = precheck(resolver.resolve(href, onPage: ""), href, files: files)
-        memo[href] = verdict
-        return verdict
-    }
-
-    /// Pages in a few interleaved chunks, so each chunk's memo serves many pages and the cores stay busy.
-    static func chunks(_ paths: [String]) -> [[String]] {
-        let count = min(paths.count, 4)
-        return (0..<count).map { chunk in stride(from: chunk, to: paths.count, by: count).map { paths[$0] } }
-    }
-
-    static func unchunk<T>(_ chunks: [[T]], count: Int) -> [T] {
-        var result: [T?] = Array(repeating: nil, count: count)
-        for (chunk, items) in chunks.enumerated() {
-            for (index, item) in items.enumerated() { result[chunk + index * chunks.count] = item }
-        }
-        return result.map { $0! }
-    }
-
-    private func finish(paths: [String], pages: [String: ExtractedPage], verdicts: [[Verdict]], files: Set<String>,
-                        origins: [String: [LinkOrigin]]) -> Report {
-        let results = ParallelMap.map(Array(paths.indices)) { pageIndex -> [LinkProblem] in
-            let path = paths[pageIndex]
-            let page = pages[path]!
+    public func check(_ site: ScannedSite, files: Set<String>, origins: [String: [LinkOrigin]] = [:]) -> Report {
+        // One task per table: each distinct href of a table is judged once, then its links are looked up.
+        var grouped = [[Int]](repeating: [], count: site.tables.count)
+        for (page, table) in site.tableOfPage.enumerated() { grouped[table].append(page) }
+        let pagesOfTable = grouped
+        let found = ParallelMap.map(Array(site.tables.indices)) { table -> [LinkProblem] in
+            var judge = TableJudge(checker: self, site: site, table: table, files: files)
             var problems: [LinkProblem] = []
-            for (index, link) in page.links.enumerated() {
-                let found: (Diagnostic.Severity, String)?
-                switch verdicts[pageIndex][index] {
-                case .fine: found = nil
-                case .problem(let severity, let message): found = (severity, message)
-                case .fragment(let target, let fragment, let warning):
-                    if let targetPage = pages[target], !targetPage.targets.contains(fragment) {
-                        found = (.error, "no element with id '\(fragment)' on \(target) (link '\(link.href)')")
-                    } else {
-                        found = warning.map { (.warning, $0) }
-                    }
-                case .onPage:
-                    found = problem(resolver.resolve(link.href, onPage: path), link.href, on: path, pages: pages, files: files)
-                }
-                guard let (severity, message) = found else { continue }
-                // The ordinal among the page's links with this href matches the build's link origins.
-                let ordinal = page.links[..<index].filter { $0.href == link.href }.count
-                let candidates = (origins[path] ?? []).filter { $0.href == link.href }
-                let origin = candidates.first { $0.ordinal == ordinal } ?? candidates.first
-                problems.append(LinkProblem(
-                    severity: severity, message: message, href: link.href,
-                    page: SourceLocation(path: pagePrefix + path, line: link.line, column: link.column),
-                    source: origin?.origin))
+            for page in pagesOfTable[table] {
+                problems += judge.problems(onPage: page, origins: origins[site.paths[page]] ?? [])
             }
             return problems
         }
-        var report = Report(checked: pages.values.reduce(0) { $0 + $1.links.count }, problems: results.flatMap { $0 })
+        var report = Report(checked: site.linkCount, problems: found.flatMap { $0 })
         report.problems.sort { ($0.location, $0.page, $0.message) < ($1.location, $1.page, $1.message) }
         return report
     }
 
-    /// A link's problem once every page is known.
-    private func problem(_ target: LinkTarget, _ href: String, on page: String, pages: [String: ExtractedPage],
-                         files: Set<String>) -> (Diagnostic.Severity, String)? {
-        if case .samePage(let fragment) = target {
-            guard !fragment.isEmpty, let current = pages[page], !current.targets.contains(fragment) else { return nil }
-            return (.error, "no element with id '\(fragment)' on this page (link '\(href)')")
+    /// Checks a built folder: lists it, and reads and scans its pages on every core in one pass, then
+    /// judges the links once every file is known.
+    public func checkSite(_ folder: URL) -> (report: Report, files: Set<String>) {
+        let read = BuiltSiteReader.scan(folder.path)
+        let files = Set(read.files)
+        return (check(read.site, files: files), files)
+    }
+
+    /// What a distinct href comes to.
+    enum Verdict {
+        case fine
+        case problem(Diagnostic.Severity, String)
+        /// `#fragment`: the page the link is on must have the target (its id in the table, if any).
+        case samePage(target: Int32?, fragment: String)
+        /// Relative: depends on the page it is on.
+        case onPage
+    }
+
+    /// Judges the links of the pages scanned into one table, each distinct href once.
+    private struct TableJudge {
+        let checker: LinkChecker
+        let site: ScannedSite
+        let table: Int
+        let files: Set<String>
+        var verdicts: [Verdict?]
+
+        init(checker: LinkChecker, site: ScannedSite, table: Int, files: Set<String>) {
+            self.checker = checker
+            self.site = site
+            self.table = table
+            self.files = files
+            verdicts = Array(repeating: nil, count: site.tables[table].count)
         }
-        switch precheck(target, href, files: files) {
-        case .fine, .onPage: return nil
-        case .problem(let severity, let message): return (severity, message)
-        case .fragment(let target, let fragment, let warning):
-            if let targetPage = pages[target], !targetPage.targets.contains(fragment) {
-                return (.error, "no element with id '\(fragment)' on \(target) (link '\(href)')")
+
+        mutating func problems(onPage pageIndex: Int, origins: [LinkOrigin]) -> [LinkProblem] {
+            let page = site.pages[pageIndex]
+            let path = site.paths[pageIndex]
+            var problems: [LinkProblem] = []
+            for (index, link) in page.links.enumerated() {
+                let found: (Diagnostic.Severity, String)?
+                switch verdict(link.href) {
+                case .fine:
+                    continue
+                case .problem(let severity, let message):
+                    found = (severity, message)
+                case .samePage(let target, let fragment):
+                    if let target, page.hasTarget(target) { continue }
+                    found = (.error, "no element with id '\(fragment)' on this page (link '\(href(link))')")
+                case .onPage:
+                    let href = href(link)
+                    found = checker.judge(checker.resolver.resolve(href, onPage: path), href, files: files, site: site)
+                }
+                guard let (severity, message) = found else { continue }
+                let href = href(link)
+                // The ordinal among the page's links with this href matches the build's link origins.
+                let ordinal = page.links[..<index].filter { $0.href == link.href }.count
+                let candidates = origins.filter { $0.href == href }
+                let origin = candidates.first { $0.ordinal == ordinal } ?? candidates.first
+                problems.append(LinkProblem(
+                    severity: severity, message: message, href: href,
+                    page: SourceLocation(path: checker.pagePrefix + path, line: Int(link.line), column: Int(link.column)),
+                    source: origin?.origin))
             }
-            return warning.map { (.warning, $0) }
+            return problems
+        }
+
+        private func href(_ link: ScannedLink) -> String { site.tables[table].string(link.href) }
+
+        private mutating func verdict(_ id: Int32) -> Verdict {
+            if let known = verdicts[Int(id)] { return known }
+            let href = site.tables[table].string(id)
+            let verdict: Verdict
+            let trimmed = LinkResolver.trim(href)
+            if trimmed.hasPrefix("#") {
+                let fragment = LinkResolver.decode(String(trimmed.dropFirst()))
+                verdict = fragment.isEmpty ? .fine : .samePage(target: site.tables[table].find(fragment), fragment: fragment)
+            } else if LinkResolver.isPageIndependent(href) {
+                // Root-relative and absolute hrefs mean the same on every page.
+                verdict = checker.judge(checker.resolver.resolve(href, onPage: ""), href, files: files, site: site)
+                    .map { .problem($0.0, $0.1) } ?? .fine
+            } else {
+                verdict = .onPage
+            }
+            verdicts[Int(id)] = verdict
+            return verdict
         }
     }
 
-    /// What can be said of a resolved link from the list of files alone.
-    private func precheck(_ target: LinkTarget, _ href: String, files: Set<String>) -> Verdict {
+    /// A resolved link's problem, if any, once every file and page is known.
+    private func judge(_ target: LinkTarget, _ href: String, files: Set<String>, site: ScannedSite) -> (Diagnostic.Severity, String)? {
         switch target {
         case .samePage:
-            return .onPage
+            // Never reached: fragment-only hrefs are judged on their page before anything is resolved.
+            return nil
         case .page(let path, let fragment, let slashless):
             var target = path
             var warning: String?
             if !files.contains(path) {
                 let folderIndex = (path.isEmpty ? "" : path + "/") + "index.html"
                 guard slashless && files.contains(folderIndex) else {
-                    return .problem(.error, "broken link '\(href)': no file \(path) in the output")
+                    return (.error, "broken link '\(href)': no file \(path) in the output")
                 }
                 target = folderIndex
                 warning = "link '\(href)' lacks the trailing slash of its folder; write it ending in '/'"
             }
-            if let fragment, !fragment.isEmpty { return .fragment(page: target, fragment: fragment, warning: warning) }
-            return warning.map { .problem(.warning, $0) } ?? .fine
+            if let fragment, !fragment.isEmpty, site.page(target, lacks: fragment) {
+                return (.error, "no element with id '\(fragment)' on \(target) (link '\(href)')")
+            }
+            return warning.map { (.warning, $0) }
         case .mailto(let address):
-            return Self.isValidMailto(address) ? .fine : .problem(.error, "malformed mailto link '\(href)'")
+            return Self.isValidMailto(address) ? nil : (.error, "malformed mailto link '\(href)'")
         case .tel(let number):
-            return Self.isValidTel(number) ? .fine : .problem(.error, "malformed tel link '\(href)'")
+            return Self.isValidTel(number) ? nil : (.error, "malformed tel link '\(href)'")
         case .outsideSite(let path):
-            return .problem(.error, "link '\(path)' is outside the site's base path \(resolver.basePath)")
+            return (.error, "link '\(path)' is outside the site's base path \(resolver.basePath)")
         case .unsafe(let scheme):
-            return .problem(.error, "unsafe URL scheme '\(scheme):' in link '\(href)'")
+            return (.error, "unsafe URL scheme '\(scheme):' in link '\(href)'")
         case .external, .other:
-            return .fine
+            return nil
         }
     }
 

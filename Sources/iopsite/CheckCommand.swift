@@ -84,10 +84,10 @@ struct CheckCommand: ParsableCommand {
             return CheckReport(diagnostics: result.diagnostics, links: LinkChecker.Report())
         }
         let html = result.pages.filter { $0.file.hasSuffix(".html") }.map { (path: $0.file, html: $0.html) }
-        let pages = SiteScanner.extract(html)
+        let pages = ScannedSite(html: html)
         let files = Set(FileTree.entries(under: folder.path).filter { $0.kind != .folder }.map(\.path))
         let origins = Dictionary(uniqueKeysWithValues: result.pages.map { ($0.file, $0.links) })
         let checker = LinkChecker(baseURL: config.baseURL, basePath: config.basePath, pagePrefix: "")
-        return CheckReport(diagnostics: result.diagnostics, links: checker.check(pages: pages, files: files, origins: origins))
+        return CheckReport(diagnostics: result.diagnostics, links: checker.check(pages, files: files, origins: origins))
     }
 }

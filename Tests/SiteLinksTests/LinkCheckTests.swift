@@ -64,8 +64,7 @@ import Testing
             "Content/guide/guide.md:8:69: broken link '/sub/elsewhere/': no file elsewhere/index.html in the output",
         ])
         let outside = LinkChecker(baseURL: "https://example.org/sub/", basePath: "/sub/")
-            .check(pages: ["index.html": ExtractedPage(links: [ExtractedLink(href: "/other/", element: "a", attribute: "href", line: 1, column: 1)])],
-                   files: ["index.html"])
+            .check(ScannedSite(html: [("index.html", "<a href=\"/other/\">elsewhere</a>")]), files: ["index.html"])
         #expect(outside.problems.map(\.message) == ["link '/other/' is outside the site's base path /sub/"])
     }
 
@@ -77,11 +76,11 @@ import Testing
         let site = try FixtureSite(files)
         let result = SiteBuilder(root: site.root).build()
         #expect(result.exitCode == 0, "\(result.diagnostics)")
-        let pages = SiteScanner.extract(result.pages.filter { $0.file.hasSuffix(".html") }.map { ($0.file, $0.html) })
+        let pages = ScannedSite(html: result.pages.filter { $0.file.hasSuffix(".html") }.map { ($0.file, $0.html) })
         let folder = site.root.appendingPathComponent("Public")
         let files = Set(FileTree.entries(under: folder.path).filter { $0.kind != .folder }.map(\.path))
         let origins = Dictionary(uniqueKeysWithValues: result.pages.map { ($0.file, $0.links) })
-        let report = LinkChecker(baseURL: baseURL, basePath: basePath).check(pages: pages, files: files, origins: origins)
+        let report = LinkChecker(baseURL: baseURL, basePath: basePath).check(pages, files: files, origins: origins)
         return (CheckReport(diagnostics: [], links: report), site)
     }
 
