@@ -19,19 +19,18 @@ enum AttributeName: UInt8, CaseIterable {
 }
 
 /// A start tag's element, as far as link extraction cares: its name, and which attributes to read.
+/// (Plain values only: elements are copied for every tag.)
 struct Element {
     /// The element's place in `ElementCatalog.names`.
     let index: UInt8
-    let name: String
     /// The attributes that hold URLs, as bits of `AttributeName`.
     let urlAttributes: UInt32
     /// Every attribute the scanner reads on this element: `id`, the URL attributes, `name` on `a`,
     /// `http-equiv` and `content` on `meta`.
     let wanted: UInt32
     let isRawText: Bool
-
-    var isMeta: Bool { name == "meta" }
-    var isAnchor: Bool { name == "a" }
+    let isMeta: Bool
+    let isAnchor: Bool
 
     func holdsURL(_ attribute: AttributeName) -> Bool { urlAttributes & attribute.bit != 0 }
 }
@@ -47,11 +46,14 @@ struct ElementCatalog {
 
     private let elements: [Element]
     private let elementBytes: [[UInt8]]
+    /// `</name`, lowercase, by place: where the raw text of `script`, `style`… ends.
+    let endTags: [[UInt8]]
     /// Places in `elements` by name length, so a tag name is compared with only a few names.
     private let byLength: [[Int]]
     private let attributeBytes: [[UInt8]] = AttributeName.allCases.map { Array($0.text.utf8) }
     /// Every other element: only its `id` matters.
-    private let other = Element(index: UInt8.max, name: "", urlAttributes: 0, wanted: AttributeName.id.bit, isRawText: false)
+    private let other = Element(index: UInt8.max, urlAttributes: 0, wanted: AttributeName.id.bit, isRawText: false,
+                                isMeta: false, isAnchor: false)
 
     private init() {
         elements = Self.names.enumerated().map { index, name in
@@ -59,10 +61,12 @@ struct ElementCatalog {
             var wanted = urls | AttributeName.id.bit
             if name == "a" { wanted |= AttributeName.name.bit }
             if name == "meta" { wanted |= AttributeName.httpEquiv.bit | AttributeName.content.bit }
-            return Element(index: UInt8(index), name: name, urlAttributes: urls, wanted: wanted, isRawText: Self.rawText.contains(name))
+            return Element(index: UInt8(index), urlAttributes: urls, wanted: wanted, isRawText: Self.rawText.contains(name),
+                           isMeta: name == "meta", isAnchor: name == "a")
         }
-        let bytes = elements.map { Array($0.name.utf8) }
+        let bytes = Self.names.map { Array($0.utf8) }
         elementBytes = bytes
+        endTags = bytes.map { Array("</".utf8) + $0 }
         byLength = (0...16).map { length in bytes.indices.filter { bytes[$0].count == length } }
     }
 

@@ -97,7 +97,7 @@ private struct Scanner {
         let element = catalog.element(bytes, nameStart, position)
         readAttributes(element: element)
         if !attributes.isEmpty { record(element: element) }
-        if element.isRawText { skipRawText(until: element.name) }
+        if element.isRawText { skipRawText(until: catalog.endTags[Int(element.index)]) }
     }
 
     private mutating func skipTagName() {
@@ -181,9 +181,8 @@ private struct Scanner {
         }
     }
 
-    /// Skips the raw text of `name` up to its end tag (matched without regard to case).
-    private mutating func skipRawText(until name: String) {
-        let closing = Array(("</" + name).utf8)
+    /// Skips raw text up to its end tag, `closing` (`</script`, matched without regard to case).
+    private mutating func skipRawText(until closing: [UInt8]) {
         var index = position
         while let open = find(0x3C, from: index) {
             if open + closing.count <= bytes.count {
