@@ -37,12 +37,7 @@ public struct ScannedSite: Sendable {
     }
 
     /// How many links all pages hold.
-    public var linkCount: Int { pages.reduce(0) { $0 + $1.links.count } }
-
-    /// A page as Swift values, when the site has it.
-    public func extracted(_ path: String) -> ExtractedPage? {
-        index[path].map { pages[$0].extracted(from: tables[tableOfPage[$0]]) }
-    }
+    var linkCount: Int { pages.reduce(0) { $0 + $1.links.count } }
 
     /// True when `path` is a scanned page without an element with id (or `<a name>`) `fragment`; other
     /// files (a stylesheet, an image) have no targets to check.
