@@ -49,7 +49,7 @@ let package = Package(
         ]),
         .target(name: "SiteTestSupport", path: "Tests/SiteTestSupport"),
         .testTarget(name: "SiteCoreTests", dependencies: ["SiteCore"]),
-        .testTarget(name: "SiteMarkdownTests", dependencies: ["SiteMarkdown"]),
+        .testTarget(name: "SiteMarkdownTests", dependencies: ["SiteMarkdown", "CCMark"]),
         .testTarget(name: "SiteContentTests", dependencies: ["SiteContent", "SiteTestSupport"]),
         .testTarget(name: "SiteCitationsTests", dependencies: ["SiteCitations", "SiteContent", "SiteMarkdown", "SiteCore", "SiteTestSupport"]),
         .testTarget(name: "SiteTemplatesTests", dependencies: ["SiteTemplates", "SiteTestSupport"]),

@@ -94,7 +94,7 @@ struct PageRenderer: Sendable {
             LinkOrigin(href: InternalURL.resolve($0.url.value, basePath: basePath), ordinal: 0, kind: .data, origin: $0.url.location)
         }
         if let helpline = config.helpline {
-            origins.append(LinkOrigin(href: HelplineView.telURL(helpline.phone.value), ordinal: 0, kind: .data, origin: helpline.phone.location))
+            origins.append(LinkOrigin(href: helpline.telURL, ordinal: 0, kind: .data, origin: helpline.phone.location))
         }
         origins += markdown.map {
             LinkOrigin(href: InternalURL.resolve($0.url, basePath: basePath), ordinal: 0, kind: .markdown, origin: $0.location)

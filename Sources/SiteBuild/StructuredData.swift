@@ -15,8 +15,10 @@ enum StructuredData {
             ("inLanguage", .string(config.language)),
             ("datePublished", .string(guide.published.description)),
             ("dateModified", .string((guide.updated ?? guide.reviewed ?? guide.published).description)),
-            ("lastReviewed", guide.reviewed.map { .string($0.description) }),
-            ("reviewedBy", reviewer.map { .object([("@type", .string("Person")), ("name", .string($0.name))]) }),
+            // A review is claimed only with a named reviewer (loading refuses `reviewed` without one).
+            ("lastReviewed", reviewer == nil ? nil : guide.reviewed.map { .string($0.description) }),
+            ("reviewedBy", reviewer.map { .object([("@type", .string("Person")), ("name", .string($0.name)),
+                                                   ("honorificSuffix", .string($0.credentials))]) }),
             ("citation", citations.isEmpty ? nil : .array(citations.map(work))),
         ])
         var documents = [page.serialized()]

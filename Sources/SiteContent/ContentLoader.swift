@@ -31,7 +31,7 @@ public struct ContentLoader: Sendable {
         var guides: [GuidePage] = []
         for path in files(in: "Content/guide", withExtension: "md") {
             guard let text = read(path, log: log) else { continue }
-            if let page = GuidePage.read(path: path, text: text, options: options, log: log) { guides.append(page) }
+            if let page = GuidePage.read(path: path, text: text, options: options, siteHasReviewer: config?.declaresReviewer ?? true, log: log) { guides.append(page) }
         }
         let fieldOptions = MarkdownOptions(allowRawHTML: options.allowRawHTML)
         let guideData = GuideData.read(folder: "Content/guide/data", exists: exists, read: { read($0, log: log) },

@@ -13,17 +13,15 @@ extension SiteConfig {
         let language = map.string("language")?.value ?? "en"
         let allowRawHTML = map.bool("allow_raw_html") ?? false
         let disclaimer = map.markdown("disclaimer", options: MarkdownOptions(allowRawHTML: allowRawHTML))
-        var helpline: Helpline?
+        var helpline: Helpline? = map.has("helpline") ? nil : .samhsaNational(at: map.location)
         if let help = map.mapping("helpline", what: "helpline") {
-            let label = help.string("label", required: true)
-            let phone = help.string("phone", required: true)
-            help.finish()
-            if let label, let phone { helpline = Helpline(label: label.value, phone: phone) }
+            helpline = Helpline.read(help)
         }
         var reviewer: Reviewer?
         if let person = map.mapping("reviewer", what: "reviewer") {
             reviewer = Reviewer.read(person)
         }
+        if reviewer == nil, !map.has("reviewer") { Self.checkNoReviewClaim(description, in: map, key: "description", log: log) }
         var navigation: [NavigationItem] = []
         for node in map.sequence("navigation") ?? [] {
             guard let item = YAMLMapping(node, in: file, what: "navigation item", log: log) else { continue }
@@ -45,17 +43,67 @@ extension SiteConfig {
         map.finish()
         guard let title, let baseURL else { return nil }
         let normalisedBase = baseURL.value.hasSuffix("/") ? baseURL.value : baseURL.value + "/"
-        return SiteConfig(title: title.value, baseURL: normalisedBase, description: description, language: language,
-                          helpline: helpline, reviewer: reviewer, disclaimer: disclaimer, navigation: navigation,
-                          verifiedMaxAgeDays: maxAge, allowRawHTML: allowRawHTML, path: file.path)
+        var config = SiteConfig(title: title.value, baseURL: normalisedBase, description: description, language: language,
+                                helpline: helpline, reviewer: reviewer, disclaimer: disclaimer, navigation: navigation,
+                                verifiedMaxAgeDays: maxAge, allowRawHTML: allowRawHTML, path: file.path)
+        config.declaresReviewer = map.has("reviewer")
+        return config
+    }
+}
+
+extension SiteConfig {
+    /// Words that tell a reader a page was medically reviewed, which only a named reviewer may back.
+    static let reviewClaims = ["medically reviewed", "medical review", "reviewed by", "clinically reviewed", "expert-reviewed", "expert reviewed"]
+
+    /// Reports a text that claims a medical review when no reviewer is named.
+    static func checkNoReviewClaim(_ text: String, in map: YAMLMapping, key: String, log: DiagnosticLog) {
+        let lower = text.lowercased()
+        guard let claim = reviewClaims.first(where: lower.contains) else { return }
+        let location = map.value(key).map { map.file.location(of: $0) } ?? map.location
+        log.error("'\(key)' says \"\(claim)\", but no reviewer is named (set 'reviewer' in site.yaml or 'reviewed_by' in the page)",
+                  at: location)
+    }
+}
+
+extension SiteConfig.Helpline {
+    /// Reads `label`, `phone` and `note`; the phone must be a real, dialable North American number.
+    static func read(_ map: YAMLMapping) -> SiteConfig.Helpline? {
+        let label = map.string("label", required: true)
+        let phone = map.string("phone", required: true)
+        let note = map.string("note")
+        map.finish()
+        guard let label, let phone else { return nil }
+        guard let number = PhoneNumber(phone.value), number.extensionNumber == nil, number.isDialable else {
+            map.log.error("helpline phone '\(phone.value)' is not a valid North American number", at: phone.location)
+            return nil
+        }
+        if number.isFictional {
+            map.log.error("helpline phone '\(phone.value)' is a fictional 555-01xx number; a reader in crisis would call it "
+                          + "(SAMHSA's National Helpline is 1-800-662-4357)", at: phone.location)
+            return nil
+        }
+        return SiteConfig.Helpline(label: label.value, phone: phone, note: note?.value, telURL: number.compactTelURL)
     }
 }
 
 extension SiteConfig.Reviewer {
+    /// Reads a reviewer: a real name and credentials, both required; a placeholder is an error.
     static func read(_ map: YAMLMapping) -> SiteConfig.Reviewer? {
         let name = map.string("name", required: true)
-        let credentials = map.string("credentials")?.value ?? ""
+        let credentials = map.string("credentials", required: true)
         map.finish()
-        return name.map { SiteConfig.Reviewer(name: $0.value, credentials: credentials) }
+        guard let name, let credentials else { return nil }
+        for field in [name, credentials] where isPlaceholder(field.value) {
+            map.log.error("'\(field.value)' is a placeholder, not a reviewer; name the person who reviewed the content, "
+                          + "or remove the reviewer", at: field.location)
+            return nil
+        }
+        return SiteConfig.Reviewer(name: name.value, credentials: credentials.value)
+    }
+
+    static func isPlaceholder(_ text: String) -> Bool {
+        let lower = text.lowercased().trimmingCharacters(in: .whitespaces)
+        return lower.isEmpty || lower.hasPrefix("[") || lower.hasPrefix("<") || lower.hasPrefix("todo")
+            || ["placeholder", "not a real", "to be configured", "tbd", "lorem ipsum", "example"].contains { lower.contains($0) }
     }
 }

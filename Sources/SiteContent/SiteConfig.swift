@@ -9,10 +9,21 @@ public struct SiteConfig: Sendable {
         public var credentials: String
     }
 
-    /// The phone line shown in the call-to-action box and the footer.
+    /// The phone line shown in the call-to-action box and the footer: a real line, never a fictional number.
     public struct Helpline: Sendable, Hashable {
         public var label: String
         public var phone: Located<String>
+        /// What the line offers (hours, cost, languages), shown under the number.
+        public var note: String?
+        /// The number in E.164 form for `tel:` links: `tel:+18006624357`.
+        public var telURL: String
+
+        /// SAMHSA's National Helpline, used when site.yaml names no helpline.
+        public static func samhsaNational(at location: SourceLocation) -> Helpline {
+            Helpline(label: "SAMHSA's National Helpline", phone: Located("1-800-662-4357", at: location),
+                     note: "Free and confidential treatment referral and information, 24 hours a day, every day of the year, in English and Spanish.",
+                     telURL: "tel:+18006624357")
+        }
     }
 
     /// One link of the main navigation.
@@ -28,6 +39,8 @@ public struct SiteConfig: Sendable {
     public var language: String
     public var helpline: Helpline?
     public var reviewer: Reviewer?
+    /// site.yaml has a `reviewer` entry, valid or not (an invalid one is reported once, at itself).
+    public var declaresReviewer = false
     public var disclaimer: MarkdownField?
     public var navigation: [NavigationItem]
     public var verifiedMaxAgeDays: Int

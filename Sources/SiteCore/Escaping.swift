@@ -19,6 +19,38 @@ public enum Escape {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// Text, or a double-quoted attribute value, as CommonMark's reference renderer escapes it:
+    /// `& < > "` become entities; `'` stays, since every attribute iopsite writes is double-quoted.
+    public static func markdownText(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == 0x27 }) else { return html(text) }
+        return text.split(separator: "'", omittingEmptySubsequences: false).map { html(String($0)) }.joined(separator: "'")
+    }
+
+    /// A URL for an `href` or `src` attribute, as CommonMark's reference renderer writes it: bytes outside
+    /// the URL-safe set (letters, digits and `-_.+!*(),%#@?=;:/$~`) are percent-encoded, `&` and `'` become
+    /// entities. Existing `%XX` escapes are kept, so a URL is never encoded twice.
+    public static func href(_ url: String) -> String {
+        guard url.utf8.contains(where: { !hrefSafe[Int($0)] }) else { return url }
+        let hex = Array("0123456789ABCDEF".utf8)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(url.utf8.count + 16)
+        for byte in url.utf8 {
+            if hrefSafe[Int(byte)] { bytes.append(byte); continue }
+            switch byte {
+            case 0x26: bytes += Array("&amp;".utf8)
+            case 0x27: bytes += Array("&#x27;".utf8)
+            default: bytes += [0x25, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static let hrefSafe: [Bool] = (0..<256).map { value in
+        let byte = UInt8(value)
+        return (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+            || "-_.+!*(),%#@?=;:/$~".utf8.contains(byte)
+    }
+
     /// A JSON string literal (with quotes) that is also safe inside an HTML `<script>` element:
     /// `<`, `>`, `&` and the line separators are written as `\uXXXX`, so `</script>` cannot end the element.
     public static func jsonString(_ text: String) -> String {

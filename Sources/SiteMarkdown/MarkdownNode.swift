@@ -37,6 +37,17 @@ public struct MarkdownNode: Sendable {
         self.location = location
     }
 
+    /// An image's text alternative, as CommonMark renders it: the text of its content, nested
+    /// images' content included, with line breaks as spaces.
+    public var altText: String {
+        switch kind {
+        case .text(let text), .code(let text), .htmlInline(let text): return text
+        case .softBreak, .lineBreak: return " "
+        case .citation: return ""
+        default: return children.map(\.altText).joined()
+        }
+    }
+
     /// The node's text without markup (for heading ids, accessible names, JSON-LD).
     public var plainText: String {
         switch kind {

@@ -6,6 +6,11 @@ import SiteCore
 /// libcmark's tree is copied into Swift values and freed before `parse` returns; no cmark pointer
 /// leaves this file.
 public enum MarkdownParser {
+    /// The deepest nesting of block quotes, lists, emphasis, links and images a text may have.
+    /// libcmark parses any depth; the Swift tree, its renderers and its release are recursive, so
+    /// deeper text is refused with an error rather than risking the stack.
+    public static let maximumNesting = 100
+
     public static func parse(_ text: String, source: SourceMap, options: MarkdownOptions = MarkdownOptions()) -> MarkdownDocument {
         let bytes = Array(text.utf8)
         guard let root = cmark_parse_document(bytes.map { CChar(bitPattern: $0) }, bytes.count,
@@ -13,9 +18,54 @@ public enum MarkdownParser {
             return MarkdownDocument(blocks: [], diagnostics: [.error("Markdown could not be parsed", at: source.location(line: 1, column: 1))])
         }
         defer { cmark_node_free(root) }
-        var converter = TreeConverter(lines: TextLines(text), source: source, options: options)
+        let lines = TextLines(text)
+        if let deep = firstNode(deeperThan: maximumNesting, in: root) {
+            let location = position(of: deep, lines: lines, source: source)
+            return MarkdownDocument(blocks: [], diagnostics: [.error(
+                "Markdown is nested more than \(maximumNesting) levels deep here (block quotes, lists, emphasis, links or images); "
+                    + "the limit is \(maximumNesting)", at: location)])
+        }
+        var converter = TreeConverter(lines: lines, source: source, options: options)
         let blocks = converter.children(of: root)
         return MarkdownDocument(blocks: blocks, diagnostics: converter.diagnostics)
+    }
+}
+
+extension MarkdownParser {
+    /// The first node (in document order) nested deeper than `limit`, found with libcmark's iterator
+    /// (no recursion, so any depth is safe).
+    fileprivate static func firstNode(deeperThan limit: Int, in root: OpaquePointer) -> OpaquePointer? {
+        guard let iterator = cmark_iter_new(root) else { return nil }
+        defer { cmark_iter_free(iterator) }
+        var depth = 0
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { return nil }
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            if event == CMARK_EVENT_EXIT { depth -= 1; continue }
+            // Leaf nodes are entered but never exited.
+            if isLeaf(cmark_node_get_type(node)) { continue }
+            depth += 1
+            if depth > limit + 1 { return node } // + 1: the document node itself
+        }
+    }
+
+    private static func isLeaf(_ type: cmark_node_type) -> Bool {
+        [CMARK_NODE_HTML_BLOCK, CMARK_NODE_THEMATIC_BREAK, CMARK_NODE_CODE_BLOCK, CMARK_NODE_TEXT, CMARK_NODE_SOFTBREAK,
+         CMARK_NODE_LINEBREAK, CMARK_NODE_CODE, CMARK_NODE_HTML_INLINE].contains(type)
+    }
+
+    /// Where a node starts; an inline node without a position of its own takes its nearest block's.
+    fileprivate static func position(of node: OpaquePointer, lines: TextLines, source: SourceMap) -> SourceLocation {
+        var current: OpaquePointer? = node
+        while let candidate = current {
+            let line = Int(cmark_node_get_start_line(candidate))
+            if line > 0 {
+                return source.location(line: line, column: lines.column(forByteColumn: Int(cmark_node_get_start_column(candidate)), onLine: line))
+            }
+            current = cmark_node_parent(candidate)
+        }
+        return source.location(line: 1, column: 1)
     }
 }
 

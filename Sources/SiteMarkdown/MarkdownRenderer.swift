@@ -70,8 +70,8 @@ public struct MarkdownRenderer: Sendable {
             }
             out += "</\(tag)>\n"
         case .codeBlock(let info, let literal):
-            let language = info.split(separator: " ").first.map { " class=\"language-\(Escape.html(String($0)))\"" } ?? ""
-            out += "<pre><code\(language)>\(Escape.html(literal))</code></pre>\n"
+            let language = info.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).first.map { " class=\"language-\(Escape.markdownText(String($0)))\"" } ?? ""
+            out += "<pre><code\(language)>\(Escape.markdownText(literal))</code></pre>\n"
         case .htmlBlock(let html):
             out += html
         case .thematicBreak:
@@ -90,22 +90,22 @@ public struct MarkdownRenderer: Sendable {
 
     private func renderInline(_ node: MarkdownNode, hooks: Hooks, into out: inout String) {
         switch node.kind {
-        case .text(let text): out += Escape.html(text)
+        case .text(let text): out += Escape.markdownText(text)
         case .softBreak: out += "\n"
         case .lineBreak: out += "<br>\n"
-        case .code(let code): out += "<code>\(Escape.html(code))</code>"
+        case .code(let code): out += "<code>\(Escape.markdownText(code))</code>"
         case .htmlInline(let html): out += html
         case .emphasis:
             out += "<em>"; node.children.forEach { renderInline($0, hooks: hooks, into: &out) }; out += "</em>"
         case .strong:
             out += "<strong>"; node.children.forEach { renderInline($0, hooks: hooks, into: &out) }; out += "</strong>"
         case .link(let url, let title):
-            out += "<a href=\"\(Escape.html(hooks.url(url)))\"" + (title.isEmpty ? "" : " title=\"\(Escape.html(title))\"") + ">"
+            out += "<a href=\"\(Escape.href(hooks.url(url)))\"" + (title.isEmpty ? "" : " title=\"\(Escape.markdownText(title))\"") + ">"
             node.children.forEach { renderInline($0, hooks: hooks, into: &out) }
             out += "</a>"
         case .image(let url, let title):
-            out += "<img src=\"\(Escape.html(hooks.url(url)))\" alt=\"\(Escape.html(node.plainText))\""
-                + (title.isEmpty ? "" : " title=\"\(Escape.html(title))\"") + ">"
+            out += "<img src=\"\(Escape.href(hooks.url(url)))\" alt=\"\(Escape.markdownText(node.altText))\""
+                + (title.isEmpty ? "" : " title=\"\(Escape.markdownText(title))\"") + ">"
         case .citation(let citation):
             out += hooks.citation(citation)
         default:

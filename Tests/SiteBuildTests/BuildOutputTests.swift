@@ -16,7 +16,7 @@ import Testing
         #expect(guide.contains("<a href=\"#ref-drake2007\" id=\"cite-drake2007-1\" aria-label=\"Source 1: Management of persons with co-occurring severe mental illness\">1</a>"))
         #expect(guide.contains("<li id=\"ref-drake2007\">"))
         #expect(guide.contains("<time datetime=\"2024-03-04\">March 4, 2024</time>"))
-        #expect(guide.contains("<a href=\"tel:+15550100199\">(555) 010-0199</a>"))
+        #expect(guide.contains("<a href=\"tel:+18006624357\">1-800-662-4357</a>"))
         #expect(!guide.contains("[@"))
     }
 
@@ -40,8 +40,8 @@ import Testing
         #expect(origins == [
             "/assets/site.css#0 template Templates/layout.mustache:3:73",
             "#main#0 template Templates/layout.mustache:4:16",
-            "/guide/#0 data Content/site.yaml:10:10",
-            "tel:+15550100199#0 data Content/site.yaml:7:10",
+            "/guide/#0 data Content/site.yaml:13:10",
+            "tel:+18006624357#0 data Content/site.yaml:7:10",
             "#details#0 markdown Content/guide/guide.md:11:19",
             "/#0 markdown Content/guide/guide.md:11:40",
             "https://doi.org/10.1002/j.2051-5545.2007.tb00004.x#0 data Content/sources.yaml:5:10",

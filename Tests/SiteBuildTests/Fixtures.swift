@@ -11,7 +11,10 @@ enum Fixtures {
           General information, not advice. See [the guide](/guide/).
         helpline:
           label: Helpline
-          phone: "(555) 010-0199"
+          phone: "1-800-662-4357"
+        reviewer:
+          name: Jordan Lee
+          credentials: MD
         navigation:
           - title: Guide
             url: /guide/

@@ -96,10 +96,10 @@ import Testing
         let answer = try #require((questions[2]["acceptedAnswer"] as? [String: Any])?["text"] as? String)
         #expect(answer.hasPrefix("Usually 8 to 12 weeks"))
         let page = try #require(documents.first { $0?["@type"] as? String == "MedicalWebPage" } ?? nil)
-        #expect(page["lastReviewed"] as? String == "2024-07-30")
+        #expect(page["lastReviewed"] == nil, "nobody reviewed the guide, so no review is claimed")
         #expect(page["datePublished"] as? String == "2019-07-29")
         #expect(page["dateModified"] as? String == "2024-07-30")
-        #expect((page["reviewedBy"] as? [String: Any])?["name"] as? String == "[Placeholder reviewer: not a real person]")
+        #expect(page["reviewedBy"] == nil)
         let citations = try #require(page["citation"] as? [[String: Any]])
         #expect(citations.map { $0["@type"] as? String } == ["ScholarlyArticle", "ScholarlyArticle", "ScholarlyArticle", "ScholarlyArticle", "WebPage"])
         let dois = citations.compactMap { ($0["identifier"] as? [String: Any])?["value"] as? String }
@@ -151,7 +151,7 @@ import Testing
             #expect(html.contains("<link rel=\"canonical\" href=\"https://iop-guide.example.org/"), "\(path)")
             #expect(html.contains("<meta property=\"og:title\""), "\(path)")
             #expect(html.contains("<footer class=\"site-footer\">"), "\(path)")
-            #expect(html.contains("href=\"tel:+15550100199\""), "\(path)")
+            #expect(html.contains("SAMHSA&#39;s National Helpline: <a href=\"tel:+18006624357\">1-800-662-4357</a>"), "\(path)")
             #expect(html.contains("not medical advice"), "\(path)")
         }
     }

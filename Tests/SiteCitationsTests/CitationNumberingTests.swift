@@ -63,6 +63,6 @@ import Testing
         #expect(document.citations.flatMap(\.items).map(\.key) == ["c"])
         let numbering = CitationNumbering(citations: document.citations, bibliography: bibliography)
         let html = MarkdownRenderer().render(document, hooks: .init(citation: numbering.mark))
-        #expect(html.hasPrefix("<p><code>[@a]</code> and <a href=\"https://e.org/[@b]\">x</a> and <sup class=\"citation\">"))
+        #expect(html.hasPrefix("<p><code>[@a]</code> and <a href=\"https://e.org/%5B@b%5D\">x</a> and <sup class=\"citation\">"))
     }
 }

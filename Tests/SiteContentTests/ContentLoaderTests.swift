@@ -11,7 +11,10 @@ import Testing
           This site does not give *medical* advice.
         helpline:
           label: Helpline
-          phone: "555-0100"
+          phone: "1-800-662-4357"
+        reviewer:
+          name: Jordan Lee
+          credentials: MD
         navigation:
           - title: Guide
             url: /guide/
@@ -41,7 +44,7 @@ import Testing
         let loaded = try #require(content)
         #expect(loaded.config.basePath == "/sub/")
         #expect(loaded.config.absoluteURL(.init("/guide/")) == "https://example.org/sub/guide/")
-        #expect(loaded.config.navigation.first?.url.location.description == "Content/site.yaml:10:10")
+        #expect(loaded.config.navigation.first?.url.location.description == "Content/site.yaml:13:10")
         #expect(loaded.guides.first?.published.description == "2025-01-15")
         #expect(loaded.guides.first?.route.path == "/guide/")
         #expect(loaded.guides.first?.body.headings.first?.id == "a-guide")

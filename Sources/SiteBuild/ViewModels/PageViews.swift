@@ -88,7 +88,7 @@ struct ReviewLineView: ViewModel {
         switch name {
         case "reviewer": reviewer.map(ReviewerView.init)
         case "published": DateView(date: page.published)
-        case "reviewed": page.reviewed.map(DateView.init)
+        case "reviewed": reviewer == nil ? nil : page.reviewed.map(DateView.init)
         case "updated": page.updated.map(DateView.init)
         default: nil
         }

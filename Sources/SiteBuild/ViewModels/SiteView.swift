@@ -49,23 +49,17 @@ struct NavigationView: ViewModel {
     }
 }
 
-/// The helpline: a label and a phone number with its `tel:` form.
+/// The helpline: a label, a phone number with its `tel:` form, and what the line offers.
 struct HelplineView: ViewModel {
-    static let schema = ViewSchema("HelplineView", ["label": .text, "phone": .text, "tel": .text])
+    static let schema = ViewSchema("HelplineView", ["label": .text, "phone": .text, "tel": .text, "note": .text])
     let helpline: SiteConfig.Helpline
-
-    /// `tel:+15550100199`: digits only, with the US country code added to ten-digit numbers.
-    static func telURL(_ phone: String) -> String {
-        let digits = phone.filter(\.isASCII).filter(\.isNumber)
-        if phone.hasPrefix("+") { return "tel:+" + digits }
-        return digits.count == 10 ? "tel:+1" + digits : "tel:" + digits
-    }
 
     func child(named name: String) -> Any? {
         switch name {
         case "label": helpline.label
         case "phone": helpline.phone.value
-        case "tel": Self.telURL(helpline.phone.value)
+        case "tel": helpline.telURL
+        case "note": helpline.note
         default: nil
         }
     }

@@ -41,6 +41,20 @@ public struct PhoneNumber: Sendable, Hashable, CustomStringConvertible {
         "(\(areaCode)) \(exchange)-\(line)" + (extensionNumber.map { ", ext. \($0)" } ?? "")
     }
 
+    /// True for a number the NANP reserves for fiction: 555-0100 to 555-0199 in any area code.
+    public var isFictional: Bool {
+        exchange == "555" && line.hasPrefix("01")
+    }
+
+    /// False for numbers no line can have: an N11 service code or a reserved N9X as area code, an N11 exchange.
+    public var isDialable: Bool {
+        let area = Array(areaCode), office = Array(exchange)
+        return !(area[1] == "1" && area[2] == "1") && area[1] != "9" && !(office[1] == "1" && office[2] == "1")
+    }
+
+    /// E.164 without separators: `tel:+18006624357`.
+    public var compactTelURL: String { "tel:+1\(areaCode)\(exchange)\(line)" }
+
     /// RFC 3966: `tel:+1-434-979-8871;ext=12`.
     public var telURL: String { "tel:" + description }
 }
