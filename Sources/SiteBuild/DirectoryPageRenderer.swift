@@ -104,7 +104,9 @@ struct DirectoryPageRenderer {
                        description: "Address, phone and services of \(facility.name.value) in \(address.city), \(state.name), from SAMHSA's public locator data."),
             facility: facility, listing: ListingView(facility: facility, url: url(route)), labels: index.labels,
             descriptionHTML: descriptionHTML, sourcesHTML: sourcesHTML,
-            neighbours: neighbours.map { LinkView(name: $0.name.value, url: url(index.route($0))) },
+            neighbours: zip(neighbours, ListingDistinction.details(neighbours, labels: index.labels)).map {
+                LinkView(name: $0.name.value, detail: $1, url: url(index.route($0)))
+            },
             state: state, stateURL: url(index.route(state)), notice: NoticeView(dataDates: DisplayDate.text(facility.sourceDate)),
             crumbs: crumbs(trail),
             structuredData: DirectoryStructuredData.script([DirectoryStructuredData.clinic(facility, labels: index.labels), breadcrumbData(trail)]))

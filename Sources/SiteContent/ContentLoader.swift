@@ -75,18 +75,13 @@ public struct ContentLoader: Sendable {
         FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path)
     }
 
+    /// The text of a file under the root, checked by `SourceFileReader` (no link out of the root, the size
+    /// limit, UTF-8, no NUL; line ends normalised to `\n`); nil after reporting a problem.
     private func read(_ path: String, log: DiagnosticLog) -> String? {
-        let url = root.appendingPathComponent(path)
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            log.error("cannot read file", at: SourceLocation(path: path, line: 1, column: 1))
-            return nil
+        switch SourceFileReader(root: root).text(path) {
+        case .success(let text): return text
+        case .failure(let problem): log.append(contentsOf: [problem]); return nil
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            log.error("file is not valid UTF-8", at: SourceLocation(path: path, line: 1, column: 1))
-            return nil
-        }
-        // Windows line ends become "\n" so that every later stage counts lines the same way.
-        return text.replacingOccurrences(of: "\r\n", with: "\n")
     }
 
     /// Relative paths of the files with `ext` directly in `folder`, sorted.

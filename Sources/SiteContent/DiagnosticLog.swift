@@ -14,8 +14,10 @@ public final class DiagnosticLog {
         diagnostics.append(.warning(message, at: location))
     }
 
-    public func note(_ message: String, at location: SourceLocation) {
-        diagnostics.append(Diagnostic(.note, message, at: location))
+    public func note(_ message: String, at location: SourceLocation, detail: Bool = false) {
+        var note = Diagnostic(.note, message, at: location)
+        note.isDetail = detail
+        diagnostics.append(note)
     }
 
     public func append(contentsOf more: [Diagnostic]) {

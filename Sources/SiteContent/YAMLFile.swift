@@ -3,6 +3,11 @@ import Yams
 
 /// A YAML text parsed with positions, ready to be read into typed models by `YAMLMapping`.
 struct YAMLFile {
+    /// The most values (scalars, sequences and mappings) a YAML text may hold once its aliases are
+    /// expanded. An alias repeats its anchor's value wherever it is used, so a few lines of nested
+    /// aliases ("billion laughs") stand for billions of values; counting stops at the limit.
+    static let maximumValues = 1_000_000
+
     let path: String
     let lines: TextLines
     let root: Node?
@@ -17,7 +22,15 @@ struct YAMLFile {
         do {
             // The basic resolver tags every plain scalar as a string: typed fields are read from the
             // text by their readers, which is both stricter and far faster than regex-based tag resolution.
-            root = try Yams.compose(yaml: padded, .basic)
+            let composed = try Yams.compose(yaml: padded, .basic)
+            if let composed, let over = Self.valueBeyondLimit(in: composed) {
+                root = nil
+                let at = over.mark.map { SourceLocation(path: path, line: $0.line, column: lines.column(forByteColumn: $0.column, onLine: $0.line)) }
+                log.error("YAML holds more than \(Self.maximumValues) values once its aliases are expanded; the limit is \(Self.maximumValues) "
+                          + "(an alias repeats its anchor's whole value)", at: at ?? SourceLocation(path: path, line: 1, column: 1))
+            } else {
+                root = composed
+            }
         } catch let error as YamlError {
             root = nil
             log.error("malformed YAML: \(Self.describe(error).problem)", at: Self.describe(error).mark.map {
@@ -27,6 +40,24 @@ struct YAMLFile {
             root = nil
             log.error("malformed YAML: \(error)", at: SourceLocation(path: path, line: 1, column: 1))
         }
+    }
+
+    /// The value at which a walk of the expanded tree passes `maximumValues`, or nil. Iterative, and
+    /// bounded by the limit whatever the aliases expand to.
+    static func valueBeyondLimit(in root: Node) -> Node? {
+        var stack = [root]
+        var count = 0
+        while let node = stack.popLast() {
+            count += 1
+            if count > maximumValues { return node }
+            switch node {
+            case .scalar, .alias: break
+            case .sequence(let sequence): stack.append(contentsOf: sequence.reversed())
+            case .mapping(let mapping):
+                for (key, value) in mapping.reversed() { stack.append(value); stack.append(key) }
+            }
+        }
+        return nil
     }
 
     /// YAML's spellings of "no value" in a plain scalar.

@@ -10,6 +10,8 @@ public struct Diagnostic: Hashable, Sendable, Comparable, CustomStringConvertibl
     public var severity: Severity
     public var location: SourceLocation
     public var message: String
+    /// A detail of a summary printed elsewhere (the per-state counts under a total), shown only on request (`--verbose`).
+    public var isDetail = false
 
     public init(_ severity: Severity, _ message: String, at location: SourceLocation) {
         self.severity = severity
@@ -57,3 +59,6 @@ extension Array where Element == Diagnostic {
     /// Sorted by file, line and column, without repeats, as they are printed.
     public var sortedUnique: [Diagnostic] { Array(Set(self)).sorted() }
 }
+
+/// A diagnostic can be the failure of a step that reads one thing (a file, a value).
+extension Diagnostic: Error {}

@@ -29,15 +29,16 @@ public struct TemplateLibrary: Sendable {
         var sources: [String: TemplateSource] = [:]
         var mustache = MustacheLibrary()
         EscapingContentType.register()
+        let reader = SourceFileReader(root: root)
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
             .filter { $0.hasSuffix(".mustache") }.sorted()
         for file in names {
             let name = String(file.dropLast(".mustache".count))
             let path = "Templates/\(file)"
-            guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(file).path),
-                  let text = String(data: data, encoding: .utf8)?.replacingOccurrences(of: "\r\n", with: "\n") else {
-                diagnostics.append(.error("cannot read template", at: SourceLocation(path: path, line: 1, column: 1)))
-                continue
+            let text: String
+            switch reader.text(path) {
+            case .success(let read): text = read
+            case .failure(let problem): diagnostics.append(problem); continue
             }
             sources[name] = TemplateSource(name: name, path: path, text: text, constants: constants, diagnostics: &diagnostics)
             do {
@@ -61,7 +62,7 @@ public struct TemplateLibrary: Sendable {
             links[name] = checker.links
             files[name] = checker.files.sorted()
         }
-        let assets = loadAssets(folder.appendingPathComponent("assets"))
+        let assets = loadAssets(folder.appendingPathComponent("assets"), reader: reader, diagnostics: &diagnostics)
         let unique = diagnostics.sortedUnique
         guard !unique.hasErrors else { return (nil, unique) }
         return (TemplateLibrary(mustache: mustache, linksByTemplate: links, filesByTemplate: files, assets: assets), unique)
@@ -87,16 +88,19 @@ public struct TemplateLibrary: Sendable {
         filesByTemplate[template] ?? []
     }
 
-    private static func loadAssets(_ folder: URL) -> [Asset] {
+    /// Every file under `Templates/assets/`, read through `reader` (a link out of the root is an error).
+    private static func loadAssets(_ folder: URL, reader: SourceFileReader, diagnostics: inout [Diagnostic]) -> [Asset] {
         guard let walker = FileManager.default.enumerator(atPath: folder.path) else { return [] }
         var assets: [Asset] = []
         for case let path as String in walker {
             var isDirectory: ObjCBool = false
             let full = folder.appendingPathComponent(path).path
             guard FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue,
-                  !path.split(separator: "/").contains(where: { $0.hasPrefix(".") }),
-                  let data = FileManager.default.contents(atPath: full) else { continue }
-            assets.append(Asset(path: "assets/" + path, data: data))
+                  !path.split(separator: "/").contains(where: { $0.hasPrefix(".") }) else { continue }
+            switch reader.data("Templates/assets/" + path) {
+            case .success(let data): assets.append(Asset(path: "assets/" + path, data: data))
+            case .failure(let problem): diagnostics.append(problem)
+            }
         }
         return assets.sorted { $0.path < $1.path }
     }

@@ -22,7 +22,7 @@ struct BuildCommand: ParsableCommand {
         let root = try site.rootURL()
         let outputURL = output.map { URL(fileURLWithPath: $0, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL }
         let result = SiteBuilder(root: root, output: outputURL, strict: strict, today: Clock.today()).build()
-        DiagnosticPrinter.print(result.diagnostics)
+        DiagnosticPrinter.print(result.diagnostics, verbose: site.verbose)
         if let failure = result.failure {
             FileHandle.standardError.write(Data("error: \(failure)\n".utf8))
         } else if result.exitCode == 0 {

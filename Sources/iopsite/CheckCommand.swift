@@ -81,13 +81,13 @@ struct CheckCommand: ParsableCommand {
             throw ExitCode(2)
         }
         guard result.exitCode == 0, let config = ContentLoader(root: root, shortcodes: []).loadConfig().config else {
-            return CheckReport(diagnostics: result.diagnostics, links: LinkChecker.Report())
+            return CheckReport(diagnostics: result.diagnostics.filter { site.verbose || !$0.isDetail }, links: LinkChecker.Report())
         }
         let html = result.pages.filter { $0.file.hasSuffix(".html") }.map { (path: $0.file, html: $0.html) }
         let pages = ScannedSite(html: html)
         let files = Set(FileTree.entries(under: folder.path).filter { $0.kind != .folder }.map(\.path))
         let origins = Dictionary(uniqueKeysWithValues: result.pages.map { ($0.file, $0.links) })
         let checker = LinkChecker(baseURL: config.baseURL, basePath: config.basePath, pagePrefix: "")
-        return CheckReport(diagnostics: result.diagnostics, links: checker.check(pages, files: files, origins: origins))
+        return CheckReport(diagnostics: result.diagnostics.filter { site.verbose || !$0.isDetail }, links: checker.check(pages, files: files, origins: origins))
     }
 }

@@ -32,7 +32,7 @@ struct SAMHSAImportCommand: ParsableCommand {
         let root = try site.rootURL()
         let url = URL(fileURLWithPath: file, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
         let report = LocatorImporter(root: root).run(file: url, displayPath: file, state: state?.uppercased())
-        DiagnosticPrinter.print(report.diagnostics)
+        DiagnosticPrinter.print(report.diagnostics, verbose: site.verbose)
         if report.exitCode == 0 {
             print("Imported \(report.read) records: \(report.added) new, \(report.updated) updated, \(report.unchanged) unchanged; \(report.statesWritten) state files written.")
         }

@@ -6,6 +6,9 @@ struct SiteOptions: ParsableArguments {
     @Option(name: .long, help: "The site's folder (holding Content/ and Templates/).")
     var root: String = "."
 
+    @Flag(name: .long, help: "Also print the details under summary notes (e.g. unverified listings per state).")
+    var verbose = false
+
     /// The root as an absolute URL; a usage error (exit 2) when it is not a folder.
     func rootURL() throws -> URL {
         let url = URL(fileURLWithPath: root, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL

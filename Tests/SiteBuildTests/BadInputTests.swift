@@ -5,7 +5,7 @@ import SiteTestSupport
 import Testing
 
 /// Each bad input: the exact diagnostic at the right file, line and column; exit 1; output untouched.
-@Suite struct BadInputTests {
+@Suite(.cleansUp) struct BadInputTests {
     struct Case: Sendable, CustomTestStringConvertible {
         let name: String
         let changes: [String: String]

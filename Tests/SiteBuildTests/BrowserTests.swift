@@ -1,10 +1,11 @@
 import Foundation
 import SiteBuild
+import SiteTestSupport
 import Testing
 
 /// Page behaviour in a real browser: headless Chromium loads the built site from a loopback HTTP
 /// server; a line of script added to a copy of the page acts, and the resulting DOM is checked.
-@Suite(.serialized) struct BrowserTests {
+@Suite(.serialized, .cleansUp) struct BrowserTests {
     static let chromium = "/usr/bin/chromium"
 
     /// Loads `page` with `script` run after load, and returns the DOM Chromium ends with.
@@ -17,8 +18,7 @@ import Testing
         let name = "harness-\(UUID().uuidString).html"
         let folder = output.appendingPathComponent(page).deletingLastPathComponent()
         try Data(harness.utf8).write(to: folder.appendingPathComponent(name))
-        let (server, port) = try serve(output)
-        defer { server.terminate() }
+        let port = try serve(output)
         let route = (page.split(separator: "/").dropLast() + [Substring(name)]).joined(separator: "/")
         return try run(Self.chromium, ["--headless", "--no-sandbox", "--disable-gpu", "--virtual-time-budget=3000",
                                        "--dump-dom", "http://127.0.0.1:\(port)/\(route)"])
@@ -62,24 +62,13 @@ import Testing
         return String(decoding: data, as: UTF8.self)
     }
 
-    /// Serves `folder` on 127.0.0.1 at a free port with Python's http.server; returns the process and port.
-    func serve(_ folder: URL) throws -> (Process, Int) {
-        let server = Process()
-        server.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        server.arguments = ["python3", "-u", "-m", "http.server", "0", "--bind", "127.0.0.1", "--directory", folder.path]
-        let output = Pipe()
-        server.standardOutput = output
-        server.standardError = FileHandle.nullDevice
-        try server.run()
+    /// Serves `folder` on 127.0.0.1 at a free port with Python's http.server, owned by the test; returns the port.
+    func serve(_ folder: URL) throws -> Int {
+        let server = try TestResources.owner.start("python3", ["-u", "-m", "http.server", "0", "--bind", "127.0.0.1", "--directory", folder.path])
         // "Serving HTTP on 127.0.0.1 port 41234 (http://127.0.0.1:41234/) ..."
-        var line = ""
-        while !line.contains("\n") {
-            let chunk = output.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            line += String(decoding: chunk, as: UTF8.self)
-        }
+        let line = server.waitForOutput(containing: ") ...")
         let port = line.components(separatedBy: " port ").dropFirst().first.flatMap { Int($0.prefix { $0.isNumber }) }
-        return (server, try #require(port, "no port in: \(line)"))
+        return try #require(port, "no port in: \(line)")
     }
 
     @Test func focusingACitationMarkShowsItsReference() throws {

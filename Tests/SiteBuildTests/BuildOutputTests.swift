@@ -4,7 +4,7 @@ import SiteCore
 import SiteTestSupport
 import Testing
 
-@Suite struct BuildOutputTests {
+@Suite(.cleansUp) struct BuildOutputTests {
     @Test func aCleanSiteBuildsEveryPageAndAsset() throws {
         let site = try Fixtures.site()
         let result = site.build()
@@ -119,7 +119,7 @@ import Testing
     }
 }
 
-@Suite struct RecycledFolderTests {
+@Suite(.cleansUp) struct RecycledFolderTests {
     @Test func aTamperedRecycledFolderNeverChangesTheOutput() throws {
         let site = try Fixtures.site()
         _ = site.build()

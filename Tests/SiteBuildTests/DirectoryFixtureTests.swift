@@ -5,7 +5,7 @@ import SiteTestSupport
 import Testing
 
 /// Directory pages on a small fixture site: escaping of hostile values, the sitemap index.
-@Suite struct DirectoryFixtureTests {
+@Suite(.cleansUp) struct DirectoryFixtureTests {
     static let hostileName = "</script><script>alert(1)</script>"
 
     static func site(_ extra: [String: String] = [:]) throws -> FixtureSite {

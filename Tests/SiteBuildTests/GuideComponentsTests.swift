@@ -5,7 +5,7 @@ import SiteTestSupport
 import Testing
 
 /// Components from data files on a fixture site: rendering, checks and escaping.
-@Suite struct GuideComponentsTests {
+@Suite(.cleansUp) struct GuideComponentsTests {
     static let guide = """
         ---
         title: T

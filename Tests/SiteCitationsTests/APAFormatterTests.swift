@@ -7,7 +7,7 @@ import Testing
 
 /// Golden entries: each string is what `pandoc --citeproc --csl apa.csl -t html` (pandoc 2.17) renders
 /// for the entry alone, with its line breaks joined by spaces.
-@Suite struct APAFormatterTests {
+@Suite(.cleansUp) struct APAFormatterTests {
     static let goldens: [String: String] = [
         "drake2007": "Drake, R. E., Mueser, K. T., &amp; Brunette, M. F. (2007). Management of persons with co-occurring severe mental illness and substance use disorder: Program implications. <em>World Psychiatry</em>, <em>6</em>(3), 131–136. <a href=\"https://pmc.ncbi.nlm.nih.gov/articles/PMC2174596/\">https://pmc.ncbi.nlm.nih.gov/articles/PMC2174596/</a>",
         "mccarty2014": "McCarty, D., Braude, L., Lyman, D. R., Dougherty, R. H., Daniels, A. S., Ghose, S. S., &amp; Delphin-Rittmon, M. E. (2014). Substance abuse intensive outpatient programs: Assessing the evidence. <em>Psychiatric Services</em>, <em>65</em>(6), 718–726. <a href=\"https://doi.org/10.1176/appi.ps.201300249\">https://doi.org/10.1176/appi.ps.201300249</a>",

@@ -5,7 +5,7 @@ import Testing
 @testable import SiteCitations
 
 /// Each bibliography check fires with its exact diagnostic at the entry or field.
-@Suite struct BibliographyCheckTests {
+@Suite(.cleansUp) struct BibliographyCheckTests {
     func diagnostics(_ files: [String: String], cited: Set<String>) throws -> [String] {
         let site = try FixtureSite(files.merging(["Content/site.yaml": "title: T\nbase_url: https://e.org/\n"]) { $1 })
         let loaded = ContentLoader(root: site.root, shortcodes: []).load()

@@ -1,10 +1,11 @@
 import SiteContent
 import SiteCore
 import SiteMarkdown
+import SiteTestSupport
 import Testing
 @testable import SiteCitations
 
-@Suite struct CitationNumberingTests {
+@Suite(.cleansUp) struct CitationNumberingTests {
     static func entry(_ id: String, title: String) -> SourceEntry {
         SourceEntry(id: Located(id, at: SourceLocation(path: "Content/sources.yaml", line: 1, column: 1)),
                     type: "article-journal", fields: ["title": title])

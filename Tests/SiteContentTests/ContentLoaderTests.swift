@@ -3,7 +3,7 @@ import SiteTestSupport
 import Testing
 @testable import SiteContent
 
-@Suite struct ContentLoaderTests {
+@Suite(.cleansUp) struct ContentLoaderTests {
     static let siteYAML = """
         title: Test Site
         base_url: https://example.org/sub/
@@ -133,7 +133,7 @@ import Testing
     }
 }
 
-@Suite struct LineEndingTests {
+@Suite(.cleansUp) struct LineEndingTests {
     @Test func windowsLineEndsKeepLinesAndColumns() throws {
         let site = try FixtureSite([
             "Content/site.yaml": "title: T\r\nbase_url: https://x.org/\r\n",

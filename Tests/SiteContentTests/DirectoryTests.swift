@@ -4,7 +4,7 @@ import Testing
 @testable import SiteContent
 
 /// Loading and validating Content/directory/ on small fixture sites.
-@Suite struct DirectoryTests {
+@Suite(.cleansUp) struct DirectoryTests {
     static let imported = """
         facilities:
           - id: samhsa:aaaaaaaaaaaa
@@ -57,6 +57,7 @@ import Testing
                 source_date: 2026-10-01
             """])
         #expect(messages == [
+            "Content/directory:1:1: note: 2 listings not verified by an editor, in 1 state (--verbose lists them by state)",
             "Content/directory/imported/va.yaml:1:1: note: 2 of 3 listings in Virginia have not been verified by an editor",
         ])
         let facilities = try #require(directory).facilities
@@ -88,6 +89,7 @@ import Testing
                 address: {street1: 1 A St, city: Richmond, zip: "2321", zip4: "12345"}
             """])
         #expect(messages == [
+            "Content/directory:1:1: note: 2 listings not verified by an editor, in 1 state (--verbose lists them by state)",
             "Content/directory/imported/va.yaml:1:1: note: 2 of 2 listings in Virginia have not been verified by an editor",
             "Content/directory/va.yaml:3:12: error: bad phone number '555-1234' in 'phone' (expected a 10-digit North American number)",
             "Content/directory/va.yaml:4:19: error: bad phone number '(123) 456-7890' in 'intake_phone' (expected a 10-digit North American number)",
@@ -139,6 +141,7 @@ import Testing
                 featured: true
             """])
         #expect(messages == [
+            "Content/directory:1:1: note: 1 listing not verified by an editor, in 1 state (--verbose lists them by state)",
             "Content/directory/imported/va.yaml:1:1: note: 1 of 2 listings in Virginia have not been verified by an editor",
             "Content/directory/va.yaml:4:15: warning: listing was verified on 2025-01-01, 697 days ago (more than 365); confirm it again",
             "Content/directory/va.yaml:6:15: warning: featured facility 'River Clinic' does not list intensive outpatient treatment (OIT)",

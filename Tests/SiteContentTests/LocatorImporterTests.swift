@@ -5,7 +5,7 @@ import Testing
 @testable import SiteContent
 
 /// The SAMHSA importer on small inline locator files.
-@Suite struct LocatorImporterTests {
+@Suite(.cleansUp) struct LocatorImporterTests {
     static let states = "code,name,fips,slug,tile_row,tile_col\nVA,Virginia,51,virginia,5,8\nMA,Massachusetts,25,massachusetts,3,10\n"
     static let codes = """
         code,category,label,source

@@ -1,7 +1,8 @@
+import SiteTestSupport
 import Testing
 @testable import SiteCore
 
-@Suite struct EscapingTests {
+@Suite(.cleansUp) struct EscapingTests {
     @Test func htmlEscapesMarkupAndQuotes() {
         #expect(Escape.html("<a href=\"x\">Tom & 'Jerry'</a>") == "&lt;a href=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/a&gt;")
     }
@@ -17,7 +18,7 @@ import Testing
     }
 }
 
-@Suite struct SlugTests {
+@Suite(.cleansUp) struct SlugTests {
     @Test func slugsAreLowercaseAsciiWithSingleHyphens() {
         #expect(Slug.make("What is an IOP?") == "what-is-an-iop")
         #expect(Slug.make("  Who -- benefits  ") == "who-benefits")
@@ -32,7 +33,7 @@ import Testing
     }
 }
 
-@Suite struct RouteTests {
+@Suite(.cleansUp) struct RouteTests {
     @Test func routesMapToIndexFiles() {
         #expect(Route("/").outputFile == "index.html")
         #expect(Route("/a/b/").outputFile == "a/b/index.html")
@@ -48,7 +49,7 @@ import Testing
     }
 }
 
-@Suite struct DiagnosticTests {
+@Suite(.cleansUp) struct DiagnosticTests {
     @Test func diagnosticsPrintAsPathLineColumnSeverityMessage() {
         let diagnostic = Diagnostic.error("bad", at: SourceLocation(path: "Content/a.md", line: 3, column: 7))
         #expect(diagnostic.description == "Content/a.md:3:7: error: bad")

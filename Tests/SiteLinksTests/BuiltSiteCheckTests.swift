@@ -6,7 +6,7 @@ import Testing
 
 /// `checkSite` on a hand-written folder: pages on several levels are scanned by several tasks, each
 /// with its own table of hrefs, so the same href and fragment are judged in more than one table.
-@Suite struct BuiltSiteCheckTests {
+@Suite(.cleansUp) struct BuiltSiteCheckTests {
     static func page(_ body: String) -> String {
         "<!doctype html>\n<html><head><link rel=\"stylesheet\" href=\"/style.css\"></head>\n<body id=\"top\">\n\(body)\n</body></html>\n"
     }
@@ -49,7 +49,7 @@ import Testing
 }
 
 /// The table that lets a link be judged once per distinct href.
-@Suite struct ByteStringTableTests {
+@Suite(.cleansUp) struct ByteStringTableTests {
     func intern(_ text: String, in table: inout ByteStringTable) -> Int32 {
         var text = text
         return text.withUTF8 { table.intern($0) }

@@ -1,8 +1,9 @@
 import SiteLinks
+import SiteTestSupport
 import Testing
 
 /// Character references in attribute values, as the HTML standard's tokenizer reads them.
-@Suite struct CharacterReferenceTests {
+@Suite(.cleansUp) struct CharacterReferenceTests {
     func href(_ value: String) -> String? {
         HTMLScanner.extract("<a href=\"\(value)\">x</a>").links.first?.href
     }

@@ -1,8 +1,9 @@
 import SiteCore
+import SiteTestSupport
 import Testing
 @testable import SiteLinks
 
-@Suite struct HTMLExtractorTests {
+@Suite(.cleansUp) struct HTMLExtractorTests {
     @Test func linksOfEveryKindComeOutInDocumentOrderWithPositions() {
         let html = """
             <!doctype html>

@@ -6,7 +6,7 @@ import Testing
 @testable import SiteLinks
 
 /// A fixture site with seeded link problems in Markdown, in a YAML field and in a template.
-@Suite struct LinkCheckTests {
+@Suite(.cleansUp) struct LinkCheckTests {
     static let layout = """
         <!doctype html>
         <html><head><title>{{title}}</title><link rel="stylesheet" href="{{site.root}}assets/site.css"></head>

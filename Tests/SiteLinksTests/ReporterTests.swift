@@ -1,9 +1,10 @@
 import SiteCore
+import SiteTestSupport
 import Testing
 @testable import SiteLinks
 
 /// The exact output of each reporter on one small report.
-@Suite struct ReporterTests {
+@Suite(.cleansUp) struct ReporterTests {
     static let report = CheckReport(
         diagnostics: [
             .warning("source 'a' is cited nowhere", at: SourceLocation(path: "Content/sources.yaml", line: 2, column: 7)),

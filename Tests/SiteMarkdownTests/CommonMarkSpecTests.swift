@@ -1,12 +1,13 @@
 import CCMark
 import Foundation
 import SiteCore
+import SiteTestSupport
 import Testing
 @testable import SiteMarkdown
 
 /// Every example of the CommonMark spec (0.31.2) renders as libcmark's own HTML renderer renders it,
 /// with the same options, apart from the documented deliberate differences.
-@Suite struct CommonMarkSpecTests {
+@Suite(.cleansUp) struct CommonMarkSpecTests {
     struct Example: Decodable {
         let markdown: String
         let example: Int

@@ -1,9 +1,10 @@
 import SiteCore
+import SiteTestSupport
 import Testing
 @testable import SiteMarkdown
 
 /// Nesting of any depth either renders or is refused with a located error naming the limit; it never crashes.
-@Suite struct MarkdownNestingTests {
+@Suite(.cleansUp) struct MarkdownNestingTests {
     func parse(_ text: String) -> MarkdownDocument {
         MarkdownParser.parse(text, source: SourceMap(path: "guide.md", firstLine: 3))
     }

@@ -1,8 +1,9 @@
 import SiteCore
+import SiteTestSupport
 import Testing
 @testable import SiteMarkdown
 
-@Suite struct MarkdownParserTests {
+@Suite(.cleansUp) struct MarkdownParserTests {
     let source = SourceMap(path: "guide.md")
 
     func parse(_ text: String, shortcodes: Set<String> = []) -> MarkdownDocument {

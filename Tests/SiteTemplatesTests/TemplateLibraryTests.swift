@@ -37,7 +37,7 @@ struct PageModel: ViewModel {
     }
 }
 
-@Suite struct TemplateLibraryTests {
+@Suite(.cleansUp) struct TemplateLibraryTests {
     static let layout = """
         <html><head><link rel="stylesheet" href="{{root}}assets/site.css"></head>
         <body><a href="/">Home</a>{{$main}}{{/main}}{{> footer}}</body></html>

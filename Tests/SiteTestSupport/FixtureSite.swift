@@ -2,13 +2,13 @@ import Foundation
 
 /// A small site written into a fresh temporary folder from inline file contents.
 ///
-/// Tests describe a site as `[relative path: contents]`, like Hugo's txtar fixtures.
+/// Tests describe a site as `[relative path: contents]`, like Hugo's txtar fixtures. The folder belongs to
+/// the running test's `TestResources` and is removed when the test ends.
 public struct FixtureSite {
     public let root: URL
 
     public init(_ files: [String: String]) throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("iopsite-fixture-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        root = try TestResources.owner.temporaryFolder("fixture")
         try write(files)
     }
 

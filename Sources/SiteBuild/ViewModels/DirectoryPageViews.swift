@@ -203,13 +203,16 @@ final class FacilityPageView: ViewModel {
 
 /// A named link (another center of the same city).
 struct LinkView: ViewModel {
-    static let schema = ViewSchema("LinkView", ["name": .text, "url": .text])
+    static let schema = ViewSchema("LinkView", ["name": .text, "detail": .text, "url": .text])
     let name: String
+    /// What tells it apart from a link of the same name in the list (see `ListingDistinction`).
+    let detail: String?
     let url: String
 
     func child(named key: String) -> Any? {
         switch key {
         case "name": name
+        case "detail": detail
         case "url": url
         default: nil
         }

@@ -2,6 +2,14 @@ import SiteCore
 
 /// Checks across facilities: unique slugs per state, featured listings, the age of verifications.
 struct DirectoryValidation {
+    /// `14035` as `14,035`.
+    static func grouped(_ number: Int) -> String {
+        let digits = Array(String(number))
+        return String(digits.enumerated().flatMap { index, digit in
+            (index > 0 && (digits.count - index) % 3 == 0 ? [","] : []) + [digit]
+        })
+    }
+
     let log: DiagnosticLog
     let today: ContentDate?
     let maxAgeDays: Int
@@ -33,10 +41,20 @@ struct DirectoryValidation {
                 }
             }
         }
+        // One line for the whole directory; the per-state lines are details, printed with --verbose.
+        var total = 0, states = 0
         for state in directory.states {
             guard let counts = unverified[state.code], counts.count > 0 else { continue }
+            total += counts.count
+            states += 1
             log.note("\(counts.count) of \(counts.total) listings in \(state.name) have not been verified by an editor",
-                     at: SourceLocation(path: "\(DirectoryLoader.folder)/imported/\(state.code.lowercased()).yaml", line: 1, column: 1))
+                     at: SourceLocation(path: "\(DirectoryLoader.folder)/imported/\(state.code.lowercased()).yaml", line: 1, column: 1),
+                     detail: true)
+        }
+        if total > 0 {
+            log.note("\(Self.grouped(total)) listing\(total == 1 ? "" : "s") not verified by an editor, in \(states) state\(states == 1 ? "" : "s")"
+                     + " (--verbose lists them by state)",
+                     at: SourceLocation(path: DirectoryLoader.folder, line: 1, column: 1))
         }
     }
 }

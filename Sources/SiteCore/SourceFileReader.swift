@@ -1,0 +1,122 @@
+import Foundation
+
+/// Reads the site's own files (content, templates, assets) under a root, and nothing outside it.
+///
+/// Every file is checked before a byte of it is read: a symbolic link, or a link in any folder of its
+/// path, that resolves outside the root is an error at the path; so is a file over `maximumSize`.
+/// Text is then checked and normalised the same way for every reader (see `text(_:)`).
+public struct SourceFileReader: Sendable {
+    /// The largest file iopsite reads: 8 MiB. The largest real file, California's listings, is 0.5 MB.
+    public static let maximumSize = 8 * 1024 * 1024
+
+    public let root: URL
+    /// The root with every symbolic link resolved, which every file must lie under.
+    private let resolvedRoot: String
+
+    public init(root: URL) {
+        self.root = root
+        resolvedRoot = Self.resolved(root.path) ?? root.standardizedFileURL.path
+    }
+
+    /// The bytes of `path` (relative to the root), or a diagnostic at line 1 column 1 of the path.
+    public func data(_ path: String) -> Result<Data, Diagnostic> {
+        let at = SourceLocation(path: path, line: 1, column: 1)
+        let full = root.appendingPathComponent(path).path
+        guard let resolved = Self.resolved(full) else { return .failure(.error("cannot read file", at: at)) }
+        guard resolved == resolvedRoot || resolved.hasPrefix(resolvedRoot.hasSuffix("/") ? resolvedRoot : resolvedRoot + "/") else {
+            return .failure(.error("symbolic link resolves outside the site root (to \(resolved)); it was not read", at: at))
+        }
+        var info = stat()
+        guard stat(resolved, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+            return .failure(.error("not a regular file", at: at))
+        }
+        guard Int(info.st_size) <= Self.maximumSize else {
+            return .failure(.error("file is \(Int(info.st_size)) bytes, over the limit of \(Self.maximumSize) bytes (8 MiB); split it", at: at))
+        }
+        guard let data = FileOps.contents(resolved) else { return .failure(.error("cannot read file", at: at)) }
+        return .success(data)
+    }
+
+    /// The text of `path`, or every problem that stops it being read.
+    ///
+    /// - A leading byte-order mark is dropped (positions count from the character after it).
+    /// - Windows (CRLF) and old Mac (lone CR) line ends become `\n`, so lines count the same in every stage.
+    /// - Invalid UTF-8 is an error at the line and column of the first bad byte.
+    /// - A NUL character is an error at its line and column (no editor means to type one).
+    public func text(_ path: String) -> Result<String, Diagnostic> {
+        switch data(path) {
+        case .failure(let problem): return .failure(problem)
+        case .success(let data): return Self.decode(data, path: path)
+        }
+    }
+
+    /// Checks and normalises bytes as `text(_:)` does, for text that did not come from a file of the root.
+    public static func decode(_ data: Data, path: String) -> Result<String, Diagnostic> {
+        var bytes = [UInt8](data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        if let (offset, problem) = firstProblem(in: bytes) {
+            let (line, column) = position(ofByte: offset, in: bytes)
+            return .failure(.error(problem, at: SourceLocation(path: path, line: line, column: column)))
+        }
+        guard bytes.contains(0x0D) else { return .success(String(decoding: bytes, as: UTF8.self)) }
+        var normalised: [UInt8] = []
+        normalised.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == 0x0D {
+                normalised.append(0x0A)
+                if index + 1 < bytes.count, bytes[index + 1] == 0x0A { index += 1 }
+            } else {
+                normalised.append(bytes[index])
+            }
+            index += 1
+        }
+        return .success(String(decoding: normalised, as: UTF8.self))
+    }
+
+    /// The offset of the first byte that is not valid UTF-8, or of the first NUL, with the message for it.
+    static func firstProblem(in bytes: [UInt8]) -> (Int, String)? {
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0 { return (index, "NUL character (U+0000) in text") }
+            if byte < 0x80 { index += 1; continue }
+            let length: Int, minimum: UInt32
+            switch byte {
+            case 0xC2...0xDF: length = 2; minimum = 0x80
+            case 0xE0...0xEF: length = 3; minimum = 0x800
+            case 0xF0...0xF4: length = 4; minimum = 0x10000
+            default: return (index, "invalid UTF-8 (byte 0x\(String(byte, radix: 16, uppercase: true)))")
+            }
+            guard index + length <= bytes.count else { return (index, "invalid UTF-8 (a character cut off at the end of the file)") }
+            var scalar = UInt32(byte) & (0xFF >> (length + 1))
+            for next in bytes[(index + 1)..<(index + length)] {
+                guard next & 0xC0 == 0x80 else {
+                    return (index, "invalid UTF-8 (byte 0x\(String(byte, radix: 16, uppercase: true)) starts a character that does not continue)")
+                }
+                scalar = scalar << 6 | UInt32(next & 0x3F)
+            }
+            guard scalar >= minimum, scalar <= 0x10FFFF, !(0xD800...0xDFFF).contains(scalar) else {
+                return (index, "invalid UTF-8 (an overlong or out-of-range encoding)")
+            }
+            index += length
+        }
+        return nil
+    }
+
+    /// 1-based line and column (in Unicode scalars of the valid text before it) of a byte offset.
+    static func position(ofByte offset: Int, in bytes: [UInt8]) -> (line: Int, column: Int) {
+        var line = 1, column = 1
+        for byte in bytes[..<offset] {
+            if byte == 0x0A { line += 1; column = 1 } else if byte & 0xC0 != 0x80 { column += 1 }
+        }
+        return (line, column)
+    }
+
+    /// The path with every symbolic link resolved, or nil when it does not exist.
+    static func resolved(_ path: String) -> String? {
+        guard let pointer = realpath(path, nil) else { return nil }
+        defer { free(pointer) }
+        return String(cString: pointer)
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import SiteTestSupport
+import Testing
+
+/// The helper that owns the suite's folders and processes stops and removes them when a test ends.
+@Suite(.cleansUp) struct TestResourcesTests {
+    @Test func aProcessGroupAndItsChildrenAreStoppedWhenTheOwnerIsReleased() throws {
+        let resources = TestResources()
+        let shell = try resources.start("/bin/sh", ["-c", "sleep 600 & sleep 600 & echo started; wait"])
+        #expect(shell.waitForOutput(containing: "started").contains("started"))
+        #expect(shell.groupIsAlive)
+        resources.release()
+        #expect(!shell.groupIsAlive, "no process of the group outlives its owner")
+    }
+
+    @Test func foldersAreRemovedWhenTheOwnerIsReleased() throws {
+        let resources = TestResources()
+        let folder = try resources.temporaryFolder()
+        try Data("x".utf8).write(to: folder.appendingPathComponent("file"))
+        resources.release()
+        #expect(!FileManager.default.fileExists(atPath: folder.path))
+    }
+
+    @Test func theTraitReleasesWhatATestMadeEvenWhenTheTestThrows() async throws {
+        struct Failure: Error {}
+        let made = LockedBox<(URL, ManagedProcess)?>(nil)
+        let test = try #require(Test.current)
+        await #expect(throws: Failure.self) {
+            try await CleansUp().provideScope(for: test, testCase: Test.Case.current) {
+                let folder = try TestResources.owner.temporaryFolder()
+                let process = try TestResources.owner.start("/bin/sleep", ["600"])
+                made.value = (folder, process)
+                throw Failure()
+            }
+        }
+        let (folder, process) = try #require(made.value)
+        #expect(!FileManager.default.fileExists(atPath: folder.path))
+        #expect(!process.groupIsAlive)
+    }
+}
+
+/// A value shared with a `@Sendable` closure.
+final class LockedBox<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: Value
+    init(_ value: Value) { stored = value }
+    var value: Value {
+        get { lock.withLock { stored } }
+        set { lock.withLock { stored = newValue } }
+    }
+}
