@@ -4,12 +4,12 @@ import SiteMarkdown
 /// A guide's citations in reading order: the body's, with each component's at the place of its shortcode.
 enum GuideCitations {
     static func inOrder(_ guide: GuidePage, data: GuideData) -> [Citation] {
-        guide.body.allNodes.flatMap { node -> [Citation] in
+        guide.body.collect { node -> [Citation]? in
             switch node.kind {
             case .citation(let citation): [citation]
             case .shortcode(let name): data.markdownFields(of: name).flatMap(\.document.citations)
-            default: []
+            default: nil
             }
-        }
+        }.flatMap { $0 }
     }
 }

@@ -52,8 +52,12 @@ struct PageRenderer: Sendable {
             let head = PageHead(site: site, title: guide.title, description: guide.description, canonical: canonical)
             let structured = StructuredData.guide(guide, reviewer: reviewer, config: config, faq: content.guideData.faq,
                                                  citations: numbering.citedEntries)
-            html = templates.render(spec.template, GuideView(head: head, body: body, review: ReviewLineView(reviewer: reviewer, page: guide),
-                                                             structuredData: structured))
+            // The body goes in after the template has rendered: passed through Mustache, a large body would be
+            // copied at every level of the layout.
+            let frame = templates.render(spec.template, GuideView(head: head, body: GuideView.bodyMarker,
+                                                                  review: ReviewLineView(reviewer: reviewer, page: guide),
+                                                                  structuredData: structured))
+            html = GuideView.splice(body, into: frame)
         case .notFound:
             let head = PageHead(site: site, title: "Page not found", description: config.description, canonical: canonical)
             html = templates.render(spec.template, NotFoundView(head: head))

@@ -13,13 +13,14 @@ enum SiteValidation {
         for guide in content.guides {
             let citations = GuideCitations.inOrder(guide, data: content.guideData)
             cited.formUnion(citations.flatMap(\.items).map(\.key))
-            for node in guide.body.allNodes {
-                guard case .shortcode(let name) = node.kind else { continue }
+            for (name, location) in guide.body.collect({ node -> (String, SourceLocation)? in
+                if case .shortcode(let name) = node.kind { (name, node.location) } else { nil }
+            }) {
                 if !content.guideData.has(name) {
-                    diagnostics.append(.error("{{< \(name) >}} needs Content/guide/data/\(GuideData.files[name] ?? name)", at: node.location))
+                    diagnostics.append(.error("{{< \(name) >}} needs Content/guide/data/\(GuideData.files[name] ?? name)", at: location))
                 }
                 if let templates, SitePlan.components[name] != nil, !templates.has(name) {
-                    diagnostics.append(.error("{{< \(name) >}} needs Templates/\(name).mustache", at: node.location))
+                    diagnostics.append(.error("{{< \(name) >}} needs Templates/\(name).mustache", at: location))
                 }
             }
             diagnostics += CitationCheck.unknownKeys(in: citations, bibliography: content.bibliography)

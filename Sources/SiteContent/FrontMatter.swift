@@ -11,13 +11,29 @@ struct FrontMatter {
     let bodyFirstLine: Int
 
     /// Nil when the file does not start with a `---` line or the block is not closed.
+    /// Works on line boundaries found in the UTF-8 bytes, so a large body is copied once, not split into lines.
     init?(_ text: String) {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let first = lines.first, first.trimmingCharacters(in: .whitespaces) == "---" else { return nil }
-        guard let close = lines.dropFirst().firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "---" }) else { return nil }
-        yaml = lines[1..<close].joined(separator: "\n")
-        yamlFirstLine = 2
-        body = lines[(close + 1)...].joined(separator: "\n")
-        bodyFirstLine = close + 2
+        let utf8 = text.utf8
+        var lineStart = utf8.startIndex
+        var lineNumber = 1
+        var yamlStart: String.Index?
+        while lineStart < utf8.endIndex {
+            let lineEnd = utf8[lineStart...].firstIndex(of: 0x0A) ?? utf8.endIndex
+            let isFence = text[lineStart..<lineEnd].trimmingCharacters(in: .whitespaces) == "---"
+            let next = lineEnd < utf8.endIndex ? utf8.index(after: lineEnd) : lineEnd
+            if lineNumber == 1 {
+                guard isFence else { return nil }
+                yamlStart = next
+            } else if isFence, let yamlStart {
+                yaml = String(text[yamlStart..<lineStart].dropLast(lineStart > yamlStart ? 1 : 0))
+                yamlFirstLine = 2
+                body = String(text[next...])
+                bodyFirstLine = lineNumber + 1
+                return
+            }
+            lineStart = next
+            lineNumber += 1
+        }
+        return nil
     }
 }

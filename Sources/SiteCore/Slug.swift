@@ -26,17 +26,21 @@ public enum Slug {
 /// Hands out unique slugs within one scope (one page's heading ids), appending -1, -2… to repeats.
 public struct SlugRegistry: Sendable {
     private var used: Set<String> = []
+    /// The next suffix to try for each base, so that a thousand equal headings cost linear time, not quadratic.
+    private var nextSuffix: [String: Int] = [:]
 
     public init() {}
 
     public mutating func claim(_ text: String, fallback: String = "section") -> String {
-        let base = Slug.make(text).isEmpty ? fallback : Slug.make(text)
+        let slug = Slug.make(text)
+        let base = slug.isEmpty ? fallback : slug
         var candidate = base
-        var counter = 1
+        var counter = nextSuffix[base] ?? 1
         while used.contains(candidate) {
             candidate = "\(base)-\(counter)"
             counter += 1
         }
+        if candidate != base { nextSuffix[base] = counter }
         used.insert(candidate)
         return candidate
     }

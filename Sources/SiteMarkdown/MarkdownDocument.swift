@@ -7,30 +7,39 @@ public struct MarkdownDocument: Sendable {
     /// Raw HTML, unsafe URLs and unknown shortcodes, at their positions.
     public let diagnostics: [Diagnostic]
 
-    public init(blocks: [MarkdownNode], diagnostics: [Diagnostic]) {
+    /// The length of the Markdown text in bytes, to size the rendered HTML before it is written.
+    public let sourceLength: Int
+
+    public init(blocks: [MarkdownNode], diagnostics: [Diagnostic], sourceLength: Int = 0) {
         self.blocks = blocks
         self.diagnostics = diagnostics
+        self.sourceLength = sourceLength
     }
 
-    /// Every node in document order.
-    public var allNodes: [MarkdownNode] {
-        var result: [MarkdownNode] = []
+    /// Visits every node in document order, without collecting them (a large guide has millions).
+    public func forEachNode(_ body: (MarkdownNode) -> Void) {
         func visit(_ node: MarkdownNode) {
-            result.append(node)
+            body(node)
             node.children.forEach(visit)
         }
         blocks.forEach(visit)
-        return result
+    }
+
+    /// The values `transform` gives for the nodes it accepts, in document order.
+    public func collect<Value>(_ transform: (MarkdownNode) -> Value?) -> [Value] {
+        var values: [Value] = []
+        forEachNode { node in transform(node).map { values.append($0) } }
+        return values
     }
 
     /// Every citation in document order.
     public var citations: [Citation] {
-        allNodes.compactMap { if case .citation(let citation) = $0.kind { citation } else { nil } }
+        collect { if case .citation(let citation) = $0.kind { citation } else { nil } }
     }
 
     /// Every link and image URL with the position of the URL, in document order.
     public var links: [(url: String, location: SourceLocation)] {
-        allNodes.compactMap { node in
+        collect { node in
             switch node.kind {
             case .link(let url, _), .image(let url, _): (url, node.location)
             default: nil
@@ -40,13 +49,13 @@ public struct MarkdownDocument: Sendable {
 
     /// Headings with their level, id and text, in document order.
     public var headings: [(level: Int, id: String, text: String)] {
-        allNodes.compactMap { node in
+        collect { node in
             if case .heading(let level, let id) = node.kind { (level, id, node.plainText) } else { nil }
         }
     }
 
     /// The shortcodes the text places, in order.
     public var shortcodes: [String] {
-        allNodes.compactMap { if case .shortcode(let name) = $0.kind { name } else { nil } }
+        collect { if case .shortcode(let name) = $0.kind { name } else { nil } }
     }
 }

@@ -41,7 +41,8 @@ public struct MarkdownNode: Sendable {
     /// images' content included, with line breaks as spaces.
     public var altText: String {
         switch kind {
-        case .text(let text), .code(let text), .htmlInline(let text): return text
+        case .text(let text): return text.contains("\n") ? text.replacingOccurrences(of: "\n", with: " ") : text
+        case .code(let text), .htmlInline(let text): return text
         case .softBreak, .lineBreak: return " "
         case .citation: return ""
         default: return children.map(\.altText).joined()
@@ -51,7 +52,8 @@ public struct MarkdownNode: Sendable {
     /// The node's text without markup (for heading ids, accessible names, JSON-LD).
     public var plainText: String {
         switch kind {
-        case .text(let text), .code(let text): return text
+        case .text(let text): return text.contains("\n") ? text.replacingOccurrences(of: "\n", with: " ") : text
+        case .code(let text): return text
         case .softBreak, .lineBreak: return " "
         case .citation, .htmlInline, .image: return ""
         default: return children.map(\.plainText).joined()

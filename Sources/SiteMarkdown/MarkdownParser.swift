@@ -12,9 +12,14 @@ public enum MarkdownParser {
     public static let maximumNesting = 100
 
     public static func parse(_ text: String, source: SourceMap, options: MarkdownOptions = MarkdownOptions()) -> MarkdownDocument {
-        let bytes = Array(text.utf8)
-        guard let root = cmark_parse_document(bytes.map { CChar(bitPattern: $0) }, bytes.count,
-                                              CMARK_OPT_SMART | CMARK_OPT_SOURCEPOS | CMARK_OPT_VALIDATE_UTF8) else {
+        var text = text
+        // libcmark reads the string's own bytes: no copy of a text that may be megabytes long.
+        let parsed = text.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) {
+                cmark_parse_document($0.baseAddress, $0.count, CMARK_OPT_SMART | CMARK_OPT_SOURCEPOS | CMARK_OPT_VALIDATE_UTF8)
+            }
+        }
+        guard let root = parsed else {
             return MarkdownDocument(blocks: [], diagnostics: [.error("Markdown could not be parsed", at: source.location(line: 1, column: 1))])
         }
         defer { cmark_node_free(root) }
@@ -26,8 +31,14 @@ public enum MarkdownParser {
                     + "the limit is \(maximumNesting)", at: location)])
         }
         var converter = TreeConverter(lines: lines, source: source, options: options)
-        let blocks = converter.children(of: root)
-        return MarkdownDocument(blocks: blocks, diagnostics: converter.diagnostics)
+        // Each top-level block is freed once converted, so libcmark's tree and the Swift tree are not both whole at once.
+        var blocks: [MarkdownNode] = []
+        blocks.reserveCapacity(TreeConverter.childCount(of: root))
+        while let block = cmark_node_first_child(root) {
+            blocks += converter.convert(block)
+            cmark_node_free(block)
+        }
+        return MarkdownDocument(blocks: blocks, diagnostics: converter.diagnostics, sourceLength: text.utf8.count)
     }
 }
 
@@ -86,15 +97,27 @@ private struct TreeConverter {
         for id in options.reservedIDs.sorted() { _ = headingIDs.claim(id) }
     }
 
+    /// How many children a node has, so that arrays are allocated once at their size.
+    static func childCount(of node: OpaquePointer) -> Int {
+        var count = 0
+        var child = cmark_node_first_child(node)
+        while let current = child { count += 1; child = cmark_node_next(current) }
+        return count
+    }
+
     mutating func children(of node: OpaquePointer) -> [MarkdownNode] {
         var result: [MarkdownNode] = []
+        result.reserveCapacity(Self.childCount(of: node))
         var pendingText: (text: String, location: SourceLocation)?
         var child = cmark_node_first_child(node)
         while let current = child {
             child = cmark_node_next(current)
-            if cmark_node_get_type(current) == CMARK_NODE_TEXT {
-                // libcmark splits text at brackets; join runs so citations are seen whole.
-                let literal = Self.literal(current)
+            let type = cmark_node_get_type(current)
+            if type == CMARK_NODE_TEXT || type == CMARK_NODE_SOFTBREAK {
+                // libcmark splits text at brackets and line ends; join runs so citations are seen whole. A soft
+                // break stays a "\n" inside the text (rendered as libcmark renders it), which keeps a long
+                // paragraph one node instead of two per line.
+                let literal = type == CMARK_NODE_TEXT ? Self.literal(current) : "\n"
                 if pendingText == nil { pendingText = (literal, blockLocation(current)) } else { pendingText!.text += literal }
                 continue
             }
@@ -105,7 +128,7 @@ private struct TreeConverter {
         return result
     }
 
-    private mutating func convert(_ node: OpaquePointer) -> [MarkdownNode] {
+    mutating func convert(_ node: OpaquePointer) -> [MarkdownNode] {
         let type = cmark_node_get_type(node)
         let location = blockLocation(node)
         switch type {

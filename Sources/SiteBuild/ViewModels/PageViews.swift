@@ -65,6 +65,20 @@ struct GuideView: ViewModel {
     /// The JSON-LD documents, already escaped for a `<script>` element.
     let structuredData: [String]
 
+    /// Stands for the body while the template renders; content cannot contain it (a NUL is refused on reading).
+    static let bodyMarker = "\u{0}iopsite-guide-body\u{0}"
+
+    /// The rendered page with the body in place of its marker, built in one allocation.
+    static func splice(_ body: String, into frame: String) -> String {
+        guard let range = frame.range(of: bodyMarker) else { return frame }
+        var page = ""
+        page.reserveCapacity(frame.utf8.count + body.utf8.count)
+        page += frame[..<range.lowerBound]
+        page += body
+        page += frame[range.upperBound...]
+        return page
+    }
+
     func child(named name: String) -> Any? {
         switch name {
         case "body": body
