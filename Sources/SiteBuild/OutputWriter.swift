@@ -114,9 +114,27 @@ struct OutputWriter {
 
         /// Stages one file: a hard link to the previous output's file when the bytes are the same.
         func put(_ path: String, _ data: Data) throws(Failure) {
+            var failure: Failure?
+            data.withUnsafeBytes { bytes in
+                do throws(Failure) { try put(path, bytes: bytes) } catch { failure = error }
+            }
+            if let failure { throw failure }
+        }
+
+        /// Stages a page from its text, written from the string's own bytes (a large page is not copied).
+        func put(_ path: String, text: String) throws(Failure) {
+            var text = text
+            var failure: Failure?
+            text.withUTF8 { bytes in
+                do throws(Failure) { try put(path, bytes: UnsafeRawBufferPointer(bytes)) } catch { failure = error }
+            }
+            if let failure { throw failure }
+        }
+
+        private func put(_ path: String, bytes data: UnsafeRawBufferPointer) throws(Failure) {
             let old = writer.output.path + "/" + path
             do {
-                if previous?.contains(path) == true, FileOps.contents(old) == data {
+                if previous?.contains(path) == true, FileOps.file(old, equals: data) {
                     try writer.link(old, to: folder, path, existing: existing[path])
                     lock.withLock { unchanged += 1 }
                 } else {
@@ -143,7 +161,9 @@ struct OutputWriter {
                     }
                 }
                 let manifest = ([OutputWriter.manifestHeader] + paths.sorted()).joined(separator: "\n") + "\n"
-                try writer.replace(folder, OutputWriter.manifestName, with: Data(manifest.utf8), existing: existing[OutputWriter.manifestName])
+                try Data(manifest.utf8).withUnsafeBytes {
+                    try writer.replace(folder, OutputWriter.manifestName, with: $0, existing: existing[OutputWriter.manifestName])
+                }
                 if fileManager.fileExists(atPath: writer.output.path) {
                     try FileSwap.exchange(writer.output, folder)
                     try fileManager.moveItem(at: folder, to: recycled)
@@ -204,7 +224,7 @@ struct OutputWriter {
 
     /// Writes `data` as a new file at `staging/path`. The old entry is unlinked first: it may be a hard
     /// link to a file of the live output, which must never be written through.
-    func replace(_ staging: URL, _ path: String, with data: Data, existing: FileTree.Kind?) throws {
+    func replace(_ staging: URL, _ path: String, with data: UnsafeRawBufferPointer, existing: FileTree.Kind?) throws {
         let target = staging.path + "/" + path
         if existing != nil { try FileOps.unlinkFile(target) }
         try FileOps.create(target, data)

@@ -45,19 +45,20 @@ struct PageRenderer: Sendable {
                                               bibliography: content.bibliography)
             let components = ComponentRenderer(templates: templates, data: content.guideData, numbering: numbering, basePath: config.basePath,
                                                directory: directory)
-            let body = MarkdownRenderer().render(guide.body, hooks: components.hooks)
             markdownLinks = guide.body.links
-            componentLinks = components.links
             let reviewer = guide.reviewedBy ?? config.reviewer
             let head = PageHead(site: site, title: guide.title, description: guide.description, canonical: canonical)
             let structured = StructuredData.guide(guide, reviewer: reviewer, config: config, faq: content.guideData.faq,
                                                  citations: numbering.citedEntries)
-            // The body goes in after the template has rendered: passed through Mustache, a large body would be
-            // copied at every level of the layout.
+            // The body is rendered straight into the page after the template has rendered around a marker:
+            // a large body is then written once, not copied at every level of the layout.
             let frame = templates.render(spec.template, GuideView(head: head, body: GuideView.bodyMarker,
                                                                   review: ReviewLineView(reviewer: reviewer, page: guide),
                                                                   structuredData: structured))
-            html = GuideView.splice(body, into: frame)
+            html = GuideView.page(frame, reservingForBody: guide.body.sourceLength * 3) { page in
+                MarkdownRenderer().render(guide.body, hooks: components.hooks, into: &page)
+            }
+            componentLinks = components.links
         case .notFound:
             let head = PageHead(site: site, title: "Page not found", description: config.description, canonical: canonical)
             html = templates.render(spec.template, NotFoundView(head: head))

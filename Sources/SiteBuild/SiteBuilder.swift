@@ -65,7 +65,7 @@ public struct SiteBuilder: Sendable {
             let rendered = ParallelMap.map(plan.specs) { spec -> Swift.Result<RenderedPage, OutputWriter.Failure> in
                 let page = plan.renderer.render(spec)
                 do {
-                    try staging.put(page.file, Data(page.html.utf8))
+                    try staging.put(page.file, text: page.html)
                     return .success(page)
                 } catch let failure as OutputWriter.Failure {
                     return .failure(failure)

@@ -14,7 +14,7 @@ enum SiteValidation {
             let citations = GuideCitations.inOrder(guide, data: content.guideData)
             cited.formUnion(citations.flatMap(\.items).map(\.key))
             for (name, location) in guide.body.collect({ node -> (String, SourceLocation)? in
-                if case .shortcode(let name) = node.kind { (name, node.location) } else { nil }
+                if case .shortcode(let name) = node.kind { (name, guide.body.location(of: node)) } else { nil }
             }) {
                 if !content.guideData.has(name) {
                     diagnostics.append(.error("{{< \(name) >}} needs Content/guide/data/\(GuideData.files[name] ?? name)", at: location))

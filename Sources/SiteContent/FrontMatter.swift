@@ -6,7 +6,8 @@ struct FrontMatter {
     let yaml: String
     /// The file line of the YAML's first line.
     let yamlFirstLine: Int
-    let body: String
+    /// The text after the closing `---` line: a slice of the file's text, not a copy.
+    let body: Substring
     /// The file line of the body's first line.
     let bodyFirstLine: Int
 
@@ -27,7 +28,7 @@ struct FrontMatter {
             } else if isFence, let yamlStart {
                 yaml = String(text[yamlStart..<lineStart].dropLast(lineStart > yamlStart ? 1 : 0))
                 yamlFirstLine = 2
-                body = String(text[next...])
+                body = text[next...]
                 bodyFirstLine = lineNumber + 1
                 return
             }

@@ -16,17 +16,40 @@ public enum FileOps {
 
     /// Creates a new file (it must not exist) holding `data`.
     public static func create(_ path: String, _ data: Data) throws {
+        try data.withUnsafeBytes { try create(path, $0) }
+    }
+
+    /// Creates a new file (it must not exist) holding `buffer`.
+    public static func create(_ path: String, _ buffer: UnsafeRawBufferPointer) throws {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw Failure(operation: "create", path: path, code: errno) }
         defer { close(descriptor) }
-        try data.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                guard written > 0 else { throw Failure(operation: "write", path: path, code: errno) }
-                offset += written
-            }
+        var offset = 0
+        while offset < buffer.count {
+            let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            guard written > 0 else { throw Failure(operation: "write", path: path, code: errno) }
+            offset += written
         }
+    }
+
+    /// Whether the file at `path` holds exactly `bytes`: sizes first, then the contents in small chunks,
+    /// so that comparing a large page costs no copy of it.
+    public static func file(_ path: String, equals bytes: UnsafeRawBufferPointer) -> Bool {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, Int(info.st_size) == bytes.count else { return false }
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        var offset = 0
+        while offset < bytes.count {
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress!, min($0.count, bytes.count - offset)) }
+            guard count > 0 else { return false }
+            let same = chunk.withUnsafeBytes { memcmp($0.baseAddress!, bytes.baseAddress! + offset, count) == 0 }
+            guard same else { return false }
+            offset += count
+        }
+        return true
     }
 
     public static func makeFolder(_ path: String) throws {

@@ -52,8 +52,14 @@ public struct SourceFileReader: Sendable {
 
     /// Checks and normalises bytes as `text(_:)` does, for text that did not come from a file of the root.
     public static func decode(_ data: Data, path: String) -> Result<String, Diagnostic> {
-        var bytes = [UInt8](data)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        data.withUnsafeBytes { raw in
+            let all = raw.bindMemory(to: UInt8.self)
+            let bytes = all.starts(with: [0xEF, 0xBB, 0xBF]) ? UnsafeBufferPointer(rebasing: all[3...]) : all
+            return decode(bytes, path: path)
+        }
+    }
+
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, path: String) -> Result<String, Diagnostic> {
         if let (offset, problem) = firstProblem(in: bytes) {
             let (line, column) = position(ofByte: offset, in: bytes)
             return .failure(.error(problem, at: SourceLocation(path: path, line: line, column: column)))
@@ -75,7 +81,7 @@ public struct SourceFileReader: Sendable {
     }
 
     /// The offset of the first byte that is not valid UTF-8, or of the first NUL, with the message for it.
-    static func firstProblem(in bytes: [UInt8]) -> (Int, String)? {
+    static func firstProblem(in bytes: UnsafeBufferPointer<UInt8>) -> (Int, String)? {
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
@@ -105,7 +111,7 @@ public struct SourceFileReader: Sendable {
     }
 
     /// 1-based line and column (in Unicode scalars of the valid text before it) of a byte offset.
-    static func position(ofByte offset: Int, in bytes: [UInt8]) -> (line: Int, column: Int) {
+    static func position(ofByte offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (line: Int, column: Int) {
         var line = 1, column = 1
         for byte in bytes[..<offset] {
             if byte == 0x0A { line += 1; column = 1 } else if byte & 0xC0 != 0x80 { column += 1 }

@@ -4,6 +4,11 @@ public struct TextLines: Sendable {
     public let lines: [Substring]
 
     public init(_ text: String) {
+        self.init(text[...])
+    }
+
+    /// The lines of a slice, which keep sharing its storage.
+    public init(_ text: Substring) {
         // Split on scalars: as Characters, "\r\n" is one grapheme and never equals "\n".
         lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { scalars in
             let line = Substring(scalars)

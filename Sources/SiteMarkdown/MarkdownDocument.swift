@@ -10,10 +10,19 @@ public struct MarkdownDocument: Sendable {
     /// The length of the Markdown text in bytes, to size the rendered HTML before it is written.
     public let sourceLength: Int
 
-    public init(blocks: [MarkdownNode], diagnostics: [Diagnostic], sourceLength: Int = 0) {
+    /// The file the text is in, for the locations of its nodes.
+    public let path: String
+
+    public init(blocks: [MarkdownNode], diagnostics: [Diagnostic], sourceLength: Int = 0, path: String = "") {
         self.blocks = blocks
         self.diagnostics = diagnostics
         self.sourceLength = sourceLength
+        self.path = path
+    }
+
+    /// Where a node of this document is written.
+    public func location(of node: MarkdownNode) -> SourceLocation {
+        SourceLocation(path: path, line: Int(node.position.line), column: Int(node.position.column))
     }
 
     /// Visits every node in document order, without collecting them (a large guide has millions).
@@ -41,7 +50,7 @@ public struct MarkdownDocument: Sendable {
     public var links: [(url: String, location: SourceLocation)] {
         collect { node in
             switch node.kind {
-            case .link(let url, _), .image(let url, _): (url, node.location)
+            case .link(let url, _), .image(let url, _): (url, location(of: node))
             default: nil
             }
         }

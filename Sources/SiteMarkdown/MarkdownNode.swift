@@ -2,15 +2,17 @@ import SiteCore
 
 /// One node of a parsed Markdown document: an immutable Swift value with its source location.
 public struct MarkdownNode: Sendable {
+    /// Cases with more than one string are `indirect`: they are few, and inline they would make every
+    /// node, text included, larger (a long guide has millions of nodes).
     public enum Kind: Sendable {
         case document
         case paragraph
         /// A heading with its unique, stable id.
-        case heading(level: Int, id: String)
+        indirect case heading(level: Int, id: String)
         case blockQuote
-        case list(ordered: Bool, start: Int, tight: Bool)
+        indirect case list(ordered: Bool, start: Int, tight: Bool)
         case item
-        case codeBlock(info: String, literal: String)
+        indirect case codeBlock(info: String, literal: String)
         case htmlBlock(String)
         case thematicBreak
         /// A structured component placed with `{{< name >}}` on its own line.
@@ -22,19 +24,26 @@ public struct MarkdownNode: Sendable {
         case htmlInline(String)
         case emphasis
         case strong
-        case link(url: String, title: String)
-        case image(url: String, title: String)
-        case citation(Citation)
+        indirect case link(url: String, title: String)
+        indirect case image(url: String, title: String)
+        indirect case citation(Citation)
+    }
+
+    /// A line and column in the node's file, kept small: a long guide has millions of nodes, and the
+    /// file's path is the document's (`MarkdownDocument.location(of:)`).
+    public struct Position: Sendable, Hashable {
+        public let line: Int32
+        public let column: Int32
     }
 
     public let kind: Kind
     public let children: [MarkdownNode]
-    public let location: SourceLocation
+    public let position: Position
 
     public init(_ kind: Kind, children: [MarkdownNode] = [], location: SourceLocation) {
         self.kind = kind
         self.children = children
-        self.location = location
+        position = Position(line: Int32(clamping: location.line), column: Int32(clamping: location.column))
     }
 
     /// An image's text alternative, as CommonMark renders it: the text of its content, nested

@@ -12,33 +12,60 @@ public enum MarkdownParser {
     public static let maximumNesting = 100
 
     public static func parse(_ text: String, source: SourceMap, options: MarkdownOptions = MarkdownOptions()) -> MarkdownDocument {
-        var text = text
-        // libcmark reads the string's own bytes: no copy of a text that may be megabytes long.
-        let parsed = text.withUTF8 { bytes in
-            bytes.withMemoryRebound(to: CChar.self) {
-                cmark_parse_document($0.baseAddress, $0.count, CMARK_OPT_SMART | CMARK_OPT_SOURCEPOS | CMARK_OPT_VALIDATE_UTF8)
+        parse(text[...], source: source, options: options)
+    }
+
+    /// Parses a slice of a larger text (a guide's body after its front matter) without copying it.
+    public static func parse(_ text: Substring, source: SourceMap, options: MarkdownOptions = MarkdownOptions()) -> MarkdownDocument {
+        parse(text, source: source, options: options, minimumPiece: MarkdownChunks.minimumPiece)
+    }
+
+    /// Parses `text` in the pieces `MarkdownChunks` finds (a long text), each converted and freed before the next.
+    static func parse(_ text: Substring, source: SourceMap, options: MarkdownOptions, minimumPiece: Int) -> MarkdownDocument {
+        var converter = TreeConverter(source: source, options: options)
+        var blocks: [MarkdownNode] = []
+        for piece in MarkdownChunks.split(text, minimumPiece: minimumPiece) {
+            var pieceSource = source
+            pieceSource.firstLine += piece.firstLine - 1
+            guard convert(piece.text, source: pieceSource, with: &converter, into: &blocks) else {
+                return MarkdownDocument(blocks: [], diagnostics: converter.diagnostics, path: source.path)
             }
         }
+        return MarkdownDocument(blocks: blocks, diagnostics: converter.diagnostics, sourceLength: text.utf8.count, path: source.path)
+    }
+
+    /// Parses one piece with libcmark and appends its blocks; false when it is nested too deeply (reported).
+    private static func convert(_ text: Substring, source: SourceMap, with converter: inout TreeConverter,
+                                into blocks: inout [MarkdownNode]) -> Bool {
+        let flags = CMARK_OPT_SMART | CMARK_OPT_SOURCEPOS | CMARK_OPT_VALIDATE_UTF8
+        // libcmark reads the string's own bytes: no copy of a text that may be megabytes long.
+        let parsed = text.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { cmark_parse_document($0.baseAddress, $0.count, flags) }
+        } ?? {
+            let bytes = Array(text.utf8).map { CChar(bitPattern: $0) }
+            return cmark_parse_document(bytes, bytes.count, flags)
+        }()
         guard let root = parsed else {
-            return MarkdownDocument(blocks: [], diagnostics: [.error("Markdown could not be parsed", at: source.location(line: 1, column: 1))])
+            converter.diagnostics.append(.error("Markdown could not be parsed", at: source.location(line: 1, column: 1)))
+            return false
         }
         defer { cmark_node_free(root) }
         let lines = TextLines(text)
         if let deep = firstNode(deeperThan: maximumNesting, in: root) {
-            let location = position(of: deep, lines: lines, source: source)
-            return MarkdownDocument(blocks: [], diagnostics: [.error(
+            converter.diagnostics = [.error(
                 "Markdown is nested more than \(maximumNesting) levels deep here (block quotes, lists, emphasis, links or images); "
-                    + "the limit is \(maximumNesting)", at: location)])
+                    + "the limit is \(maximumNesting)", at: position(of: deep, lines: lines, source: source))]
+            return false
         }
-        var converter = TreeConverter(lines: lines, source: source, options: options)
+        converter.lines = lines
+        converter.source = source
         // Each top-level block is freed once converted, so libcmark's tree and the Swift tree are not both whole at once.
-        var blocks: [MarkdownNode] = []
-        blocks.reserveCapacity(TreeConverter.childCount(of: root))
+        blocks.reserveCapacity(blocks.count + TreeConverter.childCount(of: root))
         while let block = cmark_node_first_child(root) {
             blocks += converter.convert(block)
             cmark_node_free(block)
         }
-        return MarkdownDocument(blocks: blocks, diagnostics: converter.diagnostics, sourceLength: text.utf8.count)
+        return true
     }
 }
 
@@ -82,16 +109,16 @@ extension MarkdownParser {
 
 /// Walks libcmark's tree once, building Swift nodes and collecting diagnostics.
 private struct TreeConverter {
-    let lines: TextLines
-    let source: SourceMap
+    /// The lines and source of the piece being converted.
+    var lines = TextLines("")
+    var source: SourceMap
     let options: MarkdownOptions
     var headingIDs = SlugRegistry()
     var diagnostics: [Diagnostic] = []
     /// The leaf block whose inlines are being converted.
     var block: BlockSource?
 
-    init(lines: TextLines, source: SourceMap, options: MarkdownOptions) {
-        self.lines = lines
+    init(source: SourceMap, options: MarkdownOptions) {
         self.source = source
         self.options = options
         for id in options.reservedIDs.sorted() { _ = headingIDs.claim(id) }

@@ -7,6 +7,7 @@ public final class ManagedProcess: @unchecked Sendable {
     private let outputFile: URL?
     private let lock = NSLock()
     private var exitStatus: Int32?
+    private var peakKB: Int?
 
     init(_ executable: String, _ arguments: [String], captureOutput: Bool) throws {
         var attributes = posix_spawnattr_t()
@@ -60,12 +61,17 @@ public final class ManagedProcess: @unchecked Sendable {
         lock.withLock {
             if let exitStatus { return exitStatus }
             var status: Int32 = 0
-            while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+            var usage = rusage()
+            while wait4(pid, &status, 0, &usage) == -1 && errno == EINTR {}
             let code = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
             exitStatus = code
+            peakKB = usage.ru_maxrss
             return code
         }
     }
+
+    /// The process's peak resident memory in KiB, once `wait()` has returned.
+    public var peakMemoryKB: Int? { lock.withLock { peakKB } }
 
     var hasExited: Bool {
         lock.withLock {

@@ -68,13 +68,13 @@ struct GuideView: ViewModel {
     /// Stands for the body while the template renders; content cannot contain it (a NUL is refused on reading).
     static let bodyMarker = "\u{0}iopsite-guide-body\u{0}"
 
-    /// The rendered page with the body in place of its marker, built in one allocation.
-    static func splice(_ body: String, into frame: String) -> String {
+    /// The page: the template's output with the body written in place of its marker, in one allocation.
+    static func page(_ frame: String, reservingForBody size: Int, body: (inout String) -> Void) -> String {
         guard let range = frame.range(of: bodyMarker) else { return frame }
         var page = ""
-        page.reserveCapacity(frame.utf8.count + body.utf8.count)
+        page.reserveCapacity(frame.utf8.count + size)
         page += frame[..<range.lowerBound]
-        page += body
+        body(&page)
         page += frame[range.upperBound...]
         return page
     }

@@ -1,0 +1,70 @@
+/// Splits a long Markdown text into pieces that libcmark can parse one at a time with the same result.
+///
+/// libcmark's tree takes about eight times the size of its text; parsing a multi-megabyte guide whole,
+/// then copying it into Swift values, would need both at once. Pieces end only where CommonMark itself
+/// starts afresh: before an ATX heading at the start of a line, after a blank line, outside any code
+/// fence. A text that could make this unsafe is never split: one with a link reference definition
+/// (definitions are global to the document) or with a raw HTML block that may run across blank lines.
+enum MarkdownChunks {
+    /// Texts shorter than this are parsed whole.
+    static let minimumPiece = 256 * 1024
+
+    /// The pieces of `text` with the 1-based line each starts on; the whole text as one piece when it
+    /// is short or cannot be split safely.
+    static func split(_ text: Substring, minimumPiece: Int = minimumPiece) -> [(text: Substring, firstLine: Int)] {
+        guard text.utf8.count / 2 >= minimumPiece, !mayHaveGlobalOrUnboundedParts(text) else { return [(text, 1)] }
+        var pieces: [(text: Substring, firstLine: Int)] = []
+        var pieceStart = text.startIndex, pieceLine = 1
+        var line = 1
+        var fence: (marker: UInt8, length: Int)?
+        var previousBlank = false
+        var lineStart = text.startIndex
+        let utf8 = text.utf8
+        while lineStart < text.endIndex {
+            let lineEnd = utf8[lineStart...].firstIndex(of: 0x0A) ?? text.endIndex
+            let bytes = utf8[lineStart..<lineEnd]
+            if let open = fence {
+                if let close = fenceRun(bytes), close.marker == open.marker, close.length >= open.length, close.onlySpacesAfter {
+                    fence = nil
+                }
+            } else if let open = fenceRun(bytes) {
+                fence = (open.marker, open.length)
+            } else if previousBlank, isHeading(bytes), utf8.distance(from: pieceStart, to: lineStart) >= minimumPiece {
+                pieces.append((text[pieceStart..<lineStart], pieceLine))
+                pieceStart = lineStart
+                pieceLine = line
+            }
+            previousBlank = bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 }
+            lineStart = lineEnd < text.endIndex ? utf8.index(after: lineEnd) : lineEnd
+            line += 1
+        }
+        pieces.append((text[pieceStart...], pieceLine))
+        return pieces
+    }
+
+    /// A link reference definition (`]:`) or the start of an HTML block that only a closing marker ends.
+    private static func mayHaveGlobalOrUnboundedParts(_ text: Substring) -> Bool {
+        if text.contains("]:") { return true }
+        let lowered = text.lowercased()
+        return ["<!--", "<?", "<![cdata[", "<!", "<script", "<pre", "<style", "<textarea"].contains { lowered.contains($0) }
+    }
+
+    /// A code fence line: up to three spaces, then three or more backticks or tildes.
+    private static func fenceRun(_ bytes: Substring.UTF8View.SubSequence) -> (marker: UInt8, length: Int, onlySpacesAfter: Bool)? {
+        let indent = bytes.prefix { $0 == 0x20 }.count
+        guard indent <= 3 else { return nil }
+        let rest = bytes.dropFirst(indent)
+        guard let marker = rest.first, marker == 0x60 || marker == 0x7E else { return nil }
+        let length = rest.prefix { $0 == marker }.count
+        guard length >= 3 else { return nil }
+        return (marker, length, rest.dropFirst(length).allSatisfy { $0 == 0x20 || $0 == 0x09 })
+    }
+
+    /// An ATX heading at the very start of the line: one to six `#` and then a space, a tab or the line's end.
+    private static func isHeading(_ bytes: Substring.UTF8View.SubSequence) -> Bool {
+        let hashes = bytes.prefix { $0 == 0x23 }.count
+        guard (1...6).contains(hashes) else { return false }
+        let after = bytes.dropFirst(hashes).first
+        return after == nil || after == 0x20 || after == 0x09
+    }
+}

@@ -1,0 +1,79 @@
+import SiteCore
+import SiteTestSupport
+import Testing
+@testable import SiteMarkdown
+
+/// A long text parsed in pieces gives exactly what parsing it whole gives: nodes, ids, positions, errors.
+@Suite(.cleansUp) struct MarkdownChunksTests {
+    static let section = """
+        # Getting started
+
+        Intensive outpatient programs meet *several* times a week [@drake2007, p. 3], and "quotes" --
+        dashes... all smart. See [the guide](/guide/ "Guide") and ![a chart](/chart.png).
+
+        - first item
+          continues here with `code`
+        - second item
+
+          with a second paragraph
+
+        1. one
+        2. two
+
+        > quoted text
+        that continues lazily
+
+        ```swift
+        let x = 1
+
+        # not a heading: inside a fence
+        ```
+
+            indented code
+
+        A [bad link](javascript:alert(1)) and <b>inline html</b>.
+
+        Setext heading
+        --------------
+
+        ## Getting started
+
+        ***
+
+        """
+
+    static let text = String(repeating: section, count: 40)
+
+    func parse(_ text: String, minimumPiece: Int) -> MarkdownDocument {
+        MarkdownParser.parse(text[...], source: SourceMap(path: "g.md", firstLine: 7), options: MarkdownOptions(allowRawHTML: false),
+                             minimumPiece: minimumPiece)
+    }
+
+    @Test func aTextParsedInPiecesEqualsTheTextParsedWhole() {
+        #expect(MarkdownChunks.split(Self.text[...], minimumPiece: 300).count > 20, "the test text is really split")
+        let whole = parse(Self.text, minimumPiece: .max)
+        let pieces = parse(Self.text, minimumPiece: 300)
+        #expect(MarkdownRenderer().render(pieces) == MarkdownRenderer().render(whole))
+        #expect(pieces.diagnostics == whole.diagnostics)
+        #expect(pieces.diagnostics.count == 120, "a bad link and two raw HTML tags per section")
+        #expect(pieces.headings.map(\.id) == whole.headings.map(\.id))
+        #expect(pieces.links.map(\.location) == whole.links.map(\.location))
+        #expect(pieces.citations.map(\.location) == whole.citations.map(\.location))
+    }
+
+    @Test func aTextWithALinkReferenceDefinitionIsNeverSplit() {
+        let text = Self.text + "\n[ref]: /somewhere\n"
+        #expect(MarkdownChunks.split(text[...], minimumPiece: 300).count == 1)
+    }
+
+    @Test func aTextWithAnHTMLBlockThatSpansBlankLinesIsNeverSplit() {
+        let text = Self.text + "\n<!-- a comment\n\n# inside it\n-->\n"
+        #expect(MarkdownChunks.split(text[...], minimumPiece: 300).count == 1)
+    }
+
+    @Test func piecesStartOnlyAtHeadingsAfterABlankLineOutsideFences() {
+        for piece in MarkdownChunks.split(Self.text[...], minimumPiece: 300).dropFirst() {
+            #expect(piece.text.hasPrefix("# Getting started\n") || piece.text.hasPrefix("## Getting started\n"))
+        }
+    }
+}
