@@ -59,6 +59,23 @@ import Testing
         #expect(!site.exists("out"))
     }
 
+    static let directory: [String: String] = [
+        "Content/directory/_states.csv": "code,name,fips,slug,tile_row,tile_col\nVA,Virginia,51,virginia,5,8\nMD,Maryland,24,maryland,5,9\n",
+        "Content/directory/_service-codes.csv": "code,category,label,source\nOIT,Service Setting,Intensive outpatient treatment,A\n",
+        "Content/directory/imported/va.yaml": "facilities:\n  - {id: \"samhsa:000000000001\", slug: a, name: A, address: {street1: 1 A St, city: R, zip: \"23219\"}, source: S, source_date: \"2020\"}\n",
+        "Content/directory/imported/md.yaml": "facilities:\n  - {id: \"samhsa:000000000002\", slug: b, name: B, address: {street1: 1 B St, city: B, zip: \"21201\"}, source: S, source_date: \"2020\"}\n  - {id: \"samhsa:000000000003\", slug: c, name: C, address: {street1: 1 C St, city: B, zip: \"21201\"}, source: S, source_date: \"2020\"}\n",
+    ]
+
+    @Test func unverifiedListingsAreOneSummaryLineAndEachStateOnlyWithVerbose() throws {
+        let site = try FixtureSite(Self.site.merging(Self.directory) { $1 })
+        let quiet = try run(["check", "--root", site.root.path, "--format", "json"])
+        #expect(quiet.stdout.contains("\"message\":\"3 listings not verified by an editor, in 2 states (--verbose lists them by state)\""))
+        #expect(!quiet.stdout.contains("listings in Maryland"))
+        let verbose = try run(["check", "--root", site.root.path, "--format", "json", "--verbose"])
+        #expect(verbose.stdout.contains("\"message\":\"2 of 2 listings in Maryland have not been verified by an editor\""))
+        #expect(verbose.stdout.contains("\"message\":\"1 of 1 listings in Virginia have not been verified by an editor\""))
+    }
+
     @Test func anUnknownFlagIsAUsageErrorWithExit2() throws {
         let result = try run(["build", "--no-such-flag"])
         #expect(result.status == 2)

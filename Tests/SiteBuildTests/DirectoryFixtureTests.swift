@@ -95,3 +95,33 @@ import Testing
 enum LocatorImporterCodes {
     static let text = "code,category,label,source\nSA,Type of Care,Substance use treatment,A\nOIT,Service Setting,Intensive outpatient treatment,A\nMD,Payment Accepted,Medicaid,A\n"
 }
+
+/// Listings with the same name, standing together, each show what tells them apart.
+@Suite(.cleansUp) struct SameNameListingsTests {
+    static let centers = """
+        facilities:
+          - {id: "samhsa:000000000001", slug: hope, name: Hope Center, address: {street1: 1 Main St, city: Richmond, zip: "23219"}, source: S, source_date: "2020"}
+          - {id: "samhsa:000000000002", slug: hope-2, name: Hope Center, address: {street1: 9 Oak Ave, city: Richmond, zip: "23219"}, source: S, source_date: "2020"}
+          - {id: "samhsa:000000000003", slug: hope-3, name: Hope Center, name2: Youth Program, address: {street1: 9 Oak Ave, city: Richmond, zip: "23219"}, source: S, source_date: "2020"}
+          - {id: "samhsa:000000000004", slug: hope-4, name: Hope Center, address: {street1: 9 Oak Ave, city: Richmond, zip: "23219"}, levels_of_care: [OIT], source: S, source_date: "2020"}
+          - {id: "samhsa:000000000005", slug: hope-5, name: Hope Center, address: {street1: 9 Oak Ave, city: Richmond, zip: "23219"}, levels_of_care: [OIT], source: S, source_date: "2020"}
+          - {id: "samhsa:000000000006", slug: other, name: Other Place, address: {street1: 5 Elm St, city: Richmond, zip: "23219"}, source: S, source_date: "2020"}
+        """
+
+    @Test func theOtherCentersOfACityNeverReadTheSame() throws {
+        let site = try DirectoryFixtureTests.site(["Content/directory/imported/va.yaml": Self.centers])
+        #expect(site.build().exitCode == 0)
+        let page = try #require(site.read("Public/rehab-centers/virginia/other/index.html"))
+        let list = try #require(page.components(separatedBy: "<ul class=\"nearby\">").dropFirst().first?.components(separatedBy: "</ul>").first)
+        let items = list.components(separatedBy: "<li>").dropFirst().map { $0.replacingOccurrences(of: #"<[^>]+>"#, with: "", options: .regularExpression)
+            .trimmingCharacters(in: .whitespacesAndNewlines) }
+        #expect(items == [
+            "Hope Center, 1 Main St",
+            "Hope Center, 9 Oak Ave",
+            "Hope Center, 9 Oak Ave; Youth Program",
+            "Hope Center, 9 Oak Ave; Intensive outpatient treatment; listing 1 of 2",
+            "Hope Center, 9 Oak Ave; Intensive outpatient treatment; listing 2 of 2",
+        ])
+        #expect(Set(items).count == items.count)
+    }
+}

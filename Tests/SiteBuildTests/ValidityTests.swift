@@ -135,6 +135,34 @@ import Testing
         #expect(counts == ["MedicalWebPage": 1, "FAQPage": 1, "MedicalClinic": 14035, "BreadcrumbList": 14087])
     }
 
+    /// The text of each item between `start` and `end` markers, tags removed and spaces collapsed.
+    static func itemTexts(_ html: String, list start: String, item: String, end: String) -> [String] {
+        guard let list = html.components(separatedBy: start).dropFirst().first?.components(separatedBy: end).first else { return [] }
+        return list.components(separatedBy: item).dropFirst().map {
+            $0.replacingOccurrences(of: #"<[^>]+>"#, with: " ", options: .regularExpression)
+                .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        }
+    }
+
+    @Test func noTwoListingsOfAStatePageOrOfANearbyListReadTheSame() throws {
+        let folder = RealContentTests.output.appendingPathComponent("rehab-centers")
+        var lists = 0, total = 0
+        for state in try FileManager.default.contentsOfDirectory(atPath: folder.path) where !state.contains(".") {
+            let statePage = try String(contentsOf: folder.appendingPathComponent("\(state)/index.html"), encoding: .utf8)
+            let listings = Self.itemTexts(statePage, list: "<div class=\"listings\">", item: "<article class=\"listing\"", end: "</main>")
+            #expect(Set(listings).count == listings.count, "\(state): \(listings.count) listings")
+            total += listings.count
+            for facility in try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent(state).path) where !facility.contains(".") {
+                let page = try String(contentsOf: folder.appendingPathComponent("\(state)/\(facility)/index.html"), encoding: .utf8)
+                let nearby = Self.itemTexts(page, list: "<ul class=\"nearby\">", item: "<li>", end: "</ul>")
+                if !nearby.isEmpty { lists += 1 }
+                #expect(Set(nearby).count == nearby.count, "\(state)/\(facility): \(nearby)")
+            }
+        }
+        #expect(total == 14035, "every listing was read")
+        #expect(lists > 10_000, "the nearby lists were found")
+    }
+
     @Test func noPageClaimsAReviewOrShowsAPlaceholderOrAFictionalNumber() throws {
         for page in Self.pageKinds {
             let html = try String(contentsOf: RealContentTests.output.appendingPathComponent(page), encoding: .utf8)
