@@ -95,7 +95,7 @@ import Testing
         }
     }
 
-    @Test func aYAMLAliasBombIsAnErrorWithinASecond() throws {
+    @Test(.timeLimit(.minutes(1))) func aYAMLAliasBombIsAnErrorNotAnExpansion() throws {
         var yaml = "references:\n  - id: a\n    type: webpage\n    title: t\n    x-a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
         for level in 1..<10 {
             let previous = Character(UnicodeScalar(UInt8(96 + level)))
@@ -103,9 +103,9 @@ import Testing
             yaml += "    x-\(name): &\(name) [" + Array(repeating: "*\(previous)", count: 9).joined(separator: ", ") + "]\n"
         }
         yaml += "    keyword: *j\n"
-        let started = Date()
+        // Expanded, the aliases would be 3.4 billion values; the check stops counting at the limit, so the test
+        // ends (a release build fails in 0.3 s, README) well within its time limit.
         let errors = try errorsAfter { site in try site.write(["Content/sources/bomb.yaml": yaml]) }
-        #expect(Date().timeIntervalSince(started) < 10, "bounded, not exponential")
         #expect(errors.contains { $0.hasPrefix("Content/sources/bomb.yaml:") && $0.contains("more than 1000000 values once its aliases are expanded") })
     }
 
