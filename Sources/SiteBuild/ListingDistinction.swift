@@ -11,6 +11,11 @@ enum ListingDistinction {
 
     /// One detail per facility, nil where its name alone is unique in the list.
     static func details(_ facilities: [Facility], labels: [String: String]) -> [String?] {
+        // Most lists have no two names alike: nothing to add.
+        var names = Set<String>()
+        if facilities.allSatisfy({ names.insert($0.name.value.lowercased()).inserted }) {
+            return Array(repeating: nil, count: facilities.count)
+        }
         let parts = [
             Part(key: { street($0).lowercased() }, text: { street($0) }),
             Part(key: { $0.name2?.lowercased() ?? "" }, text: { $0.name2 }),

@@ -23,7 +23,7 @@ struct YAMLFile {
             // The basic resolver tags every plain scalar as a string: typed fields are read from the
             // text by their readers, which is both stricter and far faster than regex-based tag resolution.
             let composed = try Yams.compose(yaml: padded, .basic)
-            if let composed, let over = Self.valueBeyondLimit(in: composed) {
+            if let composed, Self.mayHaveAnchors(padded), let over = Self.valueBeyondLimit(in: composed) {
                 root = nil
                 let at = over.mark.map { SourceLocation(path: path, line: $0.line, column: lines.column(forByteColumn: $0.column, onLine: $0.line)) }
                 log.error("YAML holds more than \(Self.maximumValues) values once its aliases are expanded; the limit is \(Self.maximumValues) "
@@ -40,6 +40,19 @@ struct YAMLFile {
             root = nil
             log.error("malformed YAML: \(error)", at: SourceLocation(path: path, line: 1, column: 1))
         }
+    }
+
+    /// Whether the text may define an anchor (`&name` after a space, a bracket, a comma or at a line's start):
+    /// without one there is no alias, and the values are bounded by the file's size.
+    static func mayHaveAnchors(_ text: String) -> Bool {
+        var previous: UInt8 = 0x0A
+        var afterAmpersand = false
+        for byte in text.utf8 {
+            if afterAmpersand, byte != 0x20, byte != 0x09, byte != 0x0A { return true }
+            afterAmpersand = byte == 0x26 && [0x0A, 0x20, 0x09, 0x5B, 0x7B, 0x2C, 0x3A, 0x2D].contains(previous)
+            previous = byte
+        }
+        return false
     }
 
     /// The value at which a walk of the expanded tree passes `maximumValues`, or nil. Iterative, and
