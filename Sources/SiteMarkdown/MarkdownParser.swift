@@ -52,9 +52,9 @@ public enum MarkdownParser {
         defer { cmark_node_free(root) }
         let lines = TextLines(text)
         if let deep = firstNode(deeperThan: maximumNesting, in: root) {
-            converter.diagnostics = [.error(
+            converter.diagnostics.append(.error(
                 "Markdown is nested more than \(maximumNesting) levels deep here (block quotes, lists, emphasis, links or images); "
-                    + "the limit is \(maximumNesting)", at: position(of: deep, lines: lines, source: source))]
+                    + "the limit is \(maximumNesting)", at: position(of: deep, lines: lines, source: source)))
             return false
         }
         converter.lines = lines

@@ -43,4 +43,10 @@ import Testing
         let document = parse(list)
         #expect(document.diagnostics.first?.message.contains("nested more than") == true)
     }
+
+    @Test func anEmptyTextParsesToNothing() {
+        let document = parse("")
+        #expect(document.blocks.isEmpty && document.diagnostics.isEmpty)
+        #expect(MarkdownRenderer().render(document) == "")
+    }
 }
