@@ -19,7 +19,7 @@ enum ListingDistinction {
         let parts = [
             Part(key: { street($0).lowercased() }, text: { street($0) }),
             Part(key: { $0.name2?.lowercased() ?? "" }, text: { $0.name2 }),
-            Part(key: { care($0, labels) }, text: { care($0, labels).isEmpty ? nil : care($0, labels) }),
+            Part(key: { care($0, labels) }, text: { let text = care($0, labels); return text.isEmpty ? nil : text }),
         ]
         var shown: [[String]] = Array(repeating: [], count: facilities.count)
         // Items equal so far are grouped; each part is added to the items of groups that still have several.

@@ -11,12 +11,15 @@ public struct ContentLoader: Sendable {
     public let reservedIDs: Set<String>
     /// Today's date, injected (never read from a clock here), for the age of directory verifications.
     public let today: ContentDate?
+    /// Every file of Content/ is read through it.
+    private let reader: SourceFileReader
 
     public init(root: URL, shortcodes: Set<String>, reservedIDs: Set<String> = [], today: ContentDate? = nil) {
         self.root = root
         self.shortcodes = shortcodes
         self.reservedIDs = reservedIDs
         self.today = today
+        reader = SourceFileReader(root: root)
     }
 
     /// Loads everything and returns all diagnostics, sorted. `content` holds what loaded even when there
@@ -78,7 +81,7 @@ public struct ContentLoader: Sendable {
     /// The text of a file under the root, checked by `SourceFileReader` (no link out of the root, the size
     /// limit, UTF-8, no NUL; line ends normalised to `\n`); nil after reporting a problem.
     private func read(_ path: String, log: DiagnosticLog) -> String? {
-        switch SourceFileReader(root: root).text(path) {
+        switch reader.text(path) {
         case .success(let text): return text
         case .failure(let problem): log.append(contentsOf: [problem]); return nil
         }

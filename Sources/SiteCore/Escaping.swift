@@ -2,8 +2,20 @@
 public enum Escape {
     /// Text or attribute value in HTML: `& < > " '` become entities.
     public static func html(_ text: String) -> String {
+        html(text, apostrophe: true)
+    }
+
+    /// Text, or a double-quoted attribute value, as CommonMark's reference renderer escapes it:
+    /// `& < > "` become entities; `'` stays, since every attribute iopsite writes is double-quoted.
+    public static func markdownText(_ text: String) -> String {
+        html(text, apostrophe: false)
+    }
+
+    private static func html(_ text: String, apostrophe: Bool) -> String {
         // Most text needs no escaping: return it without copying.
-        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return text }
+        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || ($0 == 0x27 && apostrophe) }) else {
+            return text
+        }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count + 16)
         for byte in text.utf8 {
@@ -12,18 +24,11 @@ public enum Escape {
             case 0x3C: bytes += Array("&lt;".utf8)
             case 0x3E: bytes += Array("&gt;".utf8)
             case 0x22: bytes += Array("&quot;".utf8)
-            case 0x27: bytes += Array("&#39;".utf8)
+            case 0x27 where apostrophe: bytes += Array("&#39;".utf8)
             default: bytes.append(byte)
             }
         }
         return String(decoding: bytes, as: UTF8.self)
-    }
-
-    /// Text, or a double-quoted attribute value, as CommonMark's reference renderer escapes it:
-    /// `& < > "` become entities; `'` stays, since every attribute iopsite writes is double-quoted.
-    public static func markdownText(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 0x27 }) else { return html(text) }
-        return text.split(separator: "'", omittingEmptySubsequences: false).map { html(String($0)) }.joined(separator: "'")
     }
 
     /// A URL for an `href` or `src` attribute, as CommonMark's reference renderer writes it: bytes outside

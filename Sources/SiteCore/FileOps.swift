@@ -14,11 +14,6 @@ public enum FileOps {
         public var description: String { "\(operation) '\(path)': \(String(cString: strerror(code)))" }
     }
 
-    /// Creates a new file (it must not exist) holding `data`.
-    public static func create(_ path: String, _ data: Data) throws {
-        try data.withUnsafeBytes { try create(path, $0) }
-    }
-
     /// Creates a new file (it must not exist) holding `buffer`.
     public static func create(_ path: String, _ buffer: UnsafeRawBufferPointer) throws {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)

@@ -18,7 +18,6 @@ public struct MarkdownNode: Sendable {
         /// A structured component placed with `{{< name >}}` on its own line.
         case shortcode(String)
         case text(String)
-        case softBreak
         case lineBreak
         case code(String)
         case htmlInline(String)
@@ -50,9 +49,9 @@ public struct MarkdownNode: Sendable {
     /// images' content included, with line breaks as spaces.
     public var altText: String {
         switch kind {
-        case .text(let text): return text.contains("\n") ? text.replacingOccurrences(of: "\n", with: " ") : text
+        case .text(let text): return Self.spaced(text)
         case .code(let text), .htmlInline(let text): return text
-        case .softBreak, .lineBreak: return " "
+        case .lineBreak: return " "
         case .citation: return ""
         default: return children.map(\.altText).joined()
         }
@@ -61,11 +60,16 @@ public struct MarkdownNode: Sendable {
     /// The node's text without markup (for heading ids, accessible names, JSON-LD).
     public var plainText: String {
         switch kind {
-        case .text(let text): return text.contains("\n") ? text.replacingOccurrences(of: "\n", with: " ") : text
+        case .text(let text): return Self.spaced(text)
         case .code(let text): return text
-        case .softBreak, .lineBreak: return " "
+        case .lineBreak: return " "
         case .citation, .htmlInline, .image: return ""
         default: return children.map(\.plainText).joined()
         }
+    }
+
+    /// Text with its soft line breaks (kept as "\n" inside text nodes) read as spaces.
+    private static func spaced(_ text: String) -> String {
+        text.contains("\n") ? text.replacingOccurrences(of: "\n", with: " ") : text
     }
 }

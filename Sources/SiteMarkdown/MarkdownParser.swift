@@ -189,8 +189,6 @@ private struct TreeConverter {
             return [MarkdownNode(.htmlBlock(Self.literal(node)), location: location)]
         case CMARK_NODE_THEMATIC_BREAK:
             return [MarkdownNode(.thematicBreak, location: location)]
-        case CMARK_NODE_SOFTBREAK:
-            return [MarkdownNode(.softBreak, location: location)]
         case CMARK_NODE_LINEBREAK:
             return [MarkdownNode(.lineBreak, location: location)]
         case CMARK_NODE_CODE:

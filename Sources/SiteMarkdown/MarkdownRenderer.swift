@@ -99,7 +99,6 @@ public struct MarkdownRenderer: Sendable {
     private func renderInline(_ node: MarkdownNode, hooks: Hooks, into out: inout String) {
         switch node.kind {
         case .text(let text): out += Escape.markdownText(text)
-        case .softBreak: out += "\n"
         case .lineBreak: out += "<br>\n"
         case .code(let code): out += "<code>\(Escape.markdownText(code))</code>"
         case .htmlInline(let html): out += html

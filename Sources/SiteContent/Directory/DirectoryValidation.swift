@@ -2,14 +2,6 @@ import SiteCore
 
 /// Checks across facilities: unique slugs per state, featured listings, the age of verifications.
 struct DirectoryValidation {
-    /// `14035` as `14,035`.
-    static func grouped(_ number: Int) -> String {
-        let digits = Array(String(number))
-        return String(digits.enumerated().flatMap { index, digit in
-            (index > 0 && (digits.count - index) % 3 == 0 ? [","] : []) + [digit]
-        })
-    }
-
     let log: DiagnosticLog
     let today: ContentDate?
     let maxAgeDays: Int
@@ -52,7 +44,7 @@ struct DirectoryValidation {
                      detail: true)
         }
         if total > 0 {
-            log.note("\(Self.grouped(total)) listing\(total == 1 ? "" : "s") not verified by an editor, in \(states) state\(states == 1 ? "" : "s")"
+            log.note("\(Count.text(total)) listing\(total == 1 ? "" : "s") not verified by an editor, in \(states) state\(states == 1 ? "" : "s")"
                      + " (--verbose lists them by state)",
                      at: SourceLocation(path: DirectoryLoader.folder, line: 1, column: 1))
         }
