@@ -3,7 +3,8 @@ import PackageDescription
 
 // Layers (each module imports only the ones above it in this list):
 // CCMark → SiteCore → SiteMarkdown → SiteContent → SiteCitations → SiteTemplates → SiteBuild → iopsite;
-// CLibXML2 → SiteLinks (which knows only SiteCore) → iopsite.
+// CLibXML2 → SiteLinks (which knows only SiteCore) → iopsite;
+// SiteBuild → SiteServer (the dev server and watcher, the only module that knows Hummingbird) → iopsite.
 let package = Package(
     name: "iopsite",
     platforms: [.macOS(.v14)],
@@ -15,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         .systemLibrary(
@@ -43,8 +45,12 @@ let package = Package(
             "SiteCore", "SiteMarkdown", "SiteContent", "SiteCitations", "SiteTemplates",
         ]),
         .target(name: "SiteLinks", dependencies: ["CLibXML2", "SiteCore"]),
+        .target(name: "SiteServer", dependencies: [
+            "SiteCore", "SiteBuild",
+            .product(name: "Hummingbird", package: "hummingbird"),
+        ]),
         .executableTarget(name: "iopsite", dependencies: [
-            "SiteCore", "SiteContent", "SiteBuild", "SiteLinks",
+            "SiteCore", "SiteContent", "SiteBuild", "SiteLinks", "SiteServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .target(name: "SiteTestSupport", path: "Tests/SiteTestSupport"),
@@ -55,6 +61,7 @@ let package = Package(
         .testTarget(name: "SiteTemplatesTests", dependencies: ["SiteTemplates", "SiteTestSupport"]),
         .testTarget(name: "SiteBuildTests", dependencies: ["SiteBuild", "SiteContent", "SiteCore", "SiteLinks", "SiteTestSupport"]),
         .testTarget(name: "SiteLinksTests", dependencies: ["SiteLinks", "SiteCore", "SiteBuild", "SiteTestSupport"]),
+        .testTarget(name: "SiteServerTests", dependencies: ["SiteServer", "SiteBuild", "SiteCore", "SiteTestSupport"]),
         .testTarget(name: "IOPSiteTests", dependencies: ["iopsite", "SiteTestSupport"]),
     ]
 )

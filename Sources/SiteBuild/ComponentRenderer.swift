@@ -4,7 +4,8 @@ import SiteCore
 import SiteMarkdown
 import SiteTemplates
 
-/// Renders the components a guide's shortcodes place, and records the origin of each link they emit.
+/// Renders the components a guide's shortcodes place, and records the origin of each link they emit
+/// and every file and listing they read.
 ///
 /// One value per page render: citation marks inside components share the page's numbering and
 /// must be rendered in reading order.
@@ -14,14 +15,17 @@ final class ComponentRenderer {
     let numbering: CitationNumbering
     let basePath: String
     let directory: DirectoryIndex?
+    let recorder: DependencyRecorder
     private(set) var links: [LinkOrigin] = []
 
-    init(templates: TemplateLibrary, data: GuideData, numbering: CitationNumbering, basePath: String, directory: DirectoryIndex? = nil) {
+    init(templates: TemplateLibrary, data: GuideData, numbering: CitationNumbering, basePath: String, directory: DirectoryIndex? = nil,
+         recorder: DependencyRecorder) {
         self.templates = templates
         self.data = data
         self.numbering = numbering
         self.basePath = basePath
         self.directory = directory
+        self.recorder = recorder
     }
 
     /// Markdown hooks that number citations and place components.
@@ -33,17 +37,14 @@ final class ComponentRenderer {
     }
 
     func render(_ shortcode: String) -> String {
-        links += templates.literalLinks(of: shortcode).map { LinkOrigin(href: $0.href, ordinal: 0, kind: .template, origin: $0.location) }
-        switch shortcode {
-        case "comparison": return data.comparison.map(renderComparison) ?? ""
-        case "schedule": return data.schedule.map(renderSchedule) ?? ""
-        case "modalities": return data.modalities.map(renderModalities) ?? ""
-        case "faq": return data.faq.map(renderFAQ) ?? ""
-        case "insurers": return data.insurers.map(renderInsurers) ?? ""
-        case "sources": return renderSources()
-        case "featured-centers": return renderFeaturedCenters()
-        default: return ""
-        }
+        guard let component = Component.byName[shortcode] else { return "" }
+        links += templates.literalLinks(of: component.template).map { LinkOrigin(href: $0.href, ordinal: 0, kind: .template, origin: $0.location) }
+        if let part = component.data { recorder.record(.file(part.path)) }
+        return component.render(self)
+    }
+
+    private func render(_ template: String, _ model: some ViewModel) -> String {
+        templates.render(template, model, recorder: recorder)
     }
 
     private func html(_ field: MarkdownField, inline: Bool = false) -> String {
@@ -54,45 +55,50 @@ final class ComponentRenderer {
         return inline ? renderer.renderInline(field.document, hooks: hooks) : renderer.render(field.document, hooks: hooks)
     }
 
-    private func renderComparison(_ comparison: Comparison) -> String {
+    func renderComparison() -> String {
+        guard let comparison = data.comparison else { return "" }
         let rows = comparison.rows.map { row in
             ComparisonRowView(feature: row.feature, cells: zip(comparison.columns, row.cells).map { column, cell in
                 ComparisonCellView(column: column, html: html(cell, inline: true))
             })
         }
-        return templates.render("comparison", ComparisonView(comparison: comparison, rows: rows, note: comparison.note.map { html($0) }))
+        return render("comparison", ComparisonView(comparison: comparison, rows: rows, note: comparison.note.map { html($0) }))
     }
 
-    private func renderSchedule(_ schedule: Schedule) -> String {
+    func renderSchedule() -> String {
+        guard let schedule = data.schedule else { return "" }
         let before = schedule.before.map { html($0) }
         let phases = schedule.phases.enumerated().map { index, phase in
             PhaseView(number: index + 1, phase: phase, activities: html(phase.activities))
         }
-        return templates.render("schedule", ScheduleView(caption: schedule.caption, before: before, phases: phases,
+        return render("schedule", ScheduleView(caption: schedule.caption, before: before, phases: phases,
                                                          after: schedule.after.map { html($0) }))
     }
 
-    private func renderModalities(_ modalities: [Modality]) -> String {
+    func renderModalities() -> String {
+        guard let modalities = data.modalities else { return "" }
         let views = modalities.map { modality in
             ModalityView(name: modality.name, description: html(modality.description, inline: true),
                          kinds: modality.kinds.map { ModalityView(name: $0.name, description: html($0.description, inline: true), kinds: []) })
         }
-        return templates.render("modalities", ModalitiesView(modalities: views))
+        return render("modalities", ModalitiesView(modalities: views))
     }
 
-    private func renderFAQ(_ entries: [FAQEntry]) -> String {
-        templates.render("faq", FAQView(questions: entries.map { QuestionView(question: $0.question, answer: html($0.answer)) }))
+    func renderFAQ() -> String {
+        guard let entries = data.faq else { return "" }
+        return render("faq", FAQView(questions: entries.map { QuestionView(question: $0.question, answer: html($0.answer)) }))
     }
 
-    private func renderInsurers(_ insurers: [Insurer]) -> String {
+    func renderInsurers() -> String {
+        guard let insurers = data.insurers else { return "" }
         links += insurers.map { LinkOrigin(href: $0.website.value, ordinal: 0, kind: .data, origin: $0.website.location) }
-        return templates.render("insurers", InsurersView(insurers: insurers))
+        return render("insurers", InsurersView(insurers: insurers))
     }
 
     /// The directory's featured listings, from their records; nothing when there are none.
-    private func renderFeaturedCenters() -> String {
-        guard let directory else { return "" }
-        let featured = directory.directory.facilities.filter(\.featured)
+    func renderFeaturedCenters() -> String {
+        guard let directory = directory?.reading(into: recorder) else { return "" }
+        let featured = directory.featured()
         guard !featured.isEmpty else { return "" }
         for facility in featured {
             let url = directory.route(facility).prefixed(by: basePath)
@@ -100,12 +106,12 @@ final class ComponentRenderer {
             if let phone = facility.phone { links.append(LinkOrigin(href: phone.value.telURL, ordinal: 0, kind: .data, origin: phone.location)) }
             if let website = facility.website { links.append(LinkOrigin(href: website.value, ordinal: 0, kind: .data, origin: website.location)) }
         }
-        return templates.render("featured-centers", FeaturedCentersView(centers: featured.map {
+        return render("featured-centers", FeaturedCentersView(centers: featured.map {
             ListingView(facility: $0, url: directory.route($0).prefixed(by: basePath))
         }))
     }
 
-    private func renderSources() -> String {
+    func renderSources() -> String {
         let letters = Array("abcdefghijklmnopqrstuvwxyz")
         let entries = numbering.listEntries.map { item in
             let key = item.entry.id.value
@@ -121,6 +127,6 @@ final class ComponentRenderer {
             return LinkOrigin(href: link, ordinal: 0, kind: .data, origin: entry.fieldLocations[field] ?? entry.id.location)
         }
         let retrieved = numbering.citedEntries.compactMap { $0.dates["accessed"]?.contentDate }.max()
-        return templates.render("sources", SourcesView(entries: entries, retrieved: retrieved))
+        return render("sources", SourcesView(entries: entries, retrieved: retrieved))
     }
 }

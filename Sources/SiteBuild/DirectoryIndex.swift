@@ -2,7 +2,7 @@ import SiteContent
 import SiteCore
 
 /// The directory arranged for rendering: facilities by state (sorted by city, then name), routes, labels.
-/// Built once per build and shared by every directory page.
+/// Built once per build and shared by every directory page, which reads it through `reading(into:)`.
 struct DirectoryIndex: Sendable {
     let directory: Directory
     let states: [StateInfo]
@@ -34,6 +34,27 @@ struct DirectoryIndex: Sendable {
 
     static func cityKey(_ facility: Facility) -> String {
         facility.state + "|" + facility.address.value.city.lowercased()
+    }
+
+    /// The files the states and the codebook come from.
+    static let statesFile = "Content/directory/_states.csv"
+    static let codesFile = "Content/directory/_service-codes.csv"
+
+    /// The index as one page reads it: every listing, set and file it consults is recorded.
+    func reading(into recorder: DependencyRecorder) -> TrackedDirectory {
+        TrackedDirectory(index: self, recorder: recorder)
+    }
+
+    /// The sets of listings pages depend on as a whole, by the name pages record (`state:VA`,
+    /// `city:VA|richmond`, `featured`, `directory`), each as its members in page order. A set changes
+    /// when a listing joins, leaves or moves within it; a member's own change is its `.listing` dependency.
+    func groups() -> [String: [String]] {
+        var groups: [String: [String]] = [:]
+        for (code, list) in byState { groups["state:" + code] = list.map(\.id.value) }
+        for (city, list) in byCity { groups["city:" + city] = list.map(\.id.value) }
+        groups["featured"] = directory.facilities.filter(\.featured).map(\.id.value)
+        groups["directory"] = ["\(directory.facilities.count)"] + Set(directory.facilities.map(\.sourceDate)).sorted()
+        return groups
     }
 
     func facilities(in state: StateInfo) -> [Facility] { byState[state.code] ?? [] }

@@ -8,9 +8,12 @@ import SiteTemplates
 struct DirectoryPageRenderer {
     let config: SiteConfig
     let templates: TemplateLibrary
-    let index: DirectoryIndex
+    /// The directory as this page reads it (what it consults is recorded).
+    let index: TrackedDirectory
     let bibliography: Bibliography
     let site: SiteView
+
+    private var recorder: DependencyRecorder { index.recorder }
 
     /// How many other centers of the same city a facility page lists.
     static let neighbourLimit = 12
@@ -32,18 +35,18 @@ struct DirectoryPageRenderer {
     }
 
     func renderIndex(_ route: Route) -> (html: String, links: [LinkOrigin]) {
-        let tiles = index.states.map { StateTileView(state: $0, url: url(index.route($0)), count: index.facilities(in: $0).count) }
+        let summary = index.summary
+        let tiles = index.states.map { StateTileView(state: $0, url: url(index.route($0)), count: index.count(in: $0)) }
         let reading = tiles.sorted { ($0.state.tileRow, $0.state.tileColumn) < ($1.state.tileRow, $1.state.tileColumn) }
         let view = DirectoryIndexView(
             head: head(route, title: "Find a treatment center in your state",
                        description: "Treatment centers for addiction and mental health in every state, Washington, D.C. and Puerto Rico, from SAMHSA's public locator data."),
-            tiles: reading, states: tiles, total: index.directory.facilities.count,
-            notice: NoticeView(dataDates: DirectoryIndex.dataDates(index.directory.facilities)),
+            tiles: reading, states: tiles, total: summary.count, notice: NoticeView(dataDates: summary.dataDates),
             crumbs: crumbs([("Home", Route("/")), ("Treatment centers", route)]))
         // Each state's link appears on the map and in the list, from its row of _states.csv.
         let stateLinks = reading.map { LinkOrigin(href: $0.url, ordinal: 0, kind: .data, origin: $0.state.location) }
             + tiles.map { LinkOrigin(href: $0.url, ordinal: 0, kind: .data, origin: $0.state.location) }
-        return (templates.render("directory", view), stateLinks)
+        return (templates.render("directory", view, recorder: recorder), stateLinks)
     }
 
     func renderState(_ state: StateInfo, route: Route) -> (html: String, links: [LinkOrigin]) {
@@ -65,10 +68,11 @@ struct DirectoryPageRenderer {
             structuredData: DirectoryStructuredData.script([breadcrumbData(trail)]))
         var links = [LinkOrigin(href: url(DirectoryIndex.root), ordinal: 0, kind: .data, origin: state.location)]
         for facility in facilities { links += listingLinks(facility) }
-        return (templates.render("state", view), links)
+        return (templates.render("state", view, recorder: recorder), links)
     }
 
-    func renderFacility(_ facility: Facility, route: Route) -> (html: String, links: [LinkOrigin]) {
+    func renderFacility(_ planned: Facility, route: Route) -> (html: String, links: [LinkOrigin]) {
+        let facility = index.listing(planned)
         guard let state = index.state(of: facility) else { return ("", []) }
         let trail: [(String, Route)] = [("Home", Route("/")), ("Treatment centers", DirectoryIndex.root),
                                         (state.name, index.route(state)), (facility.name.value, route)]
@@ -82,6 +86,7 @@ struct DirectoryPageRenderer {
         if let description = facility.description {
             // A description that cites gets its own numbered sources list.
             let numbering = CitationNumbering(citations: description.document.citations, bibliography: bibliography)
+            if !description.document.citations.isEmpty { recorder.record(files: bibliography.paths) }
             let basePath = config.basePath
             descriptionHTML = MarkdownRenderer().render(description.document, hooks: .init(
                 citation: numbering.mark, url: { InternalURL.resolve($0, basePath: basePath) }))
@@ -89,7 +94,8 @@ struct DirectoryPageRenderer {
                 LinkOrigin(href: InternalURL.resolve($0.url, basePath: basePath), ordinal: 0, kind: .markdown, origin: $0.location)
             }
             if !numbering.order.isEmpty {
-                let components = ComponentRenderer(templates: templates, data: GuideData(), numbering: numbering, basePath: basePath)
+                let components = ComponentRenderer(templates: templates, data: GuideData(), numbering: numbering, basePath: basePath,
+                                                   recorder: recorder)
                 sourcesHTML = components.render("sources")
                 links += components.links
             }
@@ -110,7 +116,7 @@ struct DirectoryPageRenderer {
             state: state, stateURL: url(index.route(state)), notice: NoticeView(dataDates: DisplayDate.text(facility.sourceDate)),
             crumbs: crumbs(trail),
             structuredData: DirectoryStructuredData.script([DirectoryStructuredData.clinic(facility, labels: index.labels), breadcrumbData(trail)]))
-        return (templates.render("facility", view), links)
+        return (templates.render("facility", view, recorder: recorder), links)
     }
 
     /// The links a listing shows: its page, phone and website, each from the field that makes it.

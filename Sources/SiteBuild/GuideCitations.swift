@@ -7,7 +7,7 @@ enum GuideCitations {
         guide.body.collect { node -> [Citation]? in
             switch node.kind {
             case .citation(let citation): [citation]
-            case .shortcode(let name): data.markdownFields(of: name).flatMap(\.document.citations)
+            case .shortcode(let name): Component.byName[name]?.data.map { data.markdownFields(of: $0).flatMap(\.document.citations) }
             default: nil
             }
         }.flatMap { $0 }

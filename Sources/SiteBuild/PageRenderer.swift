@@ -28,6 +28,9 @@ struct PageRenderer: Sendable {
     private var config: SiteConfig { content.config }
 
     func render(_ spec: PageSpec) -> RenderedPage {
+        let recorder = DependencyRecorder()
+        // Every page shows the site's settings (title, navigation, helpline, disclaimer).
+        recorder.record(.file(config.path))
         let canonical = config.absoluteURL(spec.route)
         var markdownLinks: [(url: String, location: SourceLocation)] = []
         var componentLinks: [LinkOrigin] = []
@@ -35,16 +38,20 @@ struct PageRenderer: Sendable {
         let html: String
         switch spec.kind {
         case .home:
+            recorder.record(.group("guides"))
+            recorder.record(files: content.guides.map(\.path))
             let guides = content.guides.map {
                 GuideLinkView(title: $0.title, url: $0.route.prefixed(by: config.basePath), description: $0.description)
             }
             let head = PageHead(site: site, title: config.title, description: config.description, canonical: canonical, isHome: true)
-            html = templates.render(spec.template, HomeView(head: head, guides: guides))
+            html = templates.render(spec.template, HomeView(head: head, guides: guides), recorder: recorder)
         case .guide(let guide):
+            recorder.record(.file(guide.path))
+            recorder.record(files: content.bibliography.paths)
             let numbering = CitationNumbering(citations: GuideCitations.inOrder(guide, data: content.guideData),
                                               bibliography: content.bibliography)
             let components = ComponentRenderer(templates: templates, data: content.guideData, numbering: numbering, basePath: config.basePath,
-                                               directory: directory)
+                                               directory: directory, recorder: recorder)
             markdownLinks = guide.body.links
             let reviewer = guide.reviewedBy ?? config.reviewer
             let head = PageHead(site: site, title: guide.title, description: guide.description, canonical: canonical)
@@ -54,17 +61,18 @@ struct PageRenderer: Sendable {
             // a large body is then written once, not copied at every level of the layout.
             let frame = templates.render(spec.template, GuideView(head: head, body: GuideView.bodyMarker,
                                                                   review: ReviewLineView(reviewer: reviewer, page: guide),
-                                                                  structuredData: structured))
+                                                                  structuredData: structured), recorder: recorder)
             html = GuideView.page(frame, reservingForBody: guide.body.sourceLength * 3) { page in
                 MarkdownRenderer().render(guide.body, hooks: components.hooks, into: &page)
             }
             componentLinks = components.links
         case .notFound:
             let head = PageHead(site: site, title: "Page not found", description: config.description, canonical: canonical)
-            html = templates.render(spec.template, NotFoundView(head: head))
+            html = templates.render(spec.template, NotFoundView(head: head), recorder: recorder)
         case .directoryIndex, .state, .facility:
-            guard let directory else { return RenderedPage(route: spec.route, file: spec.route.outputFile, html: "", inputs: [], links: []) }
-            let pages = DirectoryPageRenderer(config: config, templates: templates, index: directory, bibliography: content.bibliography, site: site)
+            guard let directory else { return RenderedPage(route: spec.route, html: "", dependencies: recorder.reads, links: []) }
+            let pages = DirectoryPageRenderer(config: config, templates: templates, index: directory.reading(into: recorder),
+                                              bibliography: content.bibliography, site: site)
             let rendered: (html: String, links: [LinkOrigin])
             switch spec.kind {
             case .state(let state): rendered = pages.renderState(state, route: spec.route)
@@ -74,17 +82,15 @@ struct PageRenderer: Sendable {
             html = rendered.html
             dataLinks = rendered.links
         case .sitemapIndex(let routes):
-            return RenderedPage(route: spec.route, file: spec.route.outputFile, html: SiteFiles.sitemapIndex(routes, config: config),
-                                inputs: spec.inputs.sorted(), links: [])
+            recorder.record(.group("sitemap"))
+            return RenderedPage(route: spec.route, html: SiteFiles.sitemapIndex(routes, config: config), dependencies: recorder.reads, links: [])
         case .sitemap(let entries):
-            return RenderedPage(route: spec.route, file: spec.route.outputFile, html: SiteFiles.sitemap(entries, config: config),
-                                inputs: spec.inputs.sorted(), links: [])
+            recorder.record(.group("sitemap"))
+            return RenderedPage(route: spec.route, html: SiteFiles.sitemap(entries, config: config), dependencies: recorder.reads, links: [])
         case .robots:
-            return RenderedPage(route: spec.route, file: spec.route.outputFile, html: SiteFiles.robots(config: config),
-                                inputs: spec.inputs.sorted(), links: [])
+            return RenderedPage(route: spec.route, html: SiteFiles.robots(config: config), dependencies: recorder.reads, links: [])
         }
-        return RenderedPage(route: spec.route, file: spec.route.outputFile, html: html,
-                            inputs: (spec.inputs + templates.files(of: spec.template)).sorted(),
+        return RenderedPage(route: spec.route, html: html, dependencies: recorder.reads,
                             links: linkOrigins(template: spec.template, markdown: markdownLinks, components: componentLinks + dataLinks))
     }
 

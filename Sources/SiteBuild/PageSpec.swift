@@ -21,12 +21,12 @@ public struct PageSpec: Sendable {
     public let route: Route
     public let template: String
     public let kind: Kind
-    /// The content files the page reads (templates are added when it renders).
-    public let inputs: [String]
+    /// Where the plan got the page from, for the error when two pages claim one output file.
+    public let source: SourceLocation
 }
 
 /// One URL of the sitemap.
-public struct SitemapEntry: Sendable {
+public struct SitemapEntry: Sendable, Equatable {
     public let route: Route
     /// The page's last content change; omitted when the content gives no date.
     public let lastModified: String?
@@ -36,9 +36,21 @@ public struct SitemapEntry: Sendable {
 public struct RenderedPage: Sendable {
     public let route: Route
     /// Relative to the output folder, e.g. `intensive-outpatient-program/index.html`.
-    public let file: String
+    public var file: String { route.outputFile }
     public let html: String
-    /// Content and template files the page depends on (for the dev server's incremental rebuild).
-    public let inputs: [String]
+    /// Everything the page read while it rendered, as recorded by the code that read it.
+    public let dependencies: Set<Dependency>
     public let links: [LinkOrigin]
+
+    public init(route: Route, html: String, dependencies: Set<Dependency>, links: [LinkOrigin]) {
+        self.route = route
+        self.html = html
+        self.dependencies = dependencies
+        self.links = links
+    }
+
+    /// The files among the dependencies, sorted.
+    public var inputs: [String] {
+        dependencies.compactMap { if case .file(let path) = $0 { path } else { nil } }.sorted()
+    }
 }

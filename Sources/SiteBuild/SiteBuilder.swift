@@ -40,81 +40,39 @@ public struct SiteBuilder: Sendable {
         [OutputWriter.sibling(of: output, "previous"), OutputWriter.sibling(of: output, "staging")]
     }
 
+    var settings: BuildSession.Settings {
+        BuildSession.Settings(root: root, strict: strict, today: today, sitemapLimit: sitemapLimit)
+    }
+
     /// Loads, validates and renders without writing anything.
     public func render() -> Result {
-        let plan: Plan
-        switch prepare() {
-        case .failed(let result): return result
-        case .ready(let ready): plan = ready
+        let session = BuildSession(settings)
+        switch session.plan(session.load()) {
+        case .failure(let failure):
+            return Result(exitCode: 1, diagnostics: failure.diagnostics, pages: [])
+        case .success(let planned):
+            let (snapshot, _) = session.render(planned, after: nil)
+            return Result(exitCode: 0, diagnostics: planned.diagnostics, pages: snapshot.orderedPages)
         }
-        let pages = ParallelMap.map(plan.specs, plan.renderer.render)
-        return Result(exitCode: 0, diagnostics: plan.diagnostics, pages: pages)
     }
 
-    /// Renders and, when nothing failed, writes the output. Pages are staged as they render, on every
-    /// core; the output itself changes only in the final swap.
+    /// Renders and, when nothing failed, writes the output; the output itself changes only in the final swap.
     public func build() -> Result {
-        let plan: Plan
-        switch prepare() {
-        case .failed(let result): return result
-        case .ready(let ready): plan = ready
-        }
-        var result = Result(exitCode: 0, diagnostics: plan.diagnostics, pages: [])
-        do {
-            let staging = try OutputWriter(output: output).begin(paths: Set(plan.specs.map(\.route.outputFile) + plan.assets.map(\.path)))
-            let rendered = ParallelMap.map(plan.specs) { spec -> Swift.Result<RenderedPage, OutputWriter.Failure> in
-                let page = plan.renderer.render(spec)
-                do {
-                    try staging.put(page.file, text: page.html)
-                    return .success(page)
-                } catch let failure as OutputWriter.Failure {
-                    return .failure(failure)
-                } catch {
-                    return .failure(.io("\(error)"))
-                }
+        let session = BuildSession(settings)
+        switch session.update() {
+        case .failure(let failure):
+            return Result(exitCode: 1, diagnostics: failure.diagnostics, pages: [])
+        case .success(let (snapshot, _)):
+            var result = Result(exitCode: 0, diagnostics: snapshot.diagnostics, pages: snapshot.orderedPages)
+            do {
+                let report = try OutputWriter(output: output).write(snapshot)
+                result.written = report.written
+                result.unchanged = report.unchanged
+                result.removed = report.removed
+            } catch {
+                result = Result(exitCode: 2, diagnostics: snapshot.diagnostics, failure: error.description, pages: [])
             }
-            for asset in plan.assets { try staging.put(asset.path, asset.data) }
-            result.pages = try rendered.map { try $0.get() }
-            let report = try staging.commit()
-            result.written = report.written
-            result.unchanged = report.unchanged
-            result.removed = report.removed
-        } catch let failure as OutputWriter.Failure {
-            result = Result(exitCode: 2, diagnostics: plan.diagnostics, failure: failure.description, pages: [])
-        } catch {
-            result = Result(exitCode: 2, diagnostics: plan.diagnostics, failure: "\(error)", pages: [])
+            return result
         }
-        return result
-    }
-
-    /// Everything rendering needs, once loading and checking succeeded.
-    private struct Plan {
-        let specs: [PageSpec]
-        let renderer: PageRenderer
-        let assets: [TemplateLibrary.Asset]
-        let diagnostics: [Diagnostic]
-    }
-
-    private enum Preparation {
-        case ready(Plan)
-        case failed(Result)
-    }
-
-    /// Loads and checks content and templates, and plans the pages.
-    private func prepare() -> Preparation {
-        let loaded = ContentLoader(root: root, shortcodes: SitePlan.shortcodes, today: today).load()
-        let constants = ["site.root": loaded.content?.config.basePath ?? "/"]
-        let theme = TemplateLibrary.load(root: root, bindings: SitePlan.bindings,
-                                         optional: SitePlan.components.merging(SitePlan.directoryTemplates) { $1 }, constants: constants)
-        var diagnostics = loaded.diagnostics + theme.diagnostics
-        if let content = loaded.content { diagnostics += SiteValidation.check(content, templates: theme.library) }
-        diagnostics = diagnostics.sortedUnique
-        guard let content = loaded.content, let templates = theme.library, !diagnostics.fails(strict: strict) else {
-            return .failed(Result(exitCode: 1, diagnostics: diagnostics, pages: []))
-        }
-        let directory = content.directory.isEmpty ? nil : DirectoryIndex(content.directory)
-        let renderer = PageRenderer(content: content, templates: templates, directory: directory)
-        let specs = SitePlan.pages(for: content, directory: directory, sitemapLimit: sitemapLimit)
-        return .ready(Plan(specs: specs, renderer: renderer, assets: templates.assets, diagnostics: diagnostics))
     }
 }

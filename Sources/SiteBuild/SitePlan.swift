@@ -15,17 +15,6 @@ enum SitePlan {
         "404": NotFoundView.schema,
     ]
 
-    /// The component templates shortcodes render; each is needed only where its shortcode is placed.
-    static let components = [
-        "comparison": ComparisonView.schema,
-        "schedule": ScheduleView.schema,
-        "modalities": ModalitiesView.schema,
-        "faq": FAQView.schema,
-        "insurers": InsurersView.schema,
-        "sources": SourcesView.schema,
-        "featured-centers": FeaturedCentersView.schema,
-    ]
-
     /// The directory's page templates; needed when Content/directory/ exists.
     static let directoryTemplates = [
         "directory": DirectoryIndexView.schema,
@@ -36,55 +25,50 @@ enum SitePlan {
     /// URLs per sitemap file (the sitemaps protocol's limit).
     static let sitemapLimit = 50_000
 
-    /// The shortcodes guide Markdown may place.
-    static let shortcodes: Set<String> = ["comparison", "schedule", "modalities", "faq", "insurers", "sources", "featured-centers"]
+    /// Where the pages iopsite always makes come from.
+    static let settings = SourceLocation(path: "Content/site.yaml", line: 1, column: 1)
 
     static func pages(for content: SiteContent, directory index: DirectoryIndex?, sitemapLimit: Int = sitemapLimit) -> [PageSpec] {
-        let site = [content.config.path]
         var pages = [
-            PageSpec(route: Route("/"), template: "home", kind: .home, inputs: site + content.guides.map(\.path)),
-            PageSpec(route: Route("/404.html"), template: "404", kind: .notFound, inputs: site),
+            PageSpec(route: Route("/"), template: "home", kind: .home, source: settings),
+            PageSpec(route: Route("/404.html"), template: "404", kind: .notFound, source: settings),
         ]
-        var sitemap = [SitemapEntry(route: Route("/"), lastModified: content.guides.map(lastModified).max())]
         for guide in content.guides {
-            pages.append(PageSpec(route: guide.route, template: "guide", kind: .guide(guide),
-                                  inputs: site + [guide.path] + content.bibliography.paths + content.guideData.paths
-                                    + (index.map { _ in content.directory.paths } ?? [])))
-            sitemap.append(SitemapEntry(route: guide.route, lastModified: lastModified(guide)))
+            pages.append(PageSpec(route: guide.route, template: "guide", kind: .guide(guide), source: SourceLocation(path: guide.path, line: 1, column: 1)))
         }
-        if let index {
-            let (directoryPages, directoryEntries) = directoryPages(index, site: site)
-            pages += directoryPages
-            sitemap += directoryEntries
-        }
-        sitemap.sort { $0.route < $1.route }
-        pages += sitemapPages(sitemap, limit: sitemapLimit, inputs: site + content.guides.map(\.path) + content.directory.paths)
-        pages.append(PageSpec(route: Route("/robots.txt"), template: "", kind: .robots, inputs: site))
+        if let index { pages += directoryPages(index) }
+        let sitemap = sitemapEntries(content, directory: index)
+        pages += sitemapPages(sitemap, limit: sitemapLimit)
+        pages.append(PageSpec(route: Route("/robots.txt"), template: "", kind: .robots, source: settings))
         return pages.sorted { $0.route < $1.route }
     }
 
-    /// The map, a page per state and a page per facility, with their sitemap entries.
-    static func directoryPages(_ index: DirectoryIndex, site: [String]) -> ([PageSpec], [SitemapEntry]) {
-        let shared = site + index.directory.paths.filter { $0.hasSuffix(".csv") }
-        var pages = [PageSpec(route: DirectoryIndex.root, template: "directory", kind: .directoryIndex, inputs: site + index.directory.paths)]
-        var entries = [SitemapEntry(route: DirectoryIndex.root, lastModified: newest(index.directory.facilities))]
-        for state in index.states {
-            let files = stateFiles(state)
-            let facilities = index.facilities(in: state)
-            pages.append(PageSpec(route: index.route(state), template: "state", kind: .state(state), inputs: shared + files))
-            entries.append(SitemapEntry(route: index.route(state), lastModified: newest(facilities)))
-            for facility in facilities {
-                pages.append(PageSpec(route: index.route(facility), template: "facility", kind: .facility(facility), inputs: shared + files))
-                entries.append(SitemapEntry(route: index.route(facility), lastModified: newest([facility])))
+    /// Every page a search engine should know, in route order, with the date its content last changed.
+    static func sitemapEntries(_ content: SiteContent, directory index: DirectoryIndex?) -> [SitemapEntry] {
+        var sitemap = [SitemapEntry(route: Route("/"), lastModified: content.guides.map(lastModified).max())]
+        for guide in content.guides { sitemap.append(SitemapEntry(route: guide.route, lastModified: lastModified(guide))) }
+        if let index {
+            sitemap.append(SitemapEntry(route: DirectoryIndex.root, lastModified: newest(index.directory.facilities)))
+            for state in index.states {
+                let facilities = index.facilities(in: state)
+                sitemap.append(SitemapEntry(route: index.route(state), lastModified: newest(facilities)))
+                for facility in facilities { sitemap.append(SitemapEntry(route: index.route(facility), lastModified: newest([facility]))) }
             }
         }
-        return (pages, entries)
+        return sitemap.sorted { $0.route < $1.route }
     }
 
-    /// The files a state's listings come from.
-    static func stateFiles(_ state: StateInfo) -> [String] {
-        let code = state.code.lowercased()
-        return ["Content/directory/imported/\(code).yaml", "Content/directory/\(code).yaml"]
+    /// The map, a page per state and a page per facility.
+    static func directoryPages(_ index: DirectoryIndex) -> [PageSpec] {
+        var pages = [PageSpec(route: DirectoryIndex.root, template: "directory", kind: .directoryIndex,
+                              source: SourceLocation(path: DirectoryIndex.statesFile, line: 1, column: 1))]
+        for state in index.states {
+            pages.append(PageSpec(route: index.route(state), template: "state", kind: .state(state), source: state.location))
+            for facility in index.facilities(in: state) {
+                pages.append(PageSpec(route: index.route(facility), template: "facility", kind: .facility(facility), source: facility.slug.location))
+            }
+        }
+        return pages
     }
 
     /// The latest full date a set of listings was verified or its data was dated.
@@ -93,18 +77,32 @@ enum SitePlan {
     }
 
     /// One `sitemap.xml`, or an index of `sitemap-N.xml` files of at most `limit` URLs each.
-    static func sitemapPages(_ entries: [SitemapEntry], limit: Int, inputs: [String]) -> [PageSpec] {
+    static func sitemapPages(_ entries: [SitemapEntry], limit: Int) -> [PageSpec] {
         guard entries.count > limit else {
-            return [PageSpec(route: Route("/sitemap.xml"), template: "", kind: .sitemap(entries), inputs: inputs)]
+            return [PageSpec(route: Route("/sitemap.xml"), template: "", kind: .sitemap(entries), source: settings)]
         }
         var pages: [PageSpec] = []
         var routes: [Route] = []
         for (number, start) in stride(from: 0, to: entries.count, by: limit).enumerated() {
             let route = Route("/sitemap-\(number + 1).xml")
             routes.append(route)
-            pages.append(PageSpec(route: route, template: "", kind: .sitemap(Array(entries[start..<min(start + limit, entries.count)])), inputs: inputs))
+            pages.append(PageSpec(route: route, template: "", kind: .sitemap(Array(entries[start..<min(start + limit, entries.count)])), source: settings))
         }
-        pages.append(PageSpec(route: Route("/sitemap.xml"), template: "", kind: .sitemapIndex(routes), inputs: inputs))
+        pages.append(PageSpec(route: Route("/sitemap.xml"), template: "", kind: .sitemapIndex(routes), source: settings))
         return pages
+    }
+
+    /// Two pages that would write one output file: an error at each page's source.
+    static func collisions(_ pages: [PageSpec]) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for group in Dictionary(grouping: pages, by: { $0.route.outputFile }).values where group.count > 1 {
+            let sorted = group.sorted { $0.source < $1.source }
+            for page in sorted {
+                let others = sorted.filter { $0.source != page.source }.map(\.source.description)
+                let with = others.isEmpty ? "another page from here" : others.joined(separator: ", ")
+                diagnostics.append(.error("\(page.route) is written to \(page.route.outputFile), as is the page from \(with)", at: page.source))
+            }
+        }
+        return diagnostics
     }
 }

@@ -4,7 +4,8 @@ import SiteCore
 import SiteMarkdown
 import SiteTemplates
 
-/// Checks that span files: citations against the bibliography, routes against each other.
+/// Checks that span files: citations against the bibliography, shortcodes against components and data.
+/// (Routes are checked against each other on the plan, by `SitePlan.collisions`.)
 enum SiteValidation {
     /// `templates` is nil when the theme has errors of its own; then only content is checked.
     static func check(_ content: SiteContent, templates: TemplateLibrary?) -> [Diagnostic] {
@@ -16,11 +17,12 @@ enum SiteValidation {
             for (name, location) in guide.body.collect({ node -> (String, SourceLocation)? in
                 if case .shortcode(let name) = node.kind { (name, guide.body.location(of: node)) } else { nil }
             }) {
-                if !content.guideData.has(name) {
-                    diagnostics.append(.error("{{< \(name) >}} needs Content/guide/data/\(GuideData.files[name] ?? name)", at: location))
+                guard let component = Component.byName[name] else { continue }
+                if let part = component.data, !content.guideData.has(part) {
+                    diagnostics.append(.error("{{< \(name) >}} needs \(part.path)", at: location))
                 }
-                if let templates, SitePlan.components[name] != nil, !templates.has(name) {
-                    diagnostics.append(.error("{{< \(name) >}} needs Templates/\(name).mustache", at: location))
+                if let templates, !templates.has(component.template) {
+                    diagnostics.append(.error("{{< \(name) >}} needs Templates/\(component.template).mustache", at: location))
                 }
             }
             diagnostics += CitationCheck.unknownKeys(in: citations, bibliography: content.bibliography)
@@ -42,13 +44,6 @@ enum SiteValidation {
         diagnostics += BibliographyCheck.check(content.bibliography, cited: cited)
         if let disclaimer = content.config.disclaimer, let citation = disclaimer.document.citations.first {
             diagnostics.append(.error("the disclaimer cannot cite sources; cite them in the guide", at: citation.location))
-        }
-        var routes: [Route: String] = [Route("/"): "the home page", Route("/404.html"): "the 404 page"]
-        for guide in content.guides {
-            if let other = routes[guide.route] {
-                diagnostics.append(.error("the route \(guide.route) is already used by \(other)", at: SourceLocation(path: guide.path, line: 1, column: 1)))
-            }
-            routes[guide.route] = guide.path
         }
         return diagnostics
     }

@@ -11,15 +11,22 @@ public struct ContentLoader: Sendable {
     public let reservedIDs: Set<String>
     /// Today's date, injected (never read from a clock here), for the age of directory verifications.
     public let today: ContentDate?
+    /// The data files of `Content/guide/data/` the site's components show.
+    public let guideParts: [GuideData.Part]
+    /// Kept between loads by a long-lived process; nil reads and parses everything.
+    public let cache: ContentCache?
     /// Every file of Content/ is read through it.
     private let reader: SourceFileReader
 
-    public init(root: URL, shortcodes: Set<String>, reservedIDs: Set<String> = [], today: ContentDate? = nil) {
+    public init(root: URL, shortcodes: Set<String>, guideParts: [GuideData.Part] = GuideData.Part.allCases, reservedIDs: Set<String> = [],
+                today: ContentDate? = nil, cache: ContentCache? = nil) {
         self.root = root
         self.shortcodes = shortcodes
+        self.guideParts = guideParts
         self.reservedIDs = reservedIDs
         self.today = today
-        reader = SourceFileReader(root: root)
+        self.cache = cache
+        reader = SourceFileReader(root: root, cache: cache?.texts)
     }
 
     /// Loads everything and returns all diagnostics, sorted. `content` holds what loaded even when there
@@ -34,10 +41,14 @@ public struct ContentLoader: Sendable {
         var guides: [GuidePage] = []
         for path in files(in: "Content/guide", withExtension: "md") {
             guard let text = read(path, log: log) else { continue }
-            if let page = GuidePage.read(path: path, text: text, options: options, siteHasReviewer: config?.declaresReviewer ?? true, log: log) { guides.append(page) }
+            let hasReviewer = config?.declaresReviewer ?? true
+            let context = "\(options.shortcodes.sorted()) \(options.allowRawHTML) \(options.reservedIDs.sorted()) \(hasReviewer)"
+            if let page = parse(path, text: text, context: context, log: log, {
+                GuidePage.read(path: path, text: text, options: options, siteHasReviewer: hasReviewer, log: $0)
+            }) { guides.append(page) }
         }
         let fieldOptions = MarkdownOptions(allowRawHTML: options.allowRawHTML)
-        let guideData = GuideData.read(folder: "Content/guide/data", exists: exists, read: { read($0, log: log) },
+        let guideData = GuideData.read(parts: guideParts, exists: exists, read: { read($0, log: log) },
                                        options: fieldOptions, log: log)
         var bibliography = Bibliography()
         let sourceFiles = ["Content/sources.yaml"] + files(in: "Content/sources", withExtension: "yaml")
@@ -57,9 +68,7 @@ public struct ContentLoader: Sendable {
             }
             bibliography.paths.append(path)
         }
-        let directory = DirectoryLoader(exists: exists, read: { read($0, log: log) }, list: { files(in: $0, withExtension: "yaml").map { String($0.split(separator: "/").last!) } },
-                                        log: log, markdown: fieldOptions, today: today,
-                                        maxAgeDays: config?.verifiedMaxAgeDays ?? 365).load()
+        let directory = loadDirectory(markdown: fieldOptions, maxAgeDays: config?.verifiedMaxAgeDays ?? 365, log: log)
         let diagnostics = log.diagnostics.sortedUnique
         guard let config else { return (nil, diagnostics) }
         return (SiteContent(config: config, guides: guides, bibliography: bibliography, guideData: guideData, directory: directory), diagnostics)
@@ -72,6 +81,42 @@ public struct ContentLoader: Sendable {
             SiteConfig.read(YAMLFile(path: "Content/site.yaml", text: text, log: log), log: log)
         }
         return (config, log.diagnostics.sortedUnique)
+    }
+
+    /// The directory; with a cache, reused whole when none of its files changed, and otherwise rebuilt
+    /// from the state files' cached parses, so an edit re-parses only the file edited.
+    private func loadDirectory(markdown: MarkdownOptions, maxAgeDays: Int, log: DiagnosticLog) -> Directory {
+        let list = { (folder: String) in files(in: folder, withExtension: "yaml").map { String($0.split(separator: "/").last!) } }
+        guard let cache else {
+            return DirectoryLoader(exists: exists, read: { read($0, log: log) }, list: list, log: log, markdown: markdown,
+                                   today: today, maxAgeDays: maxAgeDays).load()
+        }
+        let context = "\(markdown.allowRawHTML) \(today?.description ?? "") \(maxAgeDays)"
+        var texts: [String: String] = [:]
+        let stageLog = DiagnosticLog()
+        let paths = (["_states.csv", "_service-codes.csv"] + list(DirectoryLoader.folder)).map { "\(DirectoryLoader.folder)/\($0)" }
+            + list("\(DirectoryLoader.folder)/imported").map { "\(DirectoryLoader.folder)/imported/\($0)" }
+        for path in paths where exists(path) { texts[path] = read(path, log: stageLog) ?? "" }
+        if let stage = cache.directory(texts: texts, context: context) {
+            log.append(contentsOf: stage.diagnostics)
+            return stage.directory
+        }
+        let parseContext = context + [texts["\(DirectoryLoader.folder)/_states.csv"], texts["\(DirectoryLoader.folder)/_service-codes.csv"]]
+            .map { $0 ?? "" }.joined(separator: "\u{0}")
+        let loader = DirectoryLoader(exists: exists, read: { read($0, log: stageLog) }, list: list, log: stageLog, markdown: markdown,
+                                     today: today, maxAgeDays: maxAgeDays,
+                                     parse: { path, text, log, make in cache.parse(path, text: text, context: parseContext, log: log, make) })
+        let directory = loader.load()
+        let diagnostics = stageLog.diagnostics
+        cache.keep(.init(texts: texts, context: context, directory: directory, diagnostics: diagnostics))
+        log.append(contentsOf: diagnostics)
+        return directory
+    }
+
+    /// Parses through the cache when there is one.
+    private func parse<Value>(_ path: String, text: String, context: String, log: DiagnosticLog, _ make: (DiagnosticLog) -> Value) -> Value {
+        guard let cache else { return make(log) }
+        return cache.parse(path, text: text, context: context, log: log, make)
     }
 
     private func exists(_ path: String) -> Bool {

@@ -3,25 +3,26 @@ import SiteMarkdown
 import Yams
 
 extension GuideData {
-    /// Reads the data files present in `folder` (relative to the root) with `read` (the loader's file reader).
-    static func read(folder: String, exists: (String) -> Bool, read: (String) -> String?,
+    /// Reads the files of `parts` that exist, with `read` (the loader's file reader).
+    static func read(parts: [Part], exists: (String) -> Bool, read: (String) -> String?,
                      options: MarkdownOptions, log: DiagnosticLog) -> GuideData {
         var data = GuideData()
-        func yaml(_ name: String) -> YAMLMapping? {
-            let path = "\(folder)/\(name)"
-            guard exists(path), let text = read(path) else { return nil }
-            data.paths.append(path)
-            let file = YAMLFile(path: path, text: text, log: log)
-            return file.root.flatMap { YAMLMapping($0, in: file, what: name, log: log) }
-        }
-        if let map = yaml("comparison.yaml") { data.comparison = Comparison.read(map, options: options) }
-        if let map = yaml("schedule.yaml") { data.schedule = Schedule.read(map, options: options) }
-        if let map = yaml("modalities.yaml") { data.modalities = Modality.readList(map, options: options) }
-        if let map = yaml("faq.yaml") { data.faq = FAQEntry.readList(map, options: options) }
-        let insurersPath = "\(folder)/insurers.csv"
-        if exists(insurersPath), let text = read(insurersPath) {
-            data.paths.append(insurersPath)
-            data.insurers = Insurer.readList(CSVTable(path: insurersPath, text: text), log: log)
+        for part in Set(parts).sorted(by: { $0.file < $1.file }) {
+            guard exists(part.path), let text = read(part.path) else { continue }
+            data.paths.append(part.path)
+            if part == .insurers {
+                data.insurers = Insurer.readList(CSVTable(path: part.path, text: text), log: log)
+                continue
+            }
+            let file = YAMLFile(path: part.path, text: text, log: log)
+            guard let map = file.root.flatMap({ YAMLMapping($0, in: file, what: part.file, log: log) }) else { continue }
+            switch part {
+            case .comparison: data.comparison = Comparison.read(map, options: options)
+            case .schedule: data.schedule = Schedule.read(map, options: options)
+            case .modalities: data.modalities = Modality.readList(map, options: options)
+            case .faq: data.faq = FAQEntry.readList(map, options: options)
+            case .insurers: break
+            }
         }
         return data
     }

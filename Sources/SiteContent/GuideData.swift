@@ -13,38 +13,45 @@ public struct GuideData: Sendable {
 
     public init() {}
 
-    /// The file a shortcode's component reads, for the message when it is missing.
-    public static let files = [
-        "comparison": "comparison.yaml", "schedule": "schedule.yaml", "modalities": "modalities.yaml",
-        "faq": "faq.yaml", "insurers": "insurers.csv",
-    ]
+    /// One data file of `Content/guide/data/` and the part of `GuideData` it fills.
+    public enum Part: String, Sendable, CaseIterable {
+        case comparison, schedule, modalities, faq, insurers
 
-    /// Whether the component placed by `shortcode` has its data.
-    public func has(_ shortcode: String) -> Bool {
-        switch shortcode {
-        case "comparison": comparison != nil
-        case "schedule": schedule != nil
-        case "modalities": modalities != nil
-        case "faq": faq != nil
-        case "insurers": insurers != nil
-        default: true
+        /// The file's name in `Content/guide/data/`.
+        public var file: String { self == .insurers ? "insurers.csv" : "\(rawValue).yaml" }
+
+        /// The file's path under the site root.
+        public var path: String { "\(GuideData.folder)/\(file)" }
+    }
+
+    /// Where the guide's data files are, under the site root.
+    public static let folder = "Content/guide/data"
+
+    /// Whether the file of `part` was read.
+    public func has(_ part: Part) -> Bool {
+        switch part {
+        case .comparison: comparison != nil
+        case .schedule: schedule != nil
+        case .modalities: modalities != nil
+        case .faq: faq != nil
+        case .insurers: insurers != nil
         }
     }
 
     /// The Markdown fields a component renders, in the order it renders them (for citation numbering).
-    public func markdownFields(of shortcode: String) -> [MarkdownField] {
-        switch shortcode {
-        case "comparison":
+    public func markdownFields(of part: Part) -> [MarkdownField] {
+        switch part {
+        case .comparison:
             guard let comparison else { return [] }
             return comparison.rows.flatMap(\.cells) + [comparison.note].compactMap { $0 }
-        case "schedule":
+        case .schedule:
             guard let schedule else { return [] }
             return [schedule.before].compactMap { $0 } + schedule.phases.map(\.activities) + [schedule.after].compactMap { $0 }
-        case "modalities":
+        case .modalities:
             return (modalities ?? []).flatMap { [$0.description] + $0.kinds.map(\.description) }
-        case "faq":
+        case .faq:
             return (faq ?? []).map(\.answer)
-        default:
+        case .insurers:
             return []
         }
     }

@@ -35,6 +35,12 @@ extension GuidePage {
         log.append(contentsOf: body.diagnostics)
         let name = path.split(separator: "/").last.map(String.init) ?? path
         let slug = String(name.dropLast(name.hasSuffix(".md") ? 3 : 0))
+        // The file name is the guide's URL, so it follows the rule of facility slugs.
+        if slug.isEmpty || Slug.make(slug) != slug {
+            let suggestion = Slug.make(slug).isEmpty ? "guide" : Slug.make(slug)
+            log.error("a guide's file name is its URL and must be lowercase letters, digits and single hyphens (e.g. '\(suggestion).md')",
+                      at: SourceLocation(path: path, line: 1, column: 1))
+        }
         // Missing fields were reported above; the stand-ins only let the body's checks run, and nothing renders.
         return GuidePage(path: path, slug: slug, title: title?.value ?? "", description: description?.value ?? "", reviewedBy: reviewer,
                          published: published?.value ?? ContentDate(dayNumber: 0), reviewed: reviewed?.value, updated: updated?.value, body: body)

@@ -3,13 +3,24 @@ import SiteMarkdown
 import Yams
 
 /// A Markdown text written in a YAML field, parsed with positions that point into the YAML file.
-public struct MarkdownField: Sendable {
+///
+/// Two fields are equal when their text, place and position mapping are: then their documents are too.
+public struct MarkdownField: Sendable, Equatable {
     public let document: MarkdownDocument
     public let location: SourceLocation
+    /// The Markdown text and how its positions map into the file, which determine `document`.
+    let text: String
+    let map: SourceMap?
 
-    public init(document: MarkdownDocument, location: SourceLocation) {
+    public init(document: MarkdownDocument, location: SourceLocation, text: String = "", map: SourceMap? = nil) {
         self.document = document
         self.location = location
+        self.text = text
+        self.map = map
+    }
+
+    public static func == (a: MarkdownField, b: MarkdownField) -> Bool {
+        a.location == b.location && a.text == b.text && a.map == b.map && a.document.sourceLength == b.document.sourceLength
     }
 
     init?(node: Node, key: String, file: YAMLFile, options: MarkdownOptions, log: DiagnosticLog) {
@@ -47,6 +58,6 @@ public struct MarkdownField: Sendable {
         }
         let document = MarkdownParser.parse(scalar.string, source: map, options: options)
         log.append(contentsOf: document.diagnostics)
-        self.init(document: document, location: location)
+        self.init(document: document, location: location, text: scalar.string, map: map)
     }
 }

@@ -12,14 +12,22 @@ public struct SourceFileReader: Sendable {
     public let root: URL
     /// The root with every symbolic link resolved, which every file must lie under.
     private let resolvedRoot: String
+    /// Texts already read, for a long-lived process; nil reads every file afresh.
+    private let cache: TextCache?
 
-    public init(root: URL) {
+    public init(root: URL, cache: TextCache? = nil) {
         self.root = root
+        self.cache = cache
         resolvedRoot = Self.resolved(root.path) ?? root.standardizedFileURL.path
     }
 
     /// The bytes of `path` (relative to the root), or a diagnostic at line 1 column 1 of the path.
     public func data(_ path: String) -> Result<Data, Diagnostic> {
+        guard let cache else { return uncachedData(path) }
+        return cache.data(path, fullPath: root.appendingPathComponent(path).path) { uncachedData(path) }
+    }
+
+    private func uncachedData(_ path: String) -> Result<Data, Diagnostic> {
         let at = SourceLocation(path: path, line: 1, column: 1)
         let full = root.appendingPathComponent(path).path
         guard let resolved = Self.resolved(full) else { return .failure(.error("cannot read file", at: at)) }
@@ -44,7 +52,18 @@ public struct SourceFileReader: Sendable {
     /// - Invalid UTF-8 is an error at the line and column of the first bad byte.
     /// - A NUL character is an error at its line and column (no editor means to type one).
     public func text(_ path: String) -> Result<String, Diagnostic> {
-        switch data(path) {
+        guard let cache else { return uncachedText(path) }
+        return cache.text(path, fullPath: root.appendingPathComponent(path).path, read: { uncachedData(path) },
+                          decode: { Self.decode($0, path: path) })
+    }
+
+    /// A number that changes exactly when the bytes of `path` (or the problem reading it) change; without a cache, 0.
+    public func version(_ path: String) -> Int {
+        cache?.version(path, fullPath: root.appendingPathComponent(path).path) { uncachedData(path) } ?? 0
+    }
+
+    private func uncachedText(_ path: String) -> Result<String, Diagnostic> {
+        switch uncachedData(path) {
         case .failure(let problem): return .failure(problem)
         case .success(let data): return Self.decode(data, path: path)
         }

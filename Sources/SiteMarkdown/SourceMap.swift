@@ -4,7 +4,7 @@ import SiteCore
 ///
 /// A Markdown body maps with `firstLine` set to its first line in the file; a Markdown field of a
 /// YAML file maps with the line of its first content line and the field's indentation.
-public struct SourceMap: Sendable {
+public struct SourceMap: Sendable, Hashable {
     public var path: String
     /// The file line of the Markdown text's line 1.
     public var firstLine: Int

@@ -21,15 +21,16 @@ public struct TemplateLibrary: Sendable {
     /// Loads `Templates/` under `root` and checks each page template in `bindings` against its view model.
     /// Templates in `optional` (components) are checked when present; a missing one is not an error here.
     /// `constants` are names whose value is the same on every page (e.g. `root`), filled into literal links.
+    /// `cache` keeps the files' texts for a long-lived process.
     public static func load(root: URL, bindings: [String: ViewSchema], optional: [String: ViewSchema] = [:],
-                            constants: [String: String] = [:])
+                            constants: [String: String] = [:], cache: TextCache? = nil)
         -> (library: TemplateLibrary?, diagnostics: [Diagnostic]) {
         let folder = root.appendingPathComponent("Templates")
         var diagnostics: [Diagnostic] = []
         var sources: [String: TemplateSource] = [:]
         var mustache = MustacheLibrary()
         EscapingContentType.register()
-        let reader = SourceFileReader(root: root)
+        let reader = SourceFileReader(root: root, cache: cache)
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
             .filter { $0.hasSuffix(".mustache") }.sorted()
         for file in names {
@@ -73,9 +74,10 @@ public struct TemplateLibrary: Sendable {
         filesByTemplate[template] != nil
     }
 
-    /// Renders a checked page template with its view model.
-    public func render(_ template: String, _ model: some ViewModel) -> String {
-        mustache.render(model, withTemplate: template) ?? ""
+    /// Renders a checked template with its view model, recording every template file it reads.
+    public func render(_ template: String, _ model: some ViewModel, recorder: DependencyRecorder) -> String {
+        recorder.record(files: filesByTemplate[template] ?? ["Templates/\(template).mustache"])
+        return mustache.render(model, withTemplate: template) ?? ""
     }
 
     /// The links written literally in a page template and what it includes, in render order.

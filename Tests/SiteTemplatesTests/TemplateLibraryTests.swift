@@ -59,7 +59,7 @@ struct PageModel: ViewModel {
         ])
         #expect(messages == [])
         let html = try #require(library).render("page", PageModel(title: "A <b>&", body: "<p>ok</p>",
-                                                                     links: [LinkModel(title: "x\"", url: "/a/?q=\"")], tags: ["t<"]))
+                                                                     links: [LinkModel(title: "x\"", url: "/a/?q=\"")], tags: ["t<"]), recorder: DependencyRecorder())
         #expect(html == "<html><head><link rel=\"stylesheet\" href=\"/sub/assets/site.css\"></head>\n<body><a href=\"/\">Home</a><h1>A &lt;b&gt;&amp;</h1><p>ok</p><a href=\"/a/?q=&quot;\">x&quot;</a>[t&lt;]<footer>A &lt;b&gt;&amp;</footer></body></html>")
     }
 

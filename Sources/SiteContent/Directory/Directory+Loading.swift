@@ -14,6 +14,9 @@ struct DirectoryLoader {
     /// Today, for the age of `verified` dates; nil skips that check.
     let today: ContentDate?
     let maxAgeDays: Int
+    /// Parses a state file, through a long-lived process's cache when it has one.
+    var parse: @Sendable (_ path: String, _ text: String, _ log: DiagnosticLog, _ make: (DiagnosticLog) -> [FacilityRecord]) -> [FacilityRecord]
+        = { _, _, log, make in make(log) }
 
     func load() -> Directory {
         let folder = Self.folder
@@ -73,9 +76,11 @@ struct DirectoryLoader {
     /// Reads state files in parallel (parsing YAML is most of a build's loading time), in path order.
     private func readFiles(_ paths: [String], vocabulary: FacilityVocabulary, states: [StateInfo]) -> [FacilityRecord] {
         let texts = paths.map { (path: $0, text: read($0)) }
+        let parse = parse
         let results = ParallelMap.map(texts) { file -> ([FacilityRecord], [Diagnostic]) in
             let fileLog = DiagnosticLog()
-            let records = Self.readFile(file.path, text: file.text, vocabulary: vocabulary, states: states, log: fileLog)
+            let read = { (log: DiagnosticLog) in Self.readFile(file.path, text: file.text, vocabulary: vocabulary, states: states, log: log) }
+            let records = file.text.map { parse(file.path, $0, fileLog, read) } ?? read(fileLog)
             return (records, fileLog.diagnostics)
         }
         for result in results { log.append(contentsOf: result.1) }

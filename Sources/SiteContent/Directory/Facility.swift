@@ -3,7 +3,7 @@ import SiteCore
 /// A treatment facility of the directory: an imported record with an editor's overrides applied.
 ///
 /// Only what a record or an editor supplies is here; absent values stay nil and are never invented.
-public struct Facility: Sendable {
+public struct Facility: Sendable, Equatable {
     public struct Address: Sendable, Hashable {
         public var street1: String
         public var street2: String?

@@ -1,0 +1,62 @@
+import Foundation
+import SiteCore
+
+extension OutputWriter {
+    /// Writes a whole snapshot: staged on every core, swapped in at once.
+    func write(_ snapshot: SiteSnapshot) throws(Failure) -> Report {
+        let staging = try begin(paths: snapshot.outputPaths)
+        let pages = snapshot.orderedPages
+        let failures = ParallelMap.map(pages) { page -> Failure? in
+            do throws(Failure) { try staging.put(page.file, text: page.html) } catch { return error }
+            return nil
+        }
+        if let failure = failures.compactMap({ $0 }).first { throw failure }
+        for asset in snapshot.assets { try staging.put(asset.path, asset.data) }
+        return try staging.commit()
+    }
+
+    /// Brings an output that holds `previous` up to `snapshot` by writing only what `change` lists, each
+    /// file replaced by a rename (a reader never sees half a file), then the manifest. The result is the
+    /// same tree a full write gives.
+    func apply(_ change: SiteChange, to snapshot: SiteSnapshot) throws(Failure) {
+        let pages = Dictionary(snapshot.orderedPages.map { ($0.file, $0) }) { first, _ in first }
+        let assets = Dictionary(snapshot.assets.map { ($0.path, $0.data) }) { first, _ in first }
+        do {
+            for path in change.removed {
+                try? FileOps.unlinkFile(output.path + "/" + path)
+                var folder = (path as NSString).deletingLastPathComponent
+                // Folders left empty go too, as a full build would not make them.
+                while !folder.isEmpty, rmdir(output.path + "/" + folder) == 0 {
+                    folder = (folder as NSString).deletingLastPathComponent
+                }
+            }
+            for path in change.written {
+                let target = output.path + "/" + path
+                let folder = (target as NSString).deletingLastPathComponent
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                let temporary = folder + "/.iopsite-writing-" + (target as NSString).lastPathComponent
+                try? FileOps.unlinkFile(temporary)
+                if let page = pages[path] {
+                    var html = page.html
+                    try html.withUTF8 { try FileOps.create(temporary, UnsafeRawBufferPointer($0)) }
+                } else if let data = assets[path] {
+                    try data.withUnsafeBytes { try FileOps.create(temporary, $0) }
+                } else {
+                    continue
+                }
+                guard rename(temporary, target) == 0 else { throw Failure.io("cannot write '\(target)'") }
+            }
+            if !change.written.isEmpty || !change.removed.isEmpty {
+                let manifest = ([Self.manifestHeader] + snapshot.outputPaths.sorted()).joined(separator: "\n") + "\n"
+                let target = output.path + "/" + Self.manifestName
+                try? FileOps.unlinkFile(target + ".writing")
+                try Data(manifest.utf8).withUnsafeBytes { try FileOps.create(target + ".writing", $0) }
+                guard rename(target + ".writing", target) == 0 else { throw Failure.io("cannot write '\(target)'") }
+            }
+        } catch let failure as Failure {
+            throw failure
+        } catch {
+            throw .io("cannot write '\(output.path)': \(error)")
+        }
+    }
+}

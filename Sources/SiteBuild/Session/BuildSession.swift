@@ -1,0 +1,191 @@
+import Foundation
+import SiteContent
+import SiteCore
+import SiteTemplates
+
+/// A build that a long-lived process keeps: loading, planning and rendering as steps over values, with
+/// every file's parse cached by path and content, and the last good snapshot kept, so that a change
+/// re-reads only the files that changed and re-renders exactly the pages that read them.
+///
+/// Not thread-safe: one step at a time (the watcher's rebuild loop, or one command).
+public final class BuildSession: @unchecked Sendable {
+    /// What a build is asked for.
+    public struct Settings: Sendable {
+        public var root: URL
+        /// Warnings fail the build.
+        public var strict: Bool
+        /// Today, for checks that depend on it (the age of directory verifications); never written to the output.
+        public var today: ContentDate?
+        /// URLs per sitemap file; above it `/sitemap.xml` becomes an index (a parameter so tests can reach it).
+        public var sitemapLimit: Int
+
+        public init(root: URL, strict: Bool = false, today: ContentDate? = nil, sitemapLimit: Int = 50_000) {
+            self.root = root
+            self.strict = strict
+            self.today = today
+            self.sitemapLimit = sitemapLimit
+        }
+    }
+
+    /// Why a step produced no snapshot: problems in content or templates (the CLI's exit 1).
+    public struct Failure: Error, Sendable {
+        /// Every diagnostic of the step, errors and the rest, sorted.
+        public let diagnostics: [Diagnostic]
+    }
+
+    /// Content and theme as read, before any check across files.
+    public struct Loaded: Sendable {
+        public let content: SiteContent?
+        public let templates: TemplateLibrary?
+        public let diagnostics: [Diagnostic]
+        let versions: [String: Int]
+    }
+
+    /// A checked site and its pages, ready to render.
+    public struct Planned: Sendable {
+        public let content: SiteContent
+        public let templates: TemplateLibrary
+        public let specs: [PageSpec]
+        public let diagnostics: [Diagnostic]
+        let index: DirectoryIndex?
+        let versions: [String: Int]
+    }
+
+    public let settings: Settings
+    private let cache = ContentCache()
+    private let reader: SourceFileReader
+    /// The last snapshot a step produced without errors.
+    public private(set) var snapshot: SiteSnapshot?
+
+    public init(_ settings: Settings) {
+        self.settings = settings
+        reader = SourceFileReader(root: settings.root, cache: cache.texts)
+    }
+
+    /// The folders whose files are the site's sources.
+    public static let sourceFolders = ["Content", "Templates"]
+
+    /// Reads `Content/` and `Templates/`; unchanged files come from the cache.
+    public func load() -> Loaded {
+        let root = settings.root
+        let versions = sourceVersions()
+        let loaded = ContentLoader(root: root, shortcodes: Component.shortcodes, guideParts: Component.dataParts, today: settings.today,
+                                   cache: cache).load()
+        let constants = ["site.root": loaded.content?.config.basePath ?? "/"]
+        let theme = TemplateLibrary.load(root: root, bindings: SitePlan.bindings,
+                                         optional: Component.schemas.merging(SitePlan.directoryTemplates) { $1 }, constants: constants,
+                                         cache: cache.texts)
+        return Loaded(content: loaded.content, templates: theme.library, diagnostics: loaded.diagnostics + theme.diagnostics, versions: versions)
+    }
+
+    /// Checks across files and plans every page; fails when anything is wrong (warnings too, when strict).
+    public func plan(_ loaded: Loaded) -> Result<Planned, Failure> {
+        var diagnostics = loaded.diagnostics
+        if let content = loaded.content { diagnostics += SiteValidation.check(content, templates: loaded.templates) }
+        guard let content = loaded.content, let templates = loaded.templates, !diagnostics.fails(strict: settings.strict) else {
+            return .failure(Failure(diagnostics: diagnostics.sortedUnique))
+        }
+        let index = content.directory.isEmpty ? nil : DirectoryIndex(content.directory)
+        let specs = SitePlan.pages(for: content, directory: index, sitemapLimit: settings.sitemapLimit)
+        diagnostics += SitePlan.collisions(specs)
+        diagnostics = diagnostics.sortedUnique
+        guard !diagnostics.fails(strict: settings.strict) else { return .failure(Failure(diagnostics: diagnostics)) }
+        return .success(Planned(content: content, templates: templates, specs: specs, diagnostics: diagnostics, index: index,
+                                versions: loaded.versions))
+    }
+
+    /// Renders the planned site: every page, or, given the snapshot it follows, only the pages whose
+    /// recorded inputs changed and the new ones. The change lists the output files that differ.
+    public func render(_ planned: Planned, after previous: SiteSnapshot?) -> (SiteSnapshot, SiteChange) {
+        let renderer = PageRenderer(content: planned.content, templates: planned.templates, directory: planned.index)
+        var next = SiteSnapshot(content: planned.content, templates: planned.templates, index: planned.index, specs: planned.specs,
+                                pages: [:], diagnostics: planned.diagnostics, versions: planned.versions,
+                                groups: SiteSnapshot.groups(content: planned.content, index: planned.index, specs: planned.specs),
+                                listings: Dictionary(planned.content.directory.facilities.map { ($0.id.value, $0) }) { first, _ in first })
+        var change = SiteChange()
+        let stale: Set<Route>
+        if let previous {
+            change.files = Self.changedFiles(previous.versions, next.versions)
+            stale = Self.stalePages(previous: previous, next: next, files: change.files)
+            next.pages = previous.pages
+            next.dependents = previous.dependents
+        } else {
+            stale = Set(planned.specs.map(\.route))
+        }
+        let due = planned.specs.filter { stale.contains($0.route) || next.pages[$0.route] == nil }
+        let pages = ParallelMap.map(due, renderer.render)
+        let routes = Set(planned.specs.map(\.route))
+        for route in Array(next.pages.keys) where !routes.contains(route) {
+            next.unindex(next.pages[route]!)
+            next.pages[route] = nil
+            change.removed.append(route.outputFile)
+            change.routes.append(route)
+        }
+        for page in pages {
+            let old = next.pages[page.route]
+            if let old { next.unindex(old) }
+            next.index(page)
+            next.pages[page.route] = page
+            change.rendered.append(page.route)
+            if old?.html != page.html {
+                change.written.append(page.file)
+                change.routes.append(page.route)
+            }
+        }
+        let oldAssets = Dictionary((previous?.assets ?? []).map { ($0.path, $0.data) }) { first, _ in first }
+        let newAssets = Set(planned.templates.assets.map(\.path))
+        change.written += planned.templates.assets.filter { oldAssets[$0.path] != $0.data }.map(\.path)
+        change.removed += oldAssets.keys.filter { !newAssets.contains($0) }
+        change.written.sort()
+        change.removed.sort()
+        change.rendered.sort()
+        change.routes.sort()
+        return (next, change)
+    }
+
+    /// Loads, plans and renders after the last good snapshot, and keeps the result when it succeeded.
+    /// On failure the last good snapshot stays (a dev server keeps serving it).
+    public func update() -> Result<(SiteSnapshot, SiteChange), Failure> {
+        switch plan(load()) {
+        case .failure(let failure):
+            return .failure(failure)
+        case .success(let planned):
+            let (next, change) = render(planned, after: snapshot)
+            snapshot = next
+            return .success((next, change))
+        }
+    }
+
+    /// The version of every file under the source folders.
+    private func sourceVersions() -> [String: Int] {
+        var versions: [String: Int] = [:]
+        for folder in Self.sourceFolders {
+            for entry in FileTree.entries(under: settings.root.appendingPathComponent(folder).path) where entry.kind != .folder {
+                let path = folder + "/" + entry.path
+                versions[path] = reader.version(path)
+            }
+        }
+        return versions
+    }
+
+    static func changedFiles(_ old: [String: Int], _ new: [String: Int]) -> [String] {
+        Set(old.keys).union(new.keys).filter { old[$0] != new[$0] }.sorted()
+    }
+
+    /// The pages that read something that changed: a changed file, a listing whose value changed, or a
+    /// set of listings whose members changed.
+    static func stalePages(previous: SiteSnapshot, next: SiteSnapshot, files: [String]) -> Set<Route> {
+        var changed = files.map(Dependency.file)
+        if files.contains(where: { $0.hasPrefix("Content/directory/") }) || previous.listings.count != next.listings.count {
+            for id in Set(previous.listings.keys).union(next.listings.keys) where previous.listings[id] != next.listings[id] {
+                changed.append(.listing(id))
+            }
+        }
+        for name in Set(previous.groups.keys).union(next.groups.keys) where previous.groups[name] != next.groups[name] {
+            changed.append(.group(name))
+        }
+        var stale: Set<Route> = []
+        for dependency in changed { stale.formUnion(previous.dependents[dependency] ?? []) }
+        return stale
+    }
+}

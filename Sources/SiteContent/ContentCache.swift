@@ -1,0 +1,54 @@
+import Foundation
+import SiteCore
+
+/// What a long-lived process keeps between loads of the same root: each file's text by path and stamp,
+/// and what was parsed from it, by path and content (the text itself, so a hit is exact, never a
+/// collision) and by the settings the parse depended on. A hit replays the parse's diagnostics.
+public final class ContentCache: @unchecked Sendable {
+    /// The texts of the files read.
+    public let texts = TextCache()
+    private let lock = NSLock()
+    private var parsed: [String: Parsed] = [:]
+    private var directory: DirectoryStage?
+
+    private struct Parsed {
+        let text: String
+        let context: String
+        let value: Any
+        let diagnostics: [Diagnostic]
+    }
+
+    /// The directory as loaded from a set of file texts, reused whole when none of them changed.
+    struct DirectoryStage {
+        let texts: [String: String]
+        let context: String
+        let directory: Directory
+        let diagnostics: [Diagnostic]
+    }
+
+    public init() {}
+
+    /// The value parsed from `text` of `path` under `context`, parsing only when either changed.
+    func parse<Value>(_ path: String, text: String, context: String, log: DiagnosticLog, _ make: (DiagnosticLog) -> Value) -> Value {
+        if let hit = lock.withLock({ parsed[path] }), hit.context == context, hit.text == text, let value = hit.value as? Value {
+            log.append(contentsOf: hit.diagnostics)
+            return value
+        }
+        let own = DiagnosticLog()
+        let value = make(own)
+        log.append(contentsOf: own.diagnostics)
+        lock.withLock { parsed[path] = Parsed(text: text, context: context, value: value, diagnostics: own.diagnostics) }
+        return value
+    }
+
+    func directory(texts: [String: String], context: String) -> DirectoryStage? {
+        lock.withLock {
+            guard let stage = directory, stage.context == context, stage.texts == texts else { return nil }
+            return stage
+        }
+    }
+
+    func keep(_ stage: DirectoryStage) {
+        lock.withLock { directory = stage }
+    }
+}
