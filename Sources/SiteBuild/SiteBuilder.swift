@@ -65,7 +65,7 @@ public struct SiteBuilder: Sendable {
         case .success(let (snapshot, _)):
             var result = Result(exitCode: 0, diagnostics: snapshot.diagnostics, pages: snapshot.orderedPages)
             do {
-                let report = try OutputWriter(output: output).write(snapshot)
+                let report = try session.write(snapshot, change: nil, to: output)
                 result.written = report.written
                 result.unchanged = report.unchanged
                 result.removed = report.removed

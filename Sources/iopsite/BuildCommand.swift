@@ -18,9 +18,15 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Treat warnings as errors.")
     var strict = false
 
+    @Flag(name: .long, help: "Keep running and rebuild whenever Content/ or Templates/ change (only the files that change are written).")
+    var watch = false
+
     func run() throws {
         let root = try site.rootURL()
         let outputURL = output.map { URL(fileURLWithPath: $0, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL }
+        if watch {
+            throw ExitCode(WatchBuild.run(root: root, output: outputURL ?? root.appendingPathComponent("Public"), strict: strict, verbose: site.verbose))
+        }
         let result = SiteBuilder(root: root, output: outputURL, strict: strict, today: Clock.today()).build()
         DiagnosticPrinter.print(result.diagnostics, verbose: site.verbose)
         if let failure = result.failure {

@@ -7,7 +7,7 @@ struct IOPSite: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "iopsite",
         abstract: "Builds the IOP guide and treatment-center directory from Content/ and Templates/.",
-        subcommands: [BuildCommand.self, CheckCommand.self, ImportCommand.self]
+        subcommands: [BuildCommand.self, ServeCommand.self, CheckCommand.self, ImportCommand.self]
     )
 
     /// Exit codes are part of the contract: usage errors are 2, not ArgumentParser's 64.

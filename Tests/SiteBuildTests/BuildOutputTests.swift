@@ -35,7 +35,7 @@ import Testing
         let site = try Fixtures.site()
         let page = try #require(site.build().pages.first { $0.route.path == "/guide/" })
         #expect(page.inputs == ["Content/guide/guide.md", "Content/site.yaml", "Content/sources.yaml",
-                                "Templates/guide.mustache", "Templates/layout.mustache"])
+                                "Templates/guide.mustache", "Templates/layout.mustache", "Templates/sources.mustache"])
         let origins = page.links.map { "\($0.href)#\($0.ordinal) \($0.kind.rawValue) \($0.origin)" }
         #expect(origins == [
             "/assets/site.css#0 template Templates/layout.mustache:3:73",

@@ -1,0 +1,42 @@
+import Foundation
+import SiteContent
+import SiteCore
+
+/// The output folder could not be written (an environment problem: the CLI's exit 2).
+public struct OutputFailure: Error, Sendable, CustomStringConvertible {
+    public let description: String
+}
+
+extension BuildSession {
+    /// What a write did.
+    public struct WriteReport: Sendable {
+        public var written = 0
+        public var unchanged = 0
+        public var removed = 0
+    }
+
+    /// Writes `snapshot` into `output`: in full, staged and swapped in at once, when `change` is nil (the
+    /// first build of a process); otherwise only the files `change` lists, each replaced by a rename.
+    /// Either way the folder ends as a clean build of the same sources writes it.
+    public func write(_ snapshot: SiteSnapshot, change: SiteChange?, to output: URL) throws(OutputFailure) -> WriteReport {
+        let writer = OutputWriter(output: output)
+        do {
+            if let change {
+                try writer.apply(change, to: snapshot)
+                return WriteReport(written: change.written.count, unchanged: 0, removed: change.removed.count)
+            }
+            let report = try writer.write(snapshot)
+            return WriteReport(written: report.written, unchanged: report.unchanged, removed: report.removed)
+        } catch {
+            throw OutputFailure(description: error.description)
+        }
+    }
+}
+
+extension BuildSession {
+    /// The path the site is served under (that of `base_url`), read from `Content/site.yaml`; `/` when it
+    /// cannot be read (the build reports why).
+    public func basePath() -> String {
+        ContentLoader(root: settings.root, shortcodes: []).loadConfig().config?.basePath ?? "/"
+    }
+}

@@ -1,0 +1,122 @@
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+import SiteBuild
+import SiteCore
+
+/// `iopsite serve`: builds the site into memory, serves it on loopback, rebuilds on every change and
+/// tells open pages to reload (or to show the problems of a broken change).
+public enum DevServer {
+    public struct Options: Sendable {
+        public var host: String
+        public var port: Int
+        /// Opens the site in the default browser once it is served.
+        public var open: Bool
+
+        public init(host: String = "127.0.0.1", port: Int = 1313, open: Bool = false) {
+            self.host = host
+            self.port = port
+            self.open = open
+        }
+    }
+
+    /// Serves until the process is stopped; returns an exit code when it cannot serve (2: the port is
+    /// taken or the folders cannot be watched). `print` gets the terminal's lines.
+    public static func run(session: BuildSession, options: Options, print: @escaping @Sendable (String) -> Void) -> Int32 {
+        let watcher: FileWatcher
+        do {
+            watcher = try FileWatcher(root: session.settings.root, folders: BuildSession.sourceFolders)
+        } catch {
+            print("error: \(error)")
+            return 2
+        }
+        let state = DevState(basePath: session.basePath())
+        let rebuilder = Rebuilder(session: session, watcher: watcher)
+        let result = ExitBox()
+        let done = DispatchSemaphore(value: 0)
+        var logger = Logger(label: "iopsite serve")
+        logger.logLevel = .critical
+        let app = Application(
+            responder: SiteResponder(state: state),
+            configuration: .init(address: .hostname(options.host, port: options.port), serverName: "iopsite"),
+            onServerRunning: { channel in
+                let port = channel.localAddress?.port ?? options.port
+                let url = "http://\(options.host.contains(":") ? "[\(options.host)]" : options.host):\(port)\(state.basePath)"
+                print("Serving \(session.settings.root.path) at \(url) (Ctrl-C stops)")
+                if options.open { openBrowser(url) }
+                rebuilder.start { outcome in
+                    state.publish(outcome)
+                    print(report(outcome))
+                }
+            },
+            logger: logger
+        )
+        stopOnSignals { state.closeAll() }
+        Task {
+            do {
+                try await app.run()
+            } catch {
+                let text = "\(error)"
+                let inUse = text.contains("Address already in use") || text.contains("EADDRINUSE") || text.contains("errno: 98")
+                print(inUse ? "error: cannot serve on \(options.host):\(options.port): the port is already in use (choose another with --port)"
+                            : "error: cannot serve on \(options.host):\(options.port): \(text)")
+                result.code = 2
+            }
+            done.signal()
+        }
+        done.wait()
+        return result.code
+    }
+
+    /// The terminal's lines for one build: its diagnostics, then one summary line.
+    static func report(_ outcome: Rebuilder.Outcome) -> String {
+        switch outcome.result {
+        case .success(let (snapshot, change)):
+            let notes = outcome.isFirst ? snapshot.diagnostics.filter { !$0.isDetail }.map(\.description) : []
+            let line = outcome.isFirst
+                ? "Built \(Count.text(snapshot.pages.count)) pages in \(String(format: "%.0f", outcome.milliseconds)) ms"
+                : Rebuilder.summary(change, milliseconds: outcome.milliseconds)
+            return (notes + [line]).joined(separator: "\n")
+        case .failure(let failure):
+            let errors = failure.diagnostics.filter { $0.severity == .error }.count
+            return (failure.diagnostics.filter { !$0.isDetail }.map(\.description)
+                + ["Build failed with \(errors) error\(errors == 1 ? "" : "s") in \(String(format: "%.0f", outcome.milliseconds)) ms; still serving the last good site."])
+                .joined(separator: "\n")
+        }
+    }
+
+    /// Ctrl-C and SIGTERM end the process at once: the server holds nothing that needs saving.
+    public static func stopOnSignals(_ cleanup: @escaping @Sendable () -> Void) {
+        for signalNumber in [SIGINT, SIGTERM] {
+            signal(signalNumber, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
+            source.setEventHandler {
+                cleanup()
+                FileHandle.standardError.write(Data("\nStopped.\n".utf8))
+                exit(0)
+            }
+            source.resume()
+            signalSources.append(source)
+        }
+    }
+
+    nonisolated(unsafe) private static var signalSources: [any DispatchSourceSignal] = []
+
+    private static func openBrowser(_ url: String) {
+        let process = Process()
+        #if os(macOS)
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/open")
+        #else
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["xdg-open"]
+        #endif
+        process.arguments = (process.arguments ?? []) + [url]
+        try? process.run()
+    }
+}
+
+/// The exit code the server's task sets.
+private final class ExitBox: @unchecked Sendable {
+    var code: Int32 = 0
+}
