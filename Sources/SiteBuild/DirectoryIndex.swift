@@ -10,18 +10,19 @@ struct DirectoryIndex: Sendable {
     /// Facilities of a state by city (lowercased), in listing order.
     let byCity: [String: [Facility]]
     let labels: [String: String]
+    private let statesByCode: [String: StateInfo]
 
     static let root = Route("/rehab-centers/")
 
     init(_ directory: Directory) {
         self.directory = directory
         states = directory.states.sorted { $0.name < $1.name }
+        statesByCode = Dictionary(directory.states.map { ($0.code, $0) }) { first, _ in first }
         var byState = Dictionary(grouping: directory.facilities, by: \.state)
         for (code, list) in byState {
-            byState[code] = list.sorted {
-                ($0.address.value.city.lowercased(), $0.name.value.lowercased(), $0.id.value)
-                    < ($1.address.value.city.lowercased(), $1.name.value.lowercased(), $1.id.value)
-            }
+            // Each listing's sort key is made once, not at every comparison.
+            let keyed = list.map { (key: ($0.address.value.city.lowercased(), $0.name.value.lowercased(), $0.id.value), facility: $0) }
+            byState[code] = keyed.sorted { $0.key < $1.key }.map(\.facility)
         }
         self.byState = byState
         var byCity: [String: [Facility]] = [:]
@@ -59,7 +60,7 @@ struct DirectoryIndex: Sendable {
 
     func facilities(in state: StateInfo) -> [Facility] { byState[state.code] ?? [] }
 
-    func state(of facility: Facility) -> StateInfo? { directory.state(facility.state) }
+    func state(of facility: Facility) -> StateInfo? { statesByCode[facility.state] }
 
     func route(_ state: StateInfo) -> Route { Route("/rehab-centers/\(state.slug)/") }
 

@@ -28,7 +28,8 @@ enum SitePlan {
     /// Where the pages iopsite always makes come from.
     static let settings = SourceLocation(path: "Content/site.yaml", line: 1, column: 1)
 
-    static func pages(for content: SiteContent, directory index: DirectoryIndex?, sitemapLimit: Int = sitemapLimit) -> [PageSpec] {
+    /// Every page of the site, in route order: the guide's, the directory's and the plain files.
+    static func pages(for content: SiteContent, directory: DirectoryPlan?, sitemapLimit: Int = sitemapLimit) -> [PageSpec] {
         var pages = [
             PageSpec(route: Route("/"), template: "home", kind: .home, source: settings),
             PageSpec(route: Route("/404.html"), template: "404", kind: .notFound, source: settings),
@@ -36,26 +37,29 @@ enum SitePlan {
         for guide in content.guides {
             pages.append(PageSpec(route: guide.route, template: "guide", kind: .guide(guide), source: SourceLocation(path: guide.path, line: 1, column: 1)))
         }
-        if let index { pages += directoryPages(index) }
-        let sitemap = sitemapEntries(content, directory: index)
-        pages += sitemapPages(sitemap, limit: sitemapLimit)
+        pages += sitemapPages(sitemapEntries(content, directory: directory), limit: sitemapLimit)
         pages.append(PageSpec(route: Route("/robots.txt"), template: "", kind: .robots, source: settings))
-        return pages.sorted { $0.route < $1.route }
+        return merged(pages.sorted { $0.route < $1.route }, directory?.specs ?? []) { $0.route < $1.route }
     }
 
     /// Every page a search engine should know, in route order, with the date its content last changed.
-    static func sitemapEntries(_ content: SiteContent, directory index: DirectoryIndex?) -> [SitemapEntry] {
+    static func sitemapEntries(_ content: SiteContent, directory: DirectoryPlan?) -> [SitemapEntry] {
         var sitemap = [SitemapEntry(route: Route("/"), lastModified: content.guides.map(lastModified).max())]
         for guide in content.guides { sitemap.append(SitemapEntry(route: guide.route, lastModified: lastModified(guide))) }
-        if let index {
-            sitemap.append(SitemapEntry(route: DirectoryIndex.root, lastModified: newest(index.directory.facilities)))
-            for state in index.states {
-                let facilities = index.facilities(in: state)
-                sitemap.append(SitemapEntry(route: index.route(state), lastModified: newest(facilities)))
-                for facility in facilities { sitemap.append(SitemapEntry(route: index.route(facility), lastModified: newest([facility]))) }
-            }
+        return merged(sitemap.sorted { $0.route < $1.route }, directory?.sitemap ?? []) { $0.route < $1.route }
+    }
+
+    /// Two sorted arrays as one sorted array, in linear time (the directory's part is sorted once).
+    static func merged<Element>(_ a: [Element], _ b: [Element], by less: (Element, Element) -> Bool) -> [Element] {
+        var result: [Element] = []
+        result.reserveCapacity(a.count + b.count)
+        var i = 0, j = 0
+        while i < a.count, j < b.count {
+            if less(b[j], a[i]) { result.append(b[j]); j += 1 } else { result.append(a[i]); i += 1 }
         }
-        return sitemap.sorted { $0.route < $1.route }
+        result += a[i...]
+        result += b[j...]
+        return result
     }
 
     /// The map, a page per state and a page per facility.
@@ -90,6 +94,22 @@ enum SitePlan {
         }
         pages.append(PageSpec(route: Route("/sitemap.xml"), template: "", kind: .sitemapIndex(routes), source: settings))
         return pages
+    }
+
+    /// Two pages that would write one output file, among the pages outside the directory and between
+    /// them and the directory's (whose own collisions its plan found once).
+    static func collisions(_ pages: [PageSpec], directory: DirectoryPlan?) -> [Diagnostic] {
+        guard let directory else { return collisions(pages) }
+        var diagnostics = directory.collisions
+        let own = pages.filter { directory.sources[$0.route.outputFile] != $0.source }
+        diagnostics += collisions(own)
+        for page in own {
+            guard let other = directory.sources[page.route.outputFile] else { continue }
+            let message = { (with: SourceLocation) in "\(page.route) is written to \(page.route.outputFile), as is the page from \(with)" }
+            diagnostics.append(.error(message(other), at: page.source))
+            diagnostics.append(.error(message(page.source), at: other))
+        }
+        return diagnostics
     }
 
     /// Two pages that would write one output file: an error at each page's source.

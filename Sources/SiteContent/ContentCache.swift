@@ -10,6 +10,7 @@ public final class ContentCache: @unchecked Sendable {
     private let lock = NSLock()
     private var parsed: [String: Parsed] = [:]
     private var directory: DirectoryStage?
+    private var revisions = 0
 
     private struct Parsed {
         let text: String
@@ -48,7 +49,14 @@ public final class ContentCache: @unchecked Sendable {
         }
     }
 
-    func keep(_ stage: DirectoryStage) {
-        lock.withLock { directory = stage }
+    /// Keeps a newly loaded directory, numbering it with a new revision.
+    func keep(_ stage: DirectoryStage) -> Directory {
+        lock.withLock {
+            revisions += 1
+            var numbered = stage.directory
+            numbered.revision = revisions
+            directory = DirectoryStage(texts: stage.texts, context: stage.context, directory: numbered, diagnostics: stage.diagnostics)
+            return numbered
+        }
     }
 }

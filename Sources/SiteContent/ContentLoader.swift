@@ -106,9 +106,9 @@ public struct ContentLoader: Sendable {
         let loader = DirectoryLoader(exists: exists, read: { read($0, log: stageLog) }, list: list, log: stageLog, markdown: markdown,
                                      today: today, maxAgeDays: maxAgeDays,
                                      parse: { path, text, log, make in cache.parse(path, text: text, context: parseContext, log: log, make) })
-        let directory = loader.load()
+        let loaded = loader.load()
         let diagnostics = stageLog.diagnostics
-        cache.keep(.init(texts: texts, context: context, directory: directory, diagnostics: diagnostics))
+        let directory = cache.keep(.init(texts: texts, context: context, directory: loaded, diagnostics: diagnostics))
         log.append(contentsOf: diagnostics)
         return directory
     }

@@ -47,7 +47,7 @@ public final class BuildSession: @unchecked Sendable {
         public let templates: TemplateLibrary
         public let specs: [PageSpec]
         public let diagnostics: [Diagnostic]
-        let index: DirectoryIndex?
+        let directory: DirectoryPlan?
         let versions: [String: Int]
     }
 
@@ -56,6 +56,8 @@ public final class BuildSession: @unchecked Sendable {
     private let reader: SourceFileReader
     /// The last snapshot a step produced without errors.
     public private(set) var snapshot: SiteSnapshot?
+    /// The last directory plan, reused while the directory's revision is the same.
+    private var directoryPlan: DirectoryPlan?
 
     public init(_ settings: Settings) {
         self.settings = settings
@@ -85,30 +87,41 @@ public final class BuildSession: @unchecked Sendable {
         guard let content = loaded.content, let templates = loaded.templates, !diagnostics.fails(strict: settings.strict) else {
             return .failure(Failure(diagnostics: diagnostics.sortedUnique))
         }
-        let index = content.directory.isEmpty ? nil : DirectoryIndex(content.directory)
-        let specs = SitePlan.pages(for: content, directory: index, sitemapLimit: settings.sitemapLimit)
-        diagnostics += SitePlan.collisions(specs)
+        let directory = plan(content.directory)
+        let specs = SitePlan.pages(for: content, directory: directory, sitemapLimit: settings.sitemapLimit)
+        diagnostics += SitePlan.collisions(specs, directory: directory)
         diagnostics = diagnostics.sortedUnique
         guard !diagnostics.fails(strict: settings.strict) else { return .failure(Failure(diagnostics: diagnostics)) }
-        return .success(Planned(content: content, templates: templates, specs: specs, diagnostics: diagnostics, index: index,
+        return .success(Planned(content: content, templates: templates, specs: specs, diagnostics: diagnostics, directory: directory,
                                 versions: loaded.versions))
+    }
+
+    /// The directory's plan: the kept one when the directory is the same revision, else a new one.
+    private func plan(_ directory: Directory) -> DirectoryPlan? {
+        guard !directory.isEmpty else { return nil }
+        if directory.revision != 0, let kept = directoryPlan, kept.revision == directory.revision { return kept }
+        let plan = DirectoryPlan(directory)
+        directoryPlan = plan
+        return plan
     }
 
     /// Renders the planned site: every page, or, given the snapshot it follows, only the pages whose
     /// recorded inputs changed and the new ones. The change lists the output files that differ.
-    public func render(_ planned: Planned, after previous: SiteSnapshot?) -> (SiteSnapshot, SiteChange) {
-        let renderer = PageRenderer(content: planned.content, templates: planned.templates, directory: planned.index)
-        var next = SiteSnapshot(content: planned.content, templates: planned.templates, index: planned.index, specs: planned.specs,
+    /// The previous snapshot is consumed: its pages move into the next one rather than being copied.
+    public func render(_ planned: Planned, after previous: consuming SiteSnapshot?) -> (SiteSnapshot, SiteChange) {
+        let renderer = PageRenderer(content: planned.content, templates: planned.templates, directory: planned.directory?.index)
+        var next = SiteSnapshot(content: planned.content, templates: planned.templates, directory: planned.directory, specs: planned.specs,
                                 pages: [:], diagnostics: planned.diagnostics, versions: planned.versions,
-                                groups: SiteSnapshot.groups(content: planned.content, index: planned.index, specs: planned.specs),
-                                listings: Dictionary(planned.content.directory.facilities.map { ($0.id.value, $0) }) { first, _ in first })
+                                groups: ["guides": planned.content.guides.map(\.path)],
+                                sitemap: SitePlan.sitemapEntries(planned.content, directory: planned.directory))
         var change = SiteChange()
         let stale: Set<Route>
-        if let previous {
+        let oldAssets = Dictionary((previous?.assets ?? []).map { ($0.path, $0.data) }) { first, _ in first }
+        if var previous = previous.take() {
             change.files = Self.changedFiles(previous.versions, next.versions)
             stale = Self.stalePages(previous: previous, next: next, files: change.files)
-            next.pages = previous.pages
-            next.dependents = previous.dependents
+            swap(&next.pages, &previous.pages)
+            swap(&next.dependents, &previous.dependents)
         } else {
             stale = Set(planned.specs.map(\.route))
         }
@@ -132,7 +145,6 @@ public final class BuildSession: @unchecked Sendable {
                 change.routes.append(page.route)
             }
         }
-        let oldAssets = Dictionary((previous?.assets ?? []).map { ($0.path, $0.data) }) { first, _ in first }
         let newAssets = Set(planned.templates.assets.map(\.path))
         change.written += planned.templates.assets.filter { oldAssets[$0.path] != $0.data }.map(\.path)
         change.removed += oldAssets.keys.filter { !newAssets.contains($0) }
@@ -150,7 +162,7 @@ public final class BuildSession: @unchecked Sendable {
         case .failure(let failure):
             return .failure(failure)
         case .success(let planned):
-            let (next, change) = render(planned, after: snapshot)
+            let (next, change) = render(planned, after: snapshot.take())
             snapshot = next
             return .success((next, change))
         }
@@ -176,14 +188,17 @@ public final class BuildSession: @unchecked Sendable {
     /// set of listings whose members changed.
     static func stalePages(previous: SiteSnapshot, next: SiteSnapshot, files: [String]) -> Set<Route> {
         var changed = files.map(Dependency.file)
-        if files.contains(where: { $0.hasPrefix("Content/directory/") }) || previous.listings.count != next.listings.count {
-            for id in Set(previous.listings.keys).union(next.listings.keys) where previous.listings[id] != next.listings[id] {
-                changed.append(.listing(id))
-            }
+        let before = previous.directory, after = next.directory
+        if before?.revision != after?.revision || before?.revision == 0 {
+            let old = before?.listings ?? [:], new = after?.listings ?? [:]
+            for id in Set(old.keys).union(new.keys) where old[id] != new[id] { changed.append(.listing(id)) }
+            let oldGroups = before?.groups ?? [:], newGroups = after?.groups ?? [:]
+            for name in Set(oldGroups.keys).union(newGroups.keys) where oldGroups[name] != newGroups[name] { changed.append(.group(name)) }
         }
         for name in Set(previous.groups.keys).union(next.groups.keys) where previous.groups[name] != next.groups[name] {
             changed.append(.group(name))
         }
+        if previous.sitemap != next.sitemap { changed.append(.group("sitemap")) }
         var stale: Set<Route> = []
         for dependency in changed { stale.formUnion(previous.dependents[dependency] ?? []) }
         return stale

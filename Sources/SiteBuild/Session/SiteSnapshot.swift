@@ -7,7 +7,8 @@ import SiteTemplates
 public struct SiteSnapshot: Sendable {
     public let content: SiteContent
     public let templates: TemplateLibrary
-    let index: DirectoryIndex?
+    /// What was derived from the directory, shared with the next snapshot while the directory is unchanged.
+    let directory: DirectoryPlan?
     /// Every planned page, in route order.
     public let specs: [PageSpec]
     /// The rendered pages by route.
@@ -16,10 +17,10 @@ public struct SiteSnapshot: Sendable {
     public let diagnostics: [Diagnostic]
     /// The version of every file under `Content/` and `Templates/` (see `SourceFileReader.version`).
     let versions: [String: Int]
-    /// The sets of listings pages depend on as a whole, with their members.
+    /// The sets pages depend on as a whole, besides the directory's: the guides the home page lists.
     let groups: [String: [String]]
-    /// Listings by id.
-    let listings: [String: Facility]
+    /// The sitemap's entries.
+    let sitemap: [SitemapEntry]
     /// For each dependency, the pages that read it.
     var dependents: [Dependency: Set<Route>] = [:]
 
@@ -37,22 +38,5 @@ public struct SiteSnapshot: Sendable {
 
     mutating func unindex(_ page: RenderedPage) {
         for dependency in page.dependencies { dependents[dependency]?.remove(page.route) }
-    }
-
-    /// The sets pages depend on as a whole: the directory's (see `DirectoryIndex.groups`), the guides the
-    /// home page lists, and the sitemap's entries.
-    static func groups(content: SiteContent, index: DirectoryIndex?, specs: [PageSpec]) -> [String: [String]] {
-        var groups = index?.groups() ?? [:]
-        groups["guides"] = content.guides.map(\.path)
-        var sitemap: [String] = []
-        for spec in specs {
-            switch spec.kind {
-            case .sitemap(let entries): sitemap += entries.map { "\($0.route) \($0.lastModified ?? "")" }
-            case .sitemapIndex(let routes): sitemap += routes.map(\.path)
-            default: break
-            }
-        }
-        groups["sitemap"] = sitemap
-        return groups
     }
 }

@@ -8,6 +8,9 @@ public struct Directory: Sendable {
     public var facilities: [Facility]
     /// The files read, for dependency tracking.
     public var paths: [String]
+    /// Which load of a long-lived process made it: a later load that gives the same number gave this very
+    /// directory (its files had not changed), so what was derived from it still holds. 0: not cached.
+    public var revision = 0
 
     public init(states: [StateInfo] = [], codes: [ServiceCode] = [], facilities: [Facility] = [], paths: [String] = []) {
         self.states = states

@@ -3,7 +3,10 @@ import SiteCore
 /// A treatment facility of the directory: an imported record with an editor's overrides applied.
 ///
 /// Only what a record or an editor supplies is here; absent values stay nil and are never invented.
-public struct Facility: Sendable, Equatable {
+///
+/// A class of constants: a directory holds thousands, and sorting, grouping and planning pass them
+/// around many times, which for a struct of this size would copy (and retain) every field each time.
+public final class Facility: Sendable, Equatable {
     public struct Address: Sendable, Hashable {
         public var street1: String
         public var street2: String?
@@ -22,34 +25,107 @@ public struct Facility: Sendable, Equatable {
         }
     }
 
-    public var id: Located<String>
-    public var slug: Located<String>
+    public let id: Located<String>
+    public let slug: Located<String>
     /// USPS code of the state the facility is listed in.
-    public var state: String
-    public var name: Located<String>
-    public var name2: String?
-    public var address: Located<Address>
-    public var latitude: Double?
-    public var longitude: Double?
-    public var phone: Located<PhoneNumber>?
-    public var intakePhone: Located<PhoneNumber>?
-    public var website: Located<String>?
+    public let state: String
+    public let name: Located<String>
+    public let name2: String?
+    public let address: Located<Address>
+    public let latitude: Double?
+    public let longitude: Double?
+    public let phone: Located<PhoneNumber>?
+    public let intakePhone: Located<PhoneNumber>?
+    public let website: Located<String>?
     /// Locator codes of the levels of care offered (DT, OIT, RES…).
-    public var levelsOfCare: [String]
+    public let levelsOfCare: [String]
     /// Locator codes of the payments accepted (PI, MD, SS…).
-    public var payment: [String]
+    public let payment: [String]
     /// Other locator codes (medications, operation, programs).
-    public var services: [String]
-    public var languages: [String]
-    public var hours: Located<OpeningHours>?
-    public var description: MarkdownField?
-    public var featured: Bool
+    public let services: [String]
+    public let languages: [String]
+    public let hours: Located<OpeningHours>?
+    public let description: MarkdownField?
+    public let featured: Bool
     /// Where `featured` is set, for the warnings about featured listings.
-    public var featuredLocation: SourceLocation?
+    public let featuredLocation: SourceLocation?
     /// The day an editor confirmed the listing.
-    public var verified: Located<ContentDate>?
+    public let verified: Located<ContentDate>?
     /// Where the data comes from, e.g. "SAMHSA locator".
-    public var source: String
+    public let source: String
     /// The data's date: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
-    public var sourceDate: String
+    public let sourceDate: String
+
+    public init(id: Located<String>,
+                slug: Located<String>,
+                state: String,
+                name: Located<String>,
+                name2: String?,
+                address: Located<Address>,
+                latitude: Double?,
+                longitude: Double?,
+                phone: Located<PhoneNumber>?,
+                intakePhone: Located<PhoneNumber>?,
+                website: Located<String>?,
+                levelsOfCare: [String],
+                payment: [String],
+                services: [String],
+                languages: [String],
+                hours: Located<OpeningHours>?,
+                description: MarkdownField?,
+                featured: Bool,
+                featuredLocation: SourceLocation?,
+                verified: Located<ContentDate>?,
+                source: String,
+                sourceDate: String) {
+        self.id = id
+        self.slug = slug
+        self.state = state
+        self.name = name
+        self.name2 = name2
+        self.address = address
+        self.latitude = latitude
+        self.longitude = longitude
+        self.phone = phone
+        self.intakePhone = intakePhone
+        self.website = website
+        self.levelsOfCare = levelsOfCare
+        self.payment = payment
+        self.services = services
+        self.languages = languages
+        self.hours = hours
+        self.description = description
+        self.featured = featured
+        self.featuredLocation = featuredLocation
+        self.verified = verified
+        self.source = source
+        self.sourceDate = sourceDate
+    }
+
+    /// Equal when every field is: a listing changed when any value or position it was read from did.
+    public static func == (a: Facility, b: Facility) -> Bool {
+        a === b || (
+            a.id == b.id &&
+            a.slug == b.slug &&
+            a.state == b.state &&
+            a.name == b.name &&
+            a.name2 == b.name2 &&
+            a.address == b.address &&
+            a.latitude == b.latitude &&
+            a.longitude == b.longitude &&
+            a.phone == b.phone &&
+            a.intakePhone == b.intakePhone &&
+            a.website == b.website &&
+            a.levelsOfCare == b.levelsOfCare &&
+            a.payment == b.payment &&
+            a.services == b.services &&
+            a.languages == b.languages &&
+            a.hours == b.hours &&
+            a.description == b.description &&
+            a.featured == b.featured &&
+            a.featuredLocation == b.featuredLocation &&
+            a.verified == b.verified &&
+            a.source == b.source &&
+            a.sourceDate == b.sourceDate)
+    }
 }

@@ -1,0 +1,140 @@
+import Foundation
+import SiteBuild
+import SiteCore
+import SiteTestSupport
+import Testing
+
+/// A build session re-renders exactly the pages whose recorded inputs changed.
+@Suite(.cleansUp) struct IncrementalBuildTests {
+    /// The fixture built once by a session, and a function that edits it and returns what the next step changed.
+    func session() throws -> (FixtureSite, BuildSession, SiteSnapshot) {
+        let site = try IncrementalFixture.site()
+        let session = BuildSession(.init(root: site.root))
+        let (snapshot, _) = try session.update().get()
+        return (site, session, snapshot)
+    }
+
+    func step(_ session: BuildSession) throws -> SiteChange {
+        try session.update().get().1
+    }
+
+    func routes(_ change: SiteChange) -> [String] { change.rendered.map(\.path) }
+
+    @Test func everyPageKindRecordsTheTemplatesAndDataFilesItUsed() throws {
+        let (_, _, snapshot) = try session()
+        let guide = try #require(snapshot.pages[Route("/the-guide/")])
+        for component in ["comparison", "schedule", "modalities", "faq", "insurers", "sources", "featured-centers", "listing"] {
+            #expect(guide.inputs.contains("Templates/\(component).mustache"), "\(component)")
+        }
+        for data in ["comparison.yaml", "schedule.yaml", "modalities.yaml", "faq.yaml", "insurers.csv"] {
+            #expect(guide.inputs.contains("Content/guide/data/\(data)"), "\(data)")
+        }
+        #expect(guide.inputs.contains("Content/sources.yaml"))
+        #expect(guide.dependencies.contains(.group("featured")))
+        #expect(guide.dependencies.contains(.listing("samhsa:000000000000")))
+        let citing = try #require(snapshot.pages[Route("/rehab-centers/virginia/willow-place/")])
+        #expect(citing.inputs.contains("Content/sources.yaml"), "a description that cites reads the bibliography")
+        #expect(citing.inputs.contains("Templates/sources.mustache"))
+        let facility = try #require(snapshot.pages[Route("/rehab-centers/virginia/birch-clinic-1/")])
+        #expect(facility.dependencies.contains(.group("city:VA|richmond")))
+        #expect(facility.dependencies.contains(.listing("samhsa:000000000006")), "a neighbour in Richmond")
+        #expect(!facility.dependencies.contains(.listing("samhsa:000000000003")), "a center in Norfolk is not read")
+        #expect(!facility.inputs.contains("Content/sources.yaml"))
+        for page in snapshot.pages.values where page.file.hasSuffix(".html") {
+            #expect(page.inputs.contains("Content/site.yaml"))
+            #expect(page.inputs.contains("Templates/layout.mustache"), "\(page.route)")
+        }
+        let state = try #require(snapshot.pages[Route("/rehab-centers/maryland/")])
+        #expect(state.dependencies.filter { if case .listing = $0 { true } else { false } }.count == 6)
+    }
+
+    @Test func editingOneListingRerendersItsPageItsStateItsCityAndTheSitemap() throws {
+        let (site, session, _) = try session()
+        let text = try #require(site.read("Content/directory/imported/va.yaml"))
+        try site.write(["Content/directory/imported/va.yaml": text.replacingOccurrences(of: "804-555-0103", with: "804-555-0999")])
+        let change = try step(session)
+        // samhsa:…03 is Dogwood Recovery in Norfolk; its city also has samhsa:…09 (Dogwood Recovery 9 was
+        // listing 9: Norfolk); neither the other states nor the other cities are touched.
+        #expect(routes(change) == ["/rehab-centers/virginia/", "/rehab-centers/virginia/dogwood-recovery-3/",
+                                   "/rehab-centers/virginia/dogwood-recovery-9/", "/rehab-centers/virginia/elm-program-10/",
+                                   "/rehab-centers/virginia/elm-program-4/"].sorted())
+        #expect(change.files == ["Content/directory/imported/va.yaml"])
+    }
+
+    @Test func featuringAListingRerendersTheGuideThatShowsFeaturedCenters() throws {
+        let (site, session, _) = try session()
+        let text = try #require(site.read("Content/directory/va.yaml"))
+        try site.write(["Content/directory/va.yaml": text.replacingOccurrences(of: "  - id: \"samhsa:000000000002\"\n    featured: true\n", with: "")])
+        let change = try step(session)
+        #expect(routes(change).contains("/the-guide/"))
+        #expect(!routes(change).contains("/rehab-centers/maryland/"))
+    }
+
+    @Test func aTemplateEditRerendersOnlyThePagesThatUsedIt() throws {
+        let (site, session, snapshot) = try session()
+        let text = try #require(site.read("Templates/faq.mustache"))
+        try site.write(["Templates/faq.mustache": text + "\n"])
+        #expect(routes(try step(session)) == ["/the-guide/"])
+        let facility = try #require(site.read("Templates/facility.mustache"))
+        try site.write(["Templates/facility.mustache": facility + "\n"])
+        let facilities = snapshot.specs.filter { $0.template == "facility" }.map(\.route.path).sorted()
+        #expect(routes(try step(session)) == facilities)
+    }
+
+    @Test func aStylesheetEditRendersNoPageAndWritesOneFile() throws {
+        let (site, session, _) = try session()
+        let css = try #require(site.read("Templates/assets/site.css"))
+        try site.write(["Templates/assets/site.css": css + "\n.x { color: red; }\n"])
+        let change = try step(session)
+        #expect(change.rendered.isEmpty)
+        #expect(change.written == ["assets/site.css"])
+        #expect(change.isStyleOnly)
+    }
+
+    @Test func creatingRenamingAndDeletingAGuideAddsAndRemovesItsPages() throws {
+        let (site, session, _) = try session()
+        let second = "---\ntitle: Second\ndescription: Another.\npublished: 2024-05-06\n---\nHello.\n"
+        try site.write(["Content/guide/second.md": second])
+        var change = try step(session)
+        #expect(change.written.contains("second/index.html"))
+        #expect(routes(change).contains("/"), "the home page lists guides")
+        #expect(change.written.contains("sitemap.xml"))
+        try FileManager.default.moveItem(at: site.root.appendingPathComponent("Content/guide/second.md"),
+                                         to: site.root.appendingPathComponent("Content/guide/renamed.md"))
+        change = try step(session)
+        #expect(change.written.contains("renamed/index.html"))
+        #expect(change.removed == ["second/index.html"])
+        try site.remove("Content/guide/renamed.md")
+        change = try step(session)
+        #expect(change.removed == ["renamed/index.html"])
+    }
+
+    @Test func aBrokenChangeKeepsTheLastGoodSnapshotAndTheFixRendersOnlyWhatChanged() throws {
+        let (site, session, snapshot) = try session()
+        let guide = try #require(site.read("Content/guide/the-guide.md"))
+        try site.write(["Content/guide/the-guide.md": guide.replacingOccurrences(of: "[@drake2007]", with: "[@nobody2020]")])
+        guard case .failure(let failure) = session.update() else { Issue.record("the build should fail"); return }
+        #expect(failure.diagnostics.contains { $0.message.contains("nobody2020") && $0.location.path == "Content/guide/the-guide.md" })
+        #expect(session.snapshot?.pages.count == snapshot.pages.count)
+        try site.write(["Content/guide/the-guide.md": guide.replacingOccurrences(of: "Programs help", with: "Programs can help")])
+        let change = try step(session)
+        #expect(routes(change) == ["/", "/the-guide/"], "the home page shows the guide's title, so it is rendered again")
+        #expect(change.written == ["the-guide/index.html"])
+    }
+
+    @Test func twoPagesWithOneOutputFileAreAnErrorAtBothSources() throws {
+        let site = try IncrementalFixture.site()
+        try site.write(["Content/guide/rehab-centers.md": "---\ntitle: Clash\ndescription: Clash.\npublished: 2024-05-06\n---\nHi.\n"])
+        let result = SiteBuilder(root: site.root).build()
+        #expect(result.exitCode == 1)
+        let messages = result.diagnostics.filter { $0.severity == .error }.map(\.description)
+        #expect(messages.contains { $0.hasPrefix("Content/guide/rehab-centers.md:1:1: error: /rehab-centers/ is written to rehab-centers/index.html") })
+        #expect(messages.contains { $0.hasPrefix("Content/directory/_states.csv:1:1: error: /rehab-centers/ is written to rehab-centers/index.html") })
+    }
+
+    @Test func aGuideFileNameMustBeASlug() throws {
+        let site = try Fixtures.site(["Content/guide/My Guide.md": "---\ntitle: T\ndescription: D.\npublished: 2024-05-06\n---\nHi.\n"])
+        let messages = site.build().diagnostics.map(\.description)
+        #expect(messages.contains("Content/guide/My Guide.md:1:1: error: a guide's file name is its URL and must be lowercase letters, digits and single hyphens (e.g. 'my-guide.md')"))
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+import SiteBuild
+import SiteCore
+import SiteTestSupport
+
+/// A small site that has every kind of page and input: the real theme and guide data, a guide that
+/// places every component, a bibliography, and a directory of two states whose listings share cities,
+/// with an editor's file that features and overrides some. The listings are made up for tests.
+enum IncrementalFixture {
+    static let guide = """
+        ---
+        title: The Guide
+        description: A guide to programs.
+        published: 2024-01-02
+        ---
+        Programs help [@drake2007]. See [a center](/rehab-centers/virginia/alpha-house/).
+
+        ## Compare
+
+        {{< comparison >}}
+
+        ## Week by week
+
+        {{< schedule >}}
+
+        ## Approaches
+
+        {{< modalities >}}
+
+        ## Paying
+
+        {{< insurers >}}
+
+        ## Centers
+
+        {{< featured-centers >}}
+
+        ## Questions
+
+        {{< faq >}}
+
+        ## Sources
+
+        {{< sources >}}
+        """
+
+    static func listing(_ number: Int, state: String, city: String) -> String {
+        let id = String(format: "samhsa:%012x", number)
+        let name = ["Alpha House", "Birch Clinic", "Cedar Center", "Dogwood Recovery", "Elm Program", "Fir Counseling"][number % 6]
+        return """
+              - id: "\(id)"
+                slug: \(Slug.make(name))-\(number)
+                name: \(name)
+                address: {street1: \(number) Main St, city: \(city), zip: "2\(String(format: "%04d", number))"}
+                phone: "804-555-\(String(format: "%04d", 100 + number))"
+                levels_of_care: [\(number % 2 == 0 ? "OIT" : "SA")]
+                payment: [MD]
+                source: SAMHSA locator
+                source_date: "2020-04-09"
+
+            """
+    }
+
+    static func files() throws -> [String: String] {
+        let real = RealContentTests.root
+        var files: [String: String] = [:]
+        for folder in ["Templates", "Content/guide/data"] {
+            for entry in FileTree.entries(under: real.appendingPathComponent(folder).path) where entry.kind == .file {
+                files["\(folder)/\(entry.path)"] = try String(contentsOf: real.appendingPathComponent("\(folder)/\(entry.path)"), encoding: .utf8)
+            }
+        }
+        for path in ["Content/site.yaml", "Content/sources.yaml", "Content/directory/_service-codes.csv"] {
+            files[path] = try String(contentsOf: real.appendingPathComponent(path), encoding: .utf8)
+        }
+        files["Content/guide/the-guide.md"] = guide
+        files["Content/directory/_states.csv"] = "code,name,fips,slug,tile_row,tile_col\nVA,Virginia,51,virginia,5,8\nMD,Maryland,24,maryland,5,9\n"
+        let cities = ["Richmond", "Richmond", "Richmond", "Norfolk", "Norfolk", "Roanoke"]
+        files["Content/directory/imported/va.yaml"] = "facilities:\n" + (0..<12).map { listing($0, state: "VA", city: cities[$0 % 6]) }.joined()
+        files["Content/directory/imported/md.yaml"] = "facilities:\n" + (12..<18).map { listing($0, state: "MD", city: $0 % 2 == 0 ? "Baltimore" : "Towson") }.joined()
+        files["Content/directory/va.yaml"] = """
+            facilities:
+              - id: "samhsa:000000000000"
+                featured: true
+                slug: alpha-house
+              - id: "samhsa:000000000002"
+                featured: true
+              - id: local:willow-place
+                name: Willow Place
+                address: {street1: 7 Oak St, city: Richmond, zip: "23220"}
+                description: |
+                  A made-up center that cites a source [@drake2007].
+                source: editor
+                source_date: "2026-11-02"
+
+            """
+        return files
+    }
+
+    static func site() throws -> FixtureSite {
+        try FixtureSite(files())
+    }
+}

@@ -1,0 +1,202 @@
+import Foundation
+import SiteCore
+import SiteTestSupport
+
+/// Makes seeded, repeatable random edits to `IncrementalFixture`'s site, as an editor would: content,
+/// data, listings, templates, assets; creating, renaming and deleting files; breaking things and then
+/// fixing them. The directory is kept as a model and written from it, so every listing edit is valid YAML
+/// unless it is meant to break.
+struct SiteEditor {
+    struct Listing {
+        let number: Int
+        var state: String
+        var city: String
+        var phone: String
+        var present = true
+        var featured = false
+        var renamed: String?
+        var name: String { ["Alpha House", "Birch Clinic", "Cedar Center", "Dogwood Recovery", "Elm Program", "Fir Counseling"][number % 6] }
+    }
+
+    let site: FixtureSite
+    private var random: SplitMix64
+    private var listings: [Listing]
+    /// Files broken on purpose, with the text that fixes them.
+    private var broken: [String: String] = [:]
+    private var extraGuides: [String] = []
+    private var extraAssets: [String] = []
+    private var counter = 0
+    /// What each edit did, for the message of a failing comparison.
+    private(set) var log: [String] = []
+
+    init(site: FixtureSite, seed: UInt64) {
+        self.site = site
+        random = SplitMix64(seed: seed)
+        let cities = ["Richmond", "Richmond", "Richmond", "Norfolk", "Norfolk", "Roanoke"]
+        listings = (0..<18).map { number in
+            Listing(number: number, state: number < 12 ? "VA" : "MD", city: number < 12 ? cities[number % 6] : (number % 2 == 0 ? "Baltimore" : "Towson"),
+                    phone: "804-555-\(String(format: "%04d", 100 + number))", featured: number == 0 || number == 2)
+        }
+    }
+
+    var isBroken: Bool { !broken.isEmpty }
+
+    /// One random edit.
+    mutating func edit() throws {
+        counter += 1
+        let n = counter
+        switch random.next(below: 16) {
+        case 0: try change("Content/guide/the-guide.md", "guide sentence") { $0.replacingOccurrences(of: "\n## Compare", with: "\nNote \(n).\n\n## Compare") }
+        case 1: try change("Content/guide/the-guide.md", "guide citation") { $0.replacingOccurrences(of: "Programs help [@drake2007].", with: "Programs help [@drake2007][@mccarty2014].") }
+        case 2: try change("Content/guide/data/faq.yaml", "FAQ answer") { $0.replacingOccurrences(of: "facility.\n", with: "facility (\(n)).\n") }
+        case 3, 4: try editListing(n)
+        case 5: try change("Templates/\(["faq", "listing", "facility", "state", "footer", "sources"][random.next(below: 6)]).mustache", "template") { $0 + "<!-- \(n) -->\n" }
+        case 6: try change("Templates/assets/site.css", "stylesheet") { $0 + ".edit-\(n) { color: #123; }\n" }
+        case 7: try toggleExtraAsset(n)
+        case 8: try toggleExtraGuide(n)
+        case 9: try renameExtraGuide(n)
+        case 10: try change("Content/site.yaml", "site title") { $0.replacingOccurrences(of: #"(?m)^title: .*$"#, with: "title: Site \(n % 3)", options: .regularExpression) }
+        case 11: try change("Content/sources.yaml", "source title") { $0.replacingOccurrences(of: "Program implications", with: "Program implications \(n % 4)") }
+        case 12: try breakSomething(n)
+        case 13: try fix()
+        case 14: try touch()
+        default: try editListing(n)
+        }
+    }
+
+    /// Undoes every deliberate break, leaving the sources valid.
+    mutating func fix() throws {
+        for (path, text) in broken { try site.write([path: text]) }
+        if !broken.isEmpty { log.append("fix \(broken.keys.sorted())") }
+        broken = [:]
+        try writeDirectory()
+    }
+
+    private mutating func change(_ path: String, _ what: String, _ transform: (String) -> String) throws {
+        guard broken[path] == nil, let text = site.read(path) else { return }
+        try site.write([path: transform(text)])
+        log.append("\(what): \(path)")
+    }
+
+    private mutating func editListing(_ n: Int) throws {
+        let index = random.next(below: listings.count)
+        var listing = listings[index]
+        switch random.next(below: 6) {
+        case 0: listing.phone = "804-555-\(String(format: "%04d", 2000 + n % 7000))"
+        case 1: listing.city = ["Richmond", "Norfolk", "Roanoke", "Baltimore", "Towson"][random.next(below: 5)]
+        case 2: listing.featured.toggle()
+        case 3: listing.renamed = listing.renamed == nil ? "Renamed \(n % 5)" : nil
+        case 4: listing.present.toggle()
+        default: listing.state = listing.state == "VA" ? "MD" : "VA"
+        }
+        listings[index] = listing
+        log.append("listing \(listing.number): \(listing)")
+        try writeDirectory()
+    }
+
+    /// Writes the imported and editor files of both states from the model.
+    private mutating func writeDirectory() throws {
+        // The model is the truth for the directory: writing it also mends a deliberate break there.
+        broken = broken.filter { !$0.key.hasPrefix("Content/directory/") }
+        for state in ["VA", "MD"] {
+            let mine = listings.filter { $0.state == state && $0.present }
+            let imported = "facilities:\n" + mine.map { listing in
+                """
+                  - id: "\(String(format: "samhsa:%012x", listing.number))"
+                    slug: \(Slug.make(listing.name))-\(listing.number)
+                    name: \(listing.name)
+                    address: {street1: \(listing.number) Main St, city: \(listing.city), zip: "2\(String(format: "%04d", listing.number))"}
+                    phone: "\(listing.phone)"
+                    levels_of_care: [\(listing.number % 2 == 0 ? "OIT" : "SA")]
+                    payment: [MD]
+                    source: SAMHSA locator
+                    source_date: "2020-04-09"
+
+                """
+            }.joined()
+            let path = "Content/directory/imported/\(state.lowercased()).yaml"
+            if mine.isEmpty { if site.exists(path) { try site.remove(path) } } else { try site.write([path: imported]) }
+            var overrides = mine.filter { $0.featured || $0.renamed != nil }.map { listing in
+                "  - id: \"\(String(format: "samhsa:%012x", listing.number))\"\n" + (listing.featured ? "    featured: true\n" : "")
+                    + (listing.renamed.map { "    name: \($0)\n" } ?? "")
+            }
+            if state == "VA" {
+                overrides.append("  - id: local:willow-place\n    name: Willow Place\n    address: {street1: 7 Oak St, city: Richmond, zip: \"23220\"}\n"
+                                 + "    description: |\n      A made-up center that cites a source [@drake2007].\n    source: editor\n    source_date: \"2026-11-02\"\n")
+            }
+            let editor = "Content/directory/\(state.lowercased()).yaml"
+            if overrides.isEmpty { if site.exists(editor) { try site.remove(editor) } } else { try site.write([editor: "facilities:\n" + overrides.joined()]) }
+        }
+    }
+
+    private mutating func toggleExtraAsset(_ n: Int) throws {
+        if let path = extraAssets.popLast() {
+            try site.remove(path)
+            log.append("delete \(path)")
+        } else {
+            let path = "Templates/assets/extra-\(n).css"
+            try site.write([path: ".extra { margin: \(n)px; }\n"])
+            extraAssets.append(path)
+            log.append("create \(path)")
+        }
+    }
+
+    private mutating func toggleExtraGuide(_ n: Int) throws {
+        if let path = extraGuides.popLast() {
+            try site.remove(path)
+            log.append("delete \(path)")
+        } else {
+            let path = "Content/guide/extra-\(n).md"
+            try site.write([path: "---\ntitle: Extra \(n)\ndescription: More.\npublished: 2024-05-06\n---\nSee [the guide](/the-guide/).\n"])
+            extraGuides.append(path)
+            log.append("create \(path)")
+        }
+    }
+
+    private mutating func renameExtraGuide(_ n: Int) throws {
+        guard let path = extraGuides.popLast() else { return try toggleExtraGuide(n) }
+        let renamed = "Content/guide/renamed-\(n).md"
+        try FileManager.default.moveItem(at: site.root.appendingPathComponent(path), to: site.root.appendingPathComponent(renamed))
+        extraGuides.append(renamed)
+        log.append("rename \(path) → \(renamed)")
+    }
+
+    /// Breaks one file so that the build fails, remembering how to fix it.
+    private mutating func breakSomething(_ n: Int) throws {
+        let breaks: [(String, (String) -> String)] = [
+            ("Content/guide/the-guide.md", { $0 + "\nUnknown [@nobody\(n)].\n" }),
+            ("Templates/faq.mustache", { $0 + "{{#unclosed}}\n" }),
+            ("Content/directory/imported/va.yaml", { $0 + "  - {id: \"broken\n" }),
+            ("Content/guide/data/schedule.yaml", { $0 + "\nnot_a_key: 1\n" }),
+        ]
+        let (path, transform) = breaks[random.next(below: breaks.count)]
+        guard broken[path] == nil, let text = site.read(path) else { return }
+        broken[path] = text
+        try site.write([path: transform(text)])
+        log.append("break \(path)")
+    }
+
+    /// Rewrites a file with the same bytes: nothing may change.
+    private mutating func touch() throws {
+        let path = "Content/guide/data/insurers.csv"
+        if let text = site.read(path) { try site.write([path: text]) }
+        log.append("touch \(path)")
+    }
+}
+
+/// A small, fast, seeded random generator (SplitMix64), so a failing run can be replayed.
+struct SplitMix64 {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    mutating func next(below bound: Int) -> Int { Int(next() % UInt64(bound)) }
+}
