@@ -14,12 +14,23 @@ struct DirectoryIndex: Sendable {
 
     static let root = Route("/rehab-centers/")
 
-    init(_ directory: Directory) {
+    /// Each state's listings in directory order, to tell whether a state's sorted list can be kept.
+    private let unsorted: [String: [Facility]]
+
+    /// `previous`, the index of an earlier version of the directory, lends the sorted lists of the
+    /// states whose listings are the very same values in the same order.
+    init(_ directory: Directory, reusing previous: DirectoryIndex? = nil) {
         self.directory = directory
         states = directory.states.sorted { $0.name < $1.name }
         statesByCode = Dictionary(directory.states.map { ($0.code, $0) }) { first, _ in first }
-        var byState = Dictionary(grouping: directory.facilities, by: \.state)
-        for (code, list) in byState {
+        unsorted = Dictionary(grouping: directory.facilities, by: \.state)
+        var byState: [String: [Facility]] = [:]
+        for (code, list) in unsorted {
+            if let previous, let before = previous.unsorted[code], before.count == list.count, zip(before, list).allSatisfy({ $0 === $1 }),
+               let sorted = previous.byState[code] {
+                byState[code] = sorted
+                continue
+            }
             // Each listing's sort key is made once, not at every comparison.
             let keyed = list.map { (key: ($0.address.value.city.lowercased(), $0.name.value.lowercased(), $0.id.value), facility: $0) }
             byState[code] = keyed.sorted { $0.key < $1.key }.map(\.facility)

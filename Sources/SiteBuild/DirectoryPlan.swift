@@ -3,8 +3,19 @@ import SiteCore
 
 /// What planning derives from the directory alone: its index, its pages and sitemap entries (in route
 /// order), the sets of listings pages depend on, and the problems of its routes. A long-lived build keeps
-/// it while the directory's files are unchanged, so an edit elsewhere never re-plans 14,000 listings.
+/// it while the directory's files are unchanged, so an edit elsewhere never re-plans 14,000 listings, and
+/// an edit of one state re-plans that state alone (the others keep their parts).
 struct DirectoryPlan: Sendable {
+    /// One state's part of the plan, kept while the state and its listings (the same values, in the same
+    /// order) are unchanged.
+    struct StatePart: Sendable {
+        let state: StateInfo
+        let facilities: [Facility]
+        /// The state page, then its facilities' pages, in route order.
+        let specs: [PageSpec]
+        let sitemap: [SitemapEntry]
+    }
+
     /// The directory's revision (see `Directory.revision`).
     let revision: Int
     let index: DirectoryIndex
@@ -20,21 +31,54 @@ struct DirectoryPlan: Sendable {
     let sources: [String: SourceLocation]
     /// Two directory pages with one output file.
     let collisions: [Diagnostic]
+    let parts: [String: StatePart]
 
-    init(_ directory: Directory) {
+    init(_ directory: Directory, reusing previous: DirectoryPlan? = nil) {
         revision = directory.revision
-        index = DirectoryIndex(directory)
-        specs = SitePlan.directoryPages(index).sorted { $0.route < $1.route }
+        let index = DirectoryIndex(directory, reusing: previous?.index)
+        self.index = index
+        var parts: [String: StatePart] = [:]
+        var specs = [PageSpec(route: DirectoryIndex.root, template: "directory", kind: .directoryIndex,
+                              source: SourceLocation(path: DirectoryIndex.statesFile, line: 1, column: 1))]
         var sitemap = [SitemapEntry(route: DirectoryIndex.root, lastModified: SitePlan.newest(directory.facilities))]
-        for state in index.states {
+        for state in index.states.sorted(by: { index.route($0) < index.route($1) }) {
             let facilities = index.facilities(in: state)
-            sitemap.append(SitemapEntry(route: index.route(state), lastModified: SitePlan.newest(facilities)))
-            for facility in facilities { sitemap.append(SitemapEntry(route: index.route(facility), lastModified: SitePlan.newest([facility]))) }
+            let part: StatePart
+            if let kept = previous?.parts[state.code], kept.state == state, kept.facilities.count == facilities.count,
+               zip(kept.facilities, facilities).allSatisfy({ $0 === $1 }) {
+                part = kept
+            } else {
+                part = Self.part(state, facilities, index: index)
+            }
+            parts[state.code] = part
+            specs += part.specs
+            sitemap += part.sitemap
         }
-        self.sitemap = sitemap.sorted { $0.route < $1.route }
+        self.parts = parts
+        self.specs = specs
+        self.sitemap = sitemap
         groups = index.groups()
         listings = Dictionary(directory.facilities.map { ($0.id.value, $0) }) { first, _ in first }
-        sources = Dictionary(specs.map { ($0.route.outputFile, $0.source) }) { first, _ in first }
-        collisions = SitePlan.collisions(specs)
+        sources = Dictionary(specs.map { ($0.route.path, $0.source) }) { first, _ in first }
+        // Every directory route ends in `/`, so two pages share an output file exactly when they share a route.
+        collisions = sources.count == specs.count ? [] : SitePlan.collisions(specs)
+    }
+
+    /// Where a directory output file comes from (all its routes are folders: `a/index.html` is `/a/`).
+    func source(ofFile file: String) -> SourceLocation? {
+        guard file.hasSuffix("index.html") else { return nil }
+        return sources["/" + file.dropLast("index.html".count)]
+    }
+
+    private static func part(_ state: StateInfo, _ facilities: [Facility], index: DirectoryIndex) -> StatePart {
+        var pages = [(path: index.route(state).path, spec: PageSpec(route: index.route(state), template: "state", kind: .state(state), source: state.location),
+                      entry: SitemapEntry(route: index.route(state), lastModified: SitePlan.newest(facilities)))]
+        for facility in facilities {
+            let route = index.route(facility)
+            pages.append((route.path, PageSpec(route: route, template: "facility", kind: .facility(facility), source: facility.slug.location),
+                          SitemapEntry(route: route, lastModified: SitePlan.newest(facility))))
+        }
+        pages.sort { $0.path < $1.path }
+        return StatePart(state: state, facilities: facilities, specs: pages.map(\.spec), sitemap: pages.map(\.entry))
     }
 }

@@ -77,7 +77,12 @@ enum SitePlan {
 
     /// The latest full date a set of listings was verified or its data was dated.
     static func newest(_ facilities: [Facility]) -> String? {
-        facilities.compactMap { $0.verified?.value.description ?? (ContentDate($0.sourceDate) != nil ? $0.sourceDate : nil) }.max()
+        facilities.compactMap(newest).max()
+    }
+
+    /// The full date a listing was verified, else that of its data when it is a full date.
+    static func newest(_ facility: Facility) -> String? {
+        facility.verified?.value.description ?? (ContentDate(facility.sourceDate) != nil ? facility.sourceDate : nil)
     }
 
     /// One `sitemap.xml`, or an index of `sitemap-N.xml` files of at most `limit` URLs each.
@@ -101,10 +106,15 @@ enum SitePlan {
     static func collisions(_ pages: [PageSpec], directory: DirectoryPlan?) -> [Diagnostic] {
         guard let directory else { return collisions(pages) }
         var diagnostics = directory.collisions
-        let own = pages.filter { directory.sources[$0.route.outputFile] != $0.source }
+        let own = pages.filter {
+            switch $0.kind {
+            case .directoryIndex, .state, .facility: false
+            default: true
+            }
+        }
         diagnostics += collisions(own)
         for page in own {
-            guard let other = directory.sources[page.route.outputFile] else { continue }
+            guard let other = directory.source(ofFile: page.route.outputFile) else { continue }
             let message = { (with: SourceLocation) in "\(page.route) is written to \(page.route.outputFile), as is the page from \(with)" }
             diagnostics.append(.error(message(other), at: page.source))
             diagnostics.append(.error(message(page.source), at: other))

@@ -9,11 +9,19 @@ public final class ContentCache: @unchecked Sendable {
     public let texts = TextCache()
     private let lock = NSLock()
     private var parsed: [String: Parsed] = [:]
+    private var derived: [String: Derived] = [:]
     private var directory: DirectoryStage?
     private var revisions = 0
 
     private struct Parsed {
         let text: String
+        let context: String
+        let value: Any
+        let diagnostics: [Diagnostic]
+    }
+
+    private struct Derived {
+        let inputs: [String]
         let context: String
         let value: Any
         let diagnostics: [Diagnostic]
@@ -39,6 +47,20 @@ public final class ContentCache: @unchecked Sendable {
         let value = make(own)
         log.append(contentsOf: own.diagnostics)
         lock.withLock { parsed[path] = Parsed(text: text, context: context, value: value, diagnostics: own.diagnostics) }
+        return value
+    }
+
+    /// A value derived from several texts (e.g. one state's two files), made again only when one changed.
+    /// The texts are compared one by one (a text that did not change keeps its storage, so that is cheap).
+    func derive<Value>(_ key: String, from inputs: [String], context: String, log: DiagnosticLog, _ make: (DiagnosticLog) -> Value) -> Value {
+        if let hit = lock.withLock({ derived[key] }), hit.context == context, hit.inputs == inputs, let value = hit.value as? Value {
+            log.append(contentsOf: hit.diagnostics)
+            return value
+        }
+        let own = DiagnosticLog()
+        let value = make(own)
+        log.append(contentsOf: own.diagnostics)
+        lock.withLock { derived[key] = Derived(inputs: inputs, context: context, value: value, diagnostics: own.diagnostics) }
         return value
     }
 

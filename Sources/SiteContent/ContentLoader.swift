@@ -34,7 +34,9 @@ public struct ContentLoader: Sendable {
     public func load() -> (content: SiteContent?, diagnostics: [Diagnostic]) {
         let log = DiagnosticLog()
         let config = read("Content/site.yaml", log: log).flatMap { text in
-            SiteConfig.read(YAMLFile(path: "Content/site.yaml", text: text, log: log), log: log)
+            parse("Content/site.yaml", text: text, context: "", log: log) { log in
+                SiteConfig.read(YAMLFile(path: "Content/site.yaml", text: text, log: log), log: log)
+            }
         }
         let options = MarkdownOptions(shortcodes: shortcodes, allowRawHTML: config?.allowRawHTML ?? false,
                                       reservedIDs: reservedIDs)
@@ -48,8 +50,9 @@ public struct ContentLoader: Sendable {
             }) { guides.append(page) }
         }
         let fieldOptions = MarkdownOptions(allowRawHTML: options.allowRawHTML)
-        let guideData = GuideData.read(parts: guideParts, exists: exists, read: { read($0, log: log) },
-                                       options: fieldOptions, log: log)
+        let fieldContext = "\(fieldOptions.allowRawHTML)"
+        let guideData = GuideData.read(parts: guideParts, exists: exists, read: { read($0, log: log) }, options: fieldOptions, log: log,
+                                       parse: { path, text, log, make in parse(path, text: text, context: fieldContext, log: log, make) })
         var bibliography = Bibliography()
         let sourceFiles = ["Content/sources.yaml"] + files(in: "Content/sources", withExtension: "yaml")
             + files(in: "Content/sources", withExtension: "json")
@@ -58,7 +61,8 @@ public struct ContentLoader: Sendable {
             guard var text = read(path, log: log) else { continue }
             // JSON is read as YAML to keep positions; tabs, which JSON allows only as whitespace, become spaces.
             if path.hasSuffix(".json") { text = text.replacingOccurrences(of: "\t", with: " ") }
-            for entry in Bibliography.read(YAMLFile(path: path, text: text, log: log), log: log) {
+            let entries = parse(path, text: text, context: "", log: log) { log in Bibliography.read(YAMLFile(path: path, text: text, log: log), log: log) }
+            for entry in entries {
                 if let first = firstDefinition[entry.id.value] {
                     log.error("duplicate source id '\(entry.id.value)' (first defined at \(first))", at: entry.id.location)
                     continue
@@ -105,7 +109,8 @@ public struct ContentLoader: Sendable {
             .map { $0 ?? "" }.joined(separator: "\u{0}")
         let loader = DirectoryLoader(exists: exists, read: { read($0, log: stageLog) }, list: list, log: stageLog, markdown: markdown,
                                      today: today, maxAgeDays: maxAgeDays,
-                                     parse: { path, text, log, make in cache.parse(path, text: text, context: parseContext, log: log, make) })
+                                     parse: { path, text, log, make in cache.parse(path, text: text, context: parseContext, log: log, make) },
+                                     mergeState: { state, texts, log, make in cache.derive("merge:" + state, from: texts, context: parseContext, log: log, make) })
         let loaded = loader.load()
         let diagnostics = stageLog.diagnostics
         let directory = cache.keep(.init(texts: texts, context: context, directory: loaded, diagnostics: diagnostics))

@@ -3,26 +3,42 @@ import SiteMarkdown
 import Yams
 
 extension GuideData {
-    /// Reads the files of `parts` that exist, with `read` (the loader's file reader).
-    static func read(parts: [Part], exists: (String) -> Bool, read: (String) -> String?,
-                     options: MarkdownOptions, log: DiagnosticLog) -> GuideData {
+    /// Reads the files of `parts` that exist, with `read` (the loader's file reader); `parse` runs each
+    /// file's parse (through a long-lived process's cache when it has one).
+    static func read(parts: [Part], exists: (String) -> Bool, read: (String) -> String?, options: MarkdownOptions, log: DiagnosticLog,
+                     parse: (_ path: String, _ text: String, _ log: DiagnosticLog, _ make: (DiagnosticLog) -> GuideData) -> GuideData
+                        = { _, _, log, make in make(log) }) -> GuideData {
         var data = GuideData()
         for part in Set(parts).sorted(by: { $0.file < $1.file }) {
             guard exists(part.path), let text = read(part.path) else { continue }
             data.paths.append(part.path)
-            if part == .insurers {
-                data.insurers = Insurer.readList(CSVTable(path: part.path, text: text), log: log)
-                continue
-            }
-            let file = YAMLFile(path: part.path, text: text, log: log)
-            guard let map = file.root.flatMap({ YAMLMapping($0, in: file, what: part.file, log: log) }) else { continue }
+            let parsed = parse(part.path, text, log) { log in GuideData.parse(part, text: text, options: options, log: log) }
             switch part {
-            case .comparison: data.comparison = Comparison.read(map, options: options)
-            case .schedule: data.schedule = Schedule.read(map, options: options)
-            case .modalities: data.modalities = Modality.readList(map, options: options)
-            case .faq: data.faq = FAQEntry.readList(map, options: options)
-            case .insurers: break
+            case .comparison: data.comparison = parsed.comparison
+            case .schedule: data.schedule = parsed.schedule
+            case .modalities: data.modalities = parsed.modalities
+            case .faq: data.faq = parsed.faq
+            case .insurers: data.insurers = parsed.insurers
             }
+        }
+        return data
+    }
+
+    /// The data of one file, alone in a `GuideData`.
+    private static func parse(_ part: Part, text: String, options: MarkdownOptions, log: DiagnosticLog) -> GuideData {
+        var data = GuideData()
+        if part == .insurers {
+            data.insurers = Insurer.readList(CSVTable(path: part.path, text: text), log: log)
+            return data
+        }
+        let file = YAMLFile(path: part.path, text: text, log: log)
+        guard let map = file.root.flatMap({ YAMLMapping($0, in: file, what: part.file, log: log) }) else { return data }
+        switch part {
+        case .comparison: data.comparison = Comparison.read(map, options: options)
+        case .schedule: data.schedule = Schedule.read(map, options: options)
+        case .modalities: data.modalities = Modality.readList(map, options: options)
+        case .faq: data.faq = FAQEntry.readList(map, options: options)
+        case .insurers: break
         }
         return data
     }

@@ -7,12 +7,15 @@ JSON document on standard output. Each check is named by the command:
             every Content-Security-Policy violation the pages report
   keyboard  the map, the state filters and the citation previews used with the keyboard alone
   nojs      the pages with JavaScript turned off
+  live      a page of `iopsite serve` following edits made by the test: prints `STEP <name>` lines as it
+            goes (loaded, shown, overlay) so the test knows when to make the next edit
 """
 import argparse
 import base64
 import json
 import os
 import sys
+import time
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
@@ -178,16 +181,53 @@ def run_nojs(args):
     return out
 
 
+def wait_until(condition, seconds):
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(0.05)
+    raise TimeoutError("condition not met in %d s" % seconds)
+
+
+def run_live(args):
+    """The test edits the served site's content while this page is open; the page must follow by itself."""
+    driver = browser(1280)
+    out = {}
+    try:
+        driver.get(args.base + args.pages[0])
+        out["before"] = args.expect in driver.find_element(By.TAG_NAME, "main").text
+        # A mark that any reload clears: it tells whether the page reloaded itself.
+        driver.execute_script("window.__iopsiteMark = 1;")
+        print("STEP loaded", flush=True)
+        wait_until(lambda: args.expect in driver.find_element(By.TAG_NAME, "main").text, 30)
+        out["shown"] = True
+        out["reloaded_itself"] = driver.execute_script("return window.__iopsiteMark === undefined;")
+        print("STEP shown", flush=True)
+        overlay = wait_until(lambda: driver.find_elements(By.ID, "iopsite-overlay"), 30)
+        out["overlay"] = overlay[0].text
+        out["overlay_role"] = overlay[0].get_attribute("role")
+        print("STEP overlay", flush=True)
+        wait_until(lambda: not driver.find_elements(By.ID, "iopsite-overlay"), 30)
+        out["overlay_gone"] = True
+        out["console"] = [entry for entry in console_problems(driver) if "/__iopsite/events" not in entry]
+    finally:
+        driver.quit()
+    return out
+
+
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("command", choices=["axe", "keyboard", "nojs"])
+    parser.add_argument("command", choices=["axe", "keyboard", "nojs", "live"])
     parser.add_argument("--base", required=True, help="the served site, ending in /")
     parser.add_argument("--axe", help="axe.min.js")
     parser.add_argument("--screenshots", help="folder for the PNGs")
     parser.add_argument("--widths", type=int, nargs="*", default=[390, 1280])
     parser.add_argument("--pages", nargs="*", default=[])
+    parser.add_argument("--expect", help="live: the text the test's edit puts on the page")
     args = parser.parse_args()
-    result = {"axe": run_axe, "keyboard": run_keyboard, "nojs": run_nojs}[args.command](args)
+    result = {"axe": run_axe, "keyboard": run_keyboard, "nojs": run_nojs, "live": run_live}[args.command](args)
     json.dump(result, sys.stdout)
 
 

@@ -23,13 +23,16 @@ import Testing
         var editor = SiteEditor(site: site, seed: seed)
         var written = false
         var failures = 0
+        var succeeded = false
         func step() throws {
             switch session.update() {
             case .success(let (snapshot, change)):
                 _ = try session.write(snapshot, change: written ? change : nil, to: output)
                 written = true
+                succeeded = true
             case .failure:
                 failures += 1
+                succeeded = false
             }
         }
         try step()
@@ -38,19 +41,23 @@ import Testing
         for number in 1...edits {
             try editor.edit()
             try step()
-            guard number % 25 == 0 else { continue }
-            try editor.fix()
-            try step()
+            // Every tenth edit is a checkpoint; every hundredth first mends whatever is broken.
+            guard number % 10 == 0 else { continue }
+            if number % 100 == 0 {
+                try editor.fix()
+                try step()
+            }
             let clean = try TestResources.owner.temporaryFolder("clean")
             let result = SiteBuilder(root: site.root, output: clean.appendingPathComponent("Public")).build()
-            #expect(result.exitCode == 0, "\(result.diagnostics.filter { $0.severity == .error })")
+            #expect((result.exitCode == 0) == succeeded, "after edit \(number): \(result.diagnostics.filter { $0.severity == .error })")
+            guard succeeded else { continue }
             let expected = tree(clean.appendingPathComponent("Public")), actual = tree(output)
             let differing = Set(expected.keys).union(actual.keys).filter { expected[$0] != actual[$0] }.sorted()
             #expect(differing.isEmpty, "after edit \(number) (seed \(seed)): \(differing.prefix(10)); last edits: \(editor.log.suffix(25))")
             if !differing.isEmpty { return }
             checkpoints += 1
         }
-        #expect(checkpoints == edits / 25)
+        #expect(checkpoints > edits / 20, "most checkpoints compare a built site")
         #expect(failures > 0, "the edits include broken states")
     }
 }

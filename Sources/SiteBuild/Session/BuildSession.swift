@@ -58,6 +58,8 @@ public final class BuildSession: @unchecked Sendable {
     public private(set) var snapshot: SiteSnapshot?
     /// The last directory plan, reused while the directory's revision is the same.
     private var directoryPlan: DirectoryPlan?
+    /// The last theme loaded, with what it was loaded from (the versions of Templates/ and the constants).
+    private var theme: (key: [String: Int], constants: [String: String], library: TemplateLibrary?, diagnostics: [Diagnostic])?
 
     public init(_ settings: Settings) {
         self.settings = settings
@@ -74,10 +76,19 @@ public final class BuildSession: @unchecked Sendable {
         let loaded = ContentLoader(root: root, shortcodes: Component.shortcodes, guideParts: Component.dataParts, today: settings.today,
                                    cache: cache).load()
         let constants = ["site.root": loaded.content?.config.basePath ?? "/"]
-        let theme = TemplateLibrary.load(root: root, bindings: SitePlan.bindings,
-                                         optional: Component.schemas.merging(SitePlan.directoryTemplates) { $1 }, constants: constants,
-                                         cache: cache.texts)
+        let theme = loadTheme(versions: versions.filter { $0.key.hasPrefix("Templates/") }, constants: constants)
         return Loaded(content: loaded.content, templates: theme.library, diagnostics: loaded.diagnostics + theme.diagnostics, versions: versions)
+    }
+
+    /// The theme; the kept one when no file of Templates/ changed (parsing and checking every template
+    /// is most of what a small change would otherwise cost).
+    private func loadTheme(versions: [String: Int], constants: [String: String]) -> (library: TemplateLibrary?, diagnostics: [Diagnostic]) {
+        if let theme, theme.key == versions, theme.constants == constants { return (theme.library, theme.diagnostics) }
+        let loaded = TemplateLibrary.load(root: settings.root, bindings: SitePlan.bindings,
+                                          optional: Component.schemas.merging(SitePlan.directoryTemplates) { $1 }, constants: constants,
+                                          cache: cache.texts)
+        theme = (versions, constants, loaded.library, loaded.diagnostics)
+        return loaded
     }
 
     /// Checks across files and plans every page; fails when anything is wrong (warnings too, when strict).
@@ -100,7 +111,7 @@ public final class BuildSession: @unchecked Sendable {
     private func plan(_ directory: Directory) -> DirectoryPlan? {
         guard !directory.isEmpty else { return nil }
         if directory.revision != 0, let kept = directoryPlan, kept.revision == directory.revision { return kept }
-        let plan = DirectoryPlan(directory)
+        let plan = DirectoryPlan(directory, reusing: directoryPlan)
         directoryPlan = plan
         return plan
     }

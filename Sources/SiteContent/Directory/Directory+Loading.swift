@@ -17,6 +17,9 @@ struct DirectoryLoader {
     /// Parses a state file, through a long-lived process's cache when it has one.
     var parse: @Sendable (_ path: String, _ text: String, _ log: DiagnosticLog, _ make: (DiagnosticLog) -> [FacilityRecord]) -> [FacilityRecord]
         = { _, _, log, make in make(log) }
+    /// Merges one state's files, through the cache when there is one (keyed by the files' texts).
+    var mergeState: (_ state: String, _ texts: [String], _ log: DiagnosticLog, _ make: (DiagnosticLog) -> StateMerge) -> StateMerge
+        = { _, _, log, make in make(log) }
 
     func load() -> Directory {
         let folder = Self.folder
@@ -74,17 +77,17 @@ struct DirectoryLoader {
     }
 
     /// Reads state files in parallel (parsing YAML is most of a build's loading time), in path order.
-    private func readFiles(_ paths: [String], vocabulary: FacilityVocabulary, states: [StateInfo]) -> [FacilityRecord] {
+    private func readFiles(_ paths: [String], vocabulary: FacilityVocabulary, states: [StateInfo]) -> [StateFile] {
         let texts = paths.map { (path: $0, text: read($0)) }
         let parse = parse
-        let results = ParallelMap.map(texts) { file -> ([FacilityRecord], [Diagnostic]) in
+        let results = ParallelMap.map(texts) { file -> (StateFile, [Diagnostic]) in
             let fileLog = DiagnosticLog()
             let read = { (log: DiagnosticLog) in Self.readFile(file.path, text: file.text, vocabulary: vocabulary, states: states, log: log) }
             let records = file.text.map { parse(file.path, $0, fileLog, read) } ?? read(fileLog)
-            return (records, fileLog.diagnostics)
+            return (StateFile(path: file.path, text: file.text, records: records), fileLog.diagnostics)
         }
         for result in results { log.append(contentsOf: result.1) }
-        return results.flatMap(\.0)
+        return results.map(\.0)
     }
 
     /// A state file: `facilities:`, a list of entries. Its name (`va.yaml`) names the state.
@@ -109,59 +112,5 @@ struct DirectoryLoader {
             record.state = Located(state.code, at: record.state?.location ?? record.location)
             return record
         }
-    }
-
-    /// Applies overrides to imported records by id; an id not imported is an addition, unless it claims
-    /// to come from the locator (`samhsa:`), in which case it matches nothing and is an error.
-    private func merge(imported: [FacilityRecord], overrides: [FacilityRecord]) -> [Facility] {
-        var records = imported
-        var index: [String: Int] = [:]
-        for (position, record) in records.enumerated() {
-            guard let id = record.id?.value else { continue }
-            if let first = index[id] {
-                log.error("duplicate facility id '\(id)' (first at \(records[first].id!.location))", at: record.id!.location)
-                continue
-            }
-            index[id] = position
-        }
-        for override in overrides {
-            guard let id = override.id else { continue }
-            if let position = index[id.value] {
-                if records[position].state?.value != override.state?.value {
-                    log.error("override of '\(id.value)' is in the wrong state file (the facility is in \(records[position].state?.value ?? "?"))", at: id.location)
-                }
-                records[position] = records[position].overridden(by: override)
-            } else if id.value.hasPrefix("samhsa:") {
-                log.error("override '\(id.value)' matches no imported facility", at: id.location)
-            } else {
-                index[id.value] = records.count
-                records.append(override)
-            }
-        }
-        return records.enumerated().compactMap { position, record in
-            guard let id = record.id, index[id.value] == position else { return nil }
-            return complete(record)
-        }
-    }
-
-    /// A facility from a merged record, or nil (with errors) when a required field is missing.
-    private func complete(_ record: FacilityRecord) -> Facility? {
-        let missing = [("name", record.name == nil), ("address", record.address == nil), ("source", record.source == nil),
-                       ("source_date", record.sourceDate == nil)].filter(\.1).map(\.0)
-        guard let id = record.id, let state = record.state, missing.isEmpty,
-              let name = record.name, let address = record.address, let source = record.source, let sourceDate = record.sourceDate else {
-            if let id = record.id {
-                log.error("facility '\(id.value)' is missing \(missing.joined(separator: ", "))", at: record.location)
-            }
-            return nil
-        }
-        let slug = record.slug ?? Located(Slug.make(name.value), at: name.location)
-        return Facility(id: id, slug: slug, state: state.value, name: name, name2: record.name2, address: address,
-                        latitude: record.latitude, longitude: record.longitude, phone: record.phone, intakePhone: record.intakePhone,
-                        website: record.website, levelsOfCare: record.levelsOfCare ?? [], payment: record.payment ?? [],
-                        services: record.services ?? [], languages: record.languages ?? [], hours: record.hours,
-                        description: record.description, featured: record.featured?.value ?? false,
-                        featuredLocation: record.featured?.location, verified: record.verified,
-                        source: source, sourceDate: sourceDate.value)
     }
 }

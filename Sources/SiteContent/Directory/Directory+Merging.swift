@@ -1,0 +1,118 @@
+import SiteCore
+
+/// A state file as read: its path, text (nil when it could not be read) and records.
+struct StateFile: Sendable {
+    let path: String
+    let text: String?
+    let records: [FacilityRecord]
+
+    /// The state it is named for: `va` for `va.yaml`.
+    var code: String { String(path.split(separator: "/").last!.dropLast(".yaml".count)) }
+}
+
+/// One state's imported listings with its editor's overrides applied, and the overrides whose id is not
+/// imported in that state (additions, or mistakes the directory-wide pass reports).
+struct StateMerge: Sendable {
+    var facilities: [Facility] = []
+    /// Each imported id and where it is first written, to find the same id in two states.
+    var ids: [(id: String, location: SourceLocation)] = []
+    var leftovers: [FacilityRecord] = []
+}
+
+extension DirectoryLoader {
+    /// Applies overrides to imported records by id, state by state (a state whose two files did not change
+    /// keeps its merge, and its listings stay the very same values). Listings are in the order of the
+    /// imported files, then the editors' additions in the order of their files.
+    func merge(imported: [StateFile], overrides: [StateFile]) -> [Facility] {
+        let overridesByState = Dictionary(overrides.map { ($0.code, $0) }) { first, _ in first }
+        var merges: [StateMerge] = []
+        for file in imported {
+            let own = overridesByState[file.code]
+            let inputs = [file.path, file.text ?? "\u{0}", own?.text ?? "\u{0}"]
+            merges.append(mergeState(file.code, inputs, log) { log in
+                Self.mergeState(imported: file.records, overrides: own?.records ?? [], log: log)
+            })
+        }
+        // In the order of the override files; in a state with nothing imported, every override is left over.
+        let mergeByState = Dictionary(zip(imported.map(\.code), merges)) { first, _ in first }
+        let leftovers = overrides.flatMap { mergeByState[$0.code]?.leftovers ?? $0.records }
+        var first: [String: (location: SourceLocation, state: String)] = [:]
+        var duplicates: Set<SourceLocation> = []
+        for (merge, file) in zip(merges, imported) {
+            for (id, location) in merge.ids {
+                if let earlier = first[id] {
+                    log.error("duplicate facility id '\(id)' (first at \(earlier.location))", at: location)
+                    duplicates.insert(location)
+                } else {
+                    first[id] = (location, file.code.uppercased())
+                }
+            }
+        }
+        var facilities = merges.flatMap(\.facilities).filter { duplicates.isEmpty || !duplicates.contains($0.id.location) }
+        var additions: [FacilityRecord] = []
+        var additionIndex: [String: Int] = [:]
+        for override in leftovers {
+            guard let id = override.id else { continue }
+            if let imported = first[id.value] {
+                log.error("override of '\(id.value)' is in the wrong state file (the facility is in \(imported.state))", at: id.location)
+            } else if id.value.hasPrefix("samhsa:") {
+                log.error("override '\(id.value)' matches no imported facility", at: id.location)
+            } else if let position = additionIndex[id.value] {
+                additions[position] = additions[position].overridden(by: override)
+            } else {
+                additionIndex[id.value] = additions.count
+                additions.append(override)
+            }
+        }
+        facilities += additions.compactMap { Self.complete($0, log: log) }
+        return facilities
+    }
+
+    /// One state's merge: overrides applied by id to its imported records.
+    static func mergeState(imported: [FacilityRecord], overrides: [FacilityRecord], log: DiagnosticLog) -> StateMerge {
+        var merge = StateMerge()
+        var records: [FacilityRecord] = []
+        var index: [String: Int] = [:]
+        for record in imported {
+            guard let id = record.id else { continue }
+            if let position = index[id.value] {
+                log.error("duplicate facility id '\(id.value)' (first at \(records[position].id!.location))", at: id.location)
+                continue
+            }
+            index[id.value] = records.count
+            records.append(record)
+            merge.ids.append((id.value, id.location))
+        }
+        for override in overrides {
+            guard let id = override.id else { continue }
+            if let position = index[id.value] {
+                records[position] = records[position].overridden(by: override)
+            } else {
+                merge.leftovers.append(override)
+            }
+        }
+        merge.facilities = records.compactMap { complete($0, log: log) }
+        return merge
+    }
+
+    /// A facility from a merged record, or nil (with errors) when a required field is missing.
+    static func complete(_ record: FacilityRecord, log: DiagnosticLog) -> Facility? {
+        let missing = [("name", record.name == nil), ("address", record.address == nil), ("source", record.source == nil),
+                       ("source_date", record.sourceDate == nil)].filter(\.1).map(\.0)
+        guard let id = record.id, let state = record.state, missing.isEmpty,
+              let name = record.name, let address = record.address, let source = record.source, let sourceDate = record.sourceDate else {
+            if let id = record.id {
+                log.error("facility '\(id.value)' is missing \(missing.joined(separator: ", "))", at: record.location)
+            }
+            return nil
+        }
+        let slug = record.slug ?? Located(Slug.make(name.value), at: name.location)
+        return Facility(id: id, slug: slug, state: state.value, name: name, name2: record.name2, address: address,
+                        latitude: record.latitude, longitude: record.longitude, phone: record.phone, intakePhone: record.intakePhone,
+                        website: record.website, levelsOfCare: record.levelsOfCare ?? [], payment: record.payment ?? [],
+                        services: record.services ?? [], languages: record.languages ?? [], hours: record.hours,
+                        description: record.description, featured: record.featured?.value ?? false,
+                        featuredLocation: record.featured?.location, verified: record.verified,
+                        source: source, sourceDate: sourceDate.value)
+    }
+}
