@@ -60,7 +60,7 @@ struct CheckCommand: ParsableCommand {
             throw ValidationError("--site '\(label)' is not a folder")
         }
         // The base URL tells which absolute links are internal; without a site.yaml, only relative ones are.
-        let config = ContentLoader(root: root, shortcodes: []).loadConfig().config
+        let config = BuildSession(.init(root: root)).loadSettings()
         let prefix = label.hasSuffix("/") ? label : label + "/"
         let checker = LinkChecker(baseURL: config?.baseURL ?? "", basePath: config?.basePath ?? "/", pagePrefix: prefix)
         return CheckReport(diagnostics: [], links: checker.checkSite(folder).report)
@@ -75,19 +75,27 @@ struct CheckCommand: ParsableCommand {
                 for url in [folder] + SiteBuilder.workingFolders(of: folder) { try? FileManager.default.removeItem(at: url) }
             }
         }
-        let result = SiteBuilder(root: root, output: folder, strict: strict, today: Clock.today()).build()
-        if let failure = result.failure {
-            FileHandle.standardError.write(Data("error: \(failure)\n".utf8))
+        let session = BuildSession(.init(root: root, strict: strict, today: Clock.today()))
+        let snapshot: SiteSnapshot
+        switch session.update() {
+        case .failure(let failure):
+            return CheckReport(diagnostics: failure.diagnostics.filter { site.verbose || !$0.isDetail }, links: LinkChecker.Report())
+        case .success(let (built, _)):
+            snapshot = built
+        }
+        do {
+            _ = try session.write(snapshot, change: nil, to: folder)
+        } catch {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw ExitCode(2)
         }
-        guard result.exitCode == 0, let config = ContentLoader(root: root, shortcodes: []).loadConfig().config else {
-            return CheckReport(diagnostics: result.diagnostics.filter { site.verbose || !$0.isDetail }, links: LinkChecker.Report())
-        }
-        let html = result.pages.filter { $0.file.hasSuffix(".html") }.map { (path: $0.file, html: $0.html) }
+        let pagesInOrder = snapshot.orderedPages
+        let html = pagesInOrder.filter { $0.file.hasSuffix(".html") }.map { (path: $0.file, html: $0.html) }
         let pages = ScannedSite(html: html)
         let files = Set(FileTree.entries(under: folder.path).filter { $0.kind != .folder }.map(\.path))
-        let origins = Dictionary(uniqueKeysWithValues: result.pages.map { ($0.file, $0.links) })
+        let origins = Dictionary(uniqueKeysWithValues: pagesInOrder.map { ($0.file, $0.links) })
+        let config = snapshot.content.config
         let checker = LinkChecker(baseURL: config.baseURL, basePath: config.basePath, pagePrefix: "")
-        return CheckReport(diagnostics: result.diagnostics.filter { site.verbose || !$0.isDetail }, links: checker.check(pages, files: files, origins: origins))
+        return CheckReport(diagnostics: snapshot.diagnostics.filter { site.verbose || !$0.isDetail }, links: checker.check(pages, files: files, origins: origins))
     }
 }

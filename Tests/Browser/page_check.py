@@ -21,6 +21,7 @@ from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
+from selenium.common.exceptions import WebDriverException
 
 # Records every CSP violation from the first moment of each document; evaluated before the page's own
 # scripts by the browser itself, so the page's policy does not apply to it.
@@ -182,9 +183,14 @@ def run_nojs(args):
 
 
 def wait_until(condition, seconds):
+    """Polls `condition`; a page that reloads under it (a stale element, a script run mid-navigation) is
+    simply asked again."""
     deadline = time.time() + seconds
     while time.time() < deadline:
-        value = condition()
+        try:
+            value = condition()
+        except WebDriverException:
+            value = None
         if value:
             return value
         time.sleep(0.05)
@@ -201,15 +207,15 @@ def run_live(args):
         # A mark that any reload clears: it tells whether the page reloaded itself.
         driver.execute_script("window.__iopsiteMark = 1;")
         print("STEP loaded", flush=True)
-        wait_until(lambda: args.expect in driver.find_element(By.TAG_NAME, "main").text, 30)
+        wait_until(lambda: args.expect in driver.execute_script("return document.querySelector('main').innerText;"), 30)
         out["shown"] = True
         out["reloaded_itself"] = driver.execute_script("return window.__iopsiteMark === undefined;")
         print("STEP shown", flush=True)
-        overlay = wait_until(lambda: driver.find_elements(By.ID, "iopsite-overlay"), 30)
-        out["overlay"] = overlay[0].text
-        out["overlay_role"] = overlay[0].get_attribute("role")
+        overlay = wait_until(lambda: driver.execute_script(
+            "var o = document.getElementById('iopsite-overlay'); return o && [o.innerText, o.getAttribute('role')];"), 30)
+        out["overlay"], out["overlay_role"] = overlay
         print("STEP overlay", flush=True)
-        wait_until(lambda: not driver.find_elements(By.ID, "iopsite-overlay"), 30)
+        wait_until(lambda: driver.execute_script("return document.readyState === 'complete' && !document.getElementById('iopsite-overlay');"), 30)
         out["overlay_gone"] = True
         out["console"] = [entry for entry in console_problems(driver) if "/__iopsite/events" not in entry]
     finally:

@@ -114,7 +114,7 @@ import Testing
         try site.write(["Content/guide/g.md": Self.guide + "Cites [@nobody].\n"])
         let problems = try #require(events.wait { $0.event == "problems" })
         #expect(problems.data.contains("Content/guide/g.md:7:7"))
-        #expect(HTTPProbe.request("/g/", port: port)?.body.contains("Second words.") == false, "still the last good page")
+        #expect(HTTPProbe.request("/g/", port: port)?.body.contains("Second words.") == true, "still the last good page")
         #expect(server.waitForOutput(containing: "still serving the last good site").contains("g.md:7:7: error:"))
     }
 
@@ -131,6 +131,33 @@ import Testing
         try site.write(["Content/guide/g.md": "no front matter"])
         #expect(watch.waitForOutput(containing: "the output was not touched").contains("error:"))
         #expect(site.read("Public/g/index.html")?.contains("Second words.") == true)
+    }
+
+    @Test func aPageOpenInChromiumFollowsEditsAndShowsProblemsInAnOverlay() throws {
+        for tool in ["/usr/bin/chromium", "/usr/bin/chromedriver"] {
+            try #require(FileManager.default.isExecutableFile(atPath: tool), "install Debian's chromium and chromium-driver (make test-deps does)")
+        }
+        let site = try Self.site()
+        let (_, port) = try serve(site)
+        let script = Self.packageRoot.appendingPathComponent("Tests/Browser/page_check.py").path
+        let browser = try TestResources.owner.start("python3", ["-u", script, "live", "--base", "http://127.0.0.1:\(port)/",
+                                                                "--pages", "g/", "--expect", "Edited in the test."])
+        #expect(browser.waitForOutput(containing: "STEP loaded", seconds: 60).contains("STEP loaded"), "\(browser.output)")
+        try site.write(["Content/guide/g.md": Self.guide.replacingOccurrences(of: "First words.", with: "Edited in the test.")])
+        #expect(browser.waitForOutput(containing: "STEP shown", seconds: 30).contains("STEP shown"), "\(browser.output)")
+        try site.write(["Content/guide/g.md": Self.guide + "Cites [@nobody].\n"])
+        #expect(browser.waitForOutput(containing: "STEP overlay", seconds: 30).contains("STEP overlay"), "\(browser.output)")
+        try site.write(["Content/guide/g.md": Self.guide.replacingOccurrences(of: "First words.", with: "Edited in the test, then fixed.")])
+        #expect(browser.wait() == 0, "\(browser.output)")
+        let json = try #require(browser.output.split(separator: "\n").last.map(String.init))
+        let result = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        #expect(result["before"] as? Bool == false)
+        #expect(result["shown"] as? Bool == true)
+        #expect(result["reloaded_itself"] as? Bool == true, "the page reloaded by itself; the test never reloaded it")
+        #expect((result["overlay"] as? String)?.contains("Content/guide/g.md:7:7") == true, "\(result)")
+        #expect(result["overlay_role"] as? String == "alertdialog")
+        #expect(result["overlay_gone"] as? Bool == true)
+        #expect((result["console"] as? [String])?.isEmpty == true, "no CSP violation or script error: \(result["console"] ?? "")")
     }
 
     /// The machine's IPv4 addresses other than loopback.

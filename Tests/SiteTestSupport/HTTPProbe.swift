@@ -94,9 +94,10 @@ public enum HTTPProbe {
                 let count = recv(socket, &buffer, buffer.count, 0)
                 if count <= 0 { if errno == EAGAIN || errno == EWOULDBLOCK { continue } else { return } }
                 pending += String(decoding: buffer[0..<count], as: UTF8.self)
-                while let newline = pending.firstIndex(of: "\n") {
-                    let line = String(pending[..<newline]).trimmingCharacters(in: CharacterSet(charactersIn: "\r"))
-                    pending = String(pending[pending.index(after: newline)...])
+                // By scalars: "\r\n" is one Character, so a search for "\n" among Characters would miss it.
+                while let newline = pending.unicodeScalars.firstIndex(of: "\n") {
+                    let line = String(pending.unicodeScalars[..<newline]).trimmingCharacters(in: CharacterSet(charactersIn: "\r"))
+                    pending = String(pending.unicodeScalars[pending.unicodeScalars.index(after: newline)...])
                     if line.hasPrefix("event: ") { event = String(line.dropFirst(7)) }
                     if line.hasPrefix("data: ") {
                         let data = String(line.dropFirst(6))
