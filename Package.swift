@@ -48,7 +48,7 @@ let package = Package(
         ]),
         .target(name: "SiteLinks", dependencies: ["CLibXML2", "SiteCore"]),
         .target(name: "SiteServer", dependencies: [
-            "SiteCore", "SiteBuild",
+            "SiteCore", "SiteTemplates", "SiteBuild",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "HTTPTypes", package: "swift-http-types"),

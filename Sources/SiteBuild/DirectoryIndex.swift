@@ -7,8 +7,8 @@ struct DirectoryIndex: Sendable {
     let directory: Directory
     let states: [StateInfo]
     let byState: [String: [Facility]]
-    /// Facilities of a state by city (lowercased), in listing order.
-    let byCity: [String: [Facility]]
+    /// Facilities by state, then by city key (see `cityKey`), in listing order.
+    let byCity: [String: [String: [Facility]]]
     let labels: [String: String]
     private let statesByCode: [String: StateInfo]
 
@@ -25,21 +25,23 @@ struct DirectoryIndex: Sendable {
         statesByCode = Dictionary(directory.states.map { ($0.code, $0) }) { first, _ in first }
         unsorted = Dictionary(grouping: directory.facilities, by: \.state)
         var byState: [String: [Facility]] = [:]
+        var byCity: [String: [String: [Facility]]] = [:]
         for (code, list) in unsorted {
             if let previous, let before = previous.unsorted[code], before.count == list.count, zip(before, list).allSatisfy({ $0 === $1 }),
-               let sorted = previous.byState[code] {
+               let sorted = previous.byState[code], let cities = previous.byCity[code] {
                 byState[code] = sorted
+                byCity[code] = cities
                 continue
             }
             // Each listing's sort key is made once, not at every comparison.
             let keyed = list.map { (key: ($0.address.value.city.lowercased(), $0.name.value.lowercased(), $0.id.value), facility: $0) }
-            byState[code] = keyed.sorted { $0.key < $1.key }.map(\.facility)
+            let sorted = keyed.sorted { $0.key < $1.key }.map(\.facility)
+            byState[code] = sorted
+            var cities: [String: [Facility]] = [:]
+            for facility in sorted { cities[Self.cityKey(facility), default: []].append(facility) }
+            byCity[code] = cities
         }
         self.byState = byState
-        var byCity: [String: [Facility]] = [:]
-        for list in byState.values {
-            for facility in list { byCity[Self.cityKey(facility), default: []].append(facility) }
-        }
         self.byCity = byCity
         labels = Dictionary(directory.codes.map { ($0.code, $0.label) }) { first, _ in first }
     }
@@ -57,16 +59,19 @@ struct DirectoryIndex: Sendable {
         TrackedDirectory(index: self, recorder: recorder)
     }
 
-    /// The sets of listings pages depend on as a whole, by the name pages record (`state:VA`,
-    /// `city:VA|richmond`, `featured`, `directory`), each as its members in page order. A set changes
-    /// when a listing joins, leaves or moves within it; a member's own change is its `.listing` dependency.
-    func groups() -> [String: [String]] {
-        var groups: [String: [String]] = [:]
-        for (code, list) in byState { groups["state:" + code] = list.map(\.id.value) }
-        for (city, list) in byCity { groups["city:" + city] = list.map(\.id.value) }
-        groups["featured"] = directory.facilities.filter(\.featured).map(\.id.value)
-        groups["directory"] = ["\(directory.facilities.count)"] + Set(directory.facilities.map(\.sourceDate)).sorted()
+    /// The sets of listings of one state that pages depend on as a whole, by the name pages record
+    /// (`state:VA`, `city:VA|richmond`), each as its members in page order. A set changes when a listing
+    /// joins, leaves or moves within it; a member's own change is its `.listing` dependency.
+    func groups(of state: String) -> [String: [String]] {
+        var groups = ["state:" + state: (byState[state] ?? []).map(\.id.value)]
+        for (city, list) in byCity[state] ?? [:] { groups["city:" + city] = list.map(\.id.value) }
         return groups
+    }
+
+    /// The sets drawn from the whole directory: the featured listings, and what the map page sums up.
+    func directoryGroups() -> [String: [String]] {
+        ["featured": directory.facilities.filter(\.featured).map(\.id.value),
+         "directory": ["\(directory.facilities.count)"] + Set(directory.facilities.map(\.sourceDate)).sorted()]
     }
 
     func facilities(in state: StateInfo) -> [Facility] { byState[state.code] ?? [] }
@@ -81,7 +86,7 @@ struct DirectoryIndex: Sendable {
 
     /// Other facilities in the same city, at most `limit`.
     func neighbours(of facility: Facility, limit: Int) -> [Facility] {
-        Array((byCity[Self.cityKey(facility)] ?? []).filter { $0.id.value != facility.id.value }.prefix(limit))
+        Array((byCity[facility.state]?[Self.cityKey(facility)] ?? []).filter { $0.id.value != facility.id.value }.prefix(limit))
     }
 
     /// The oldest and newest data dates of a set of listings, for the notice.

@@ -14,6 +14,19 @@ struct DirectoryPlan: Sendable {
         /// The state page, then its facilities' pages, in route order.
         let specs: [PageSpec]
         let sitemap: [SitemapEntry]
+        /// The state's sets of listings (see `DirectoryIndex.groups(of:)`).
+        let groups: [String: [String]]
+        /// The state's listings by id.
+        let listings: [String: Facility]
+        /// Where each of its pages comes from, by route.
+        let sources: [String: SourceLocation]
+        /// Two of its pages with one route.
+        let collisions: [Diagnostic]
+
+        /// Whether this part was made from the very same listings as `other` (then all of it is the same).
+        func isSame(as other: StatePart) -> Bool {
+            state == other.state && facilities.count == other.facilities.count && zip(facilities, other.facilities).allSatisfy { $0 === $1 }
+        }
     }
 
     /// The directory's revision (see `Directory.revision`).
@@ -23,14 +36,11 @@ struct DirectoryPlan: Sendable {
     let specs: [PageSpec]
     /// Their sitemap entries, in route order.
     let sitemap: [SitemapEntry]
-    /// The sets of listings pages depend on as a whole (see `DirectoryIndex.groups`).
+    /// The sets drawn from the whole directory (see `DirectoryIndex.directoryGroups`).
     let groups: [String: [String]]
-    /// Listings by id.
-    let listings: [String: Facility]
-    /// Where each output file of the directory comes from, to report a page elsewhere that claims one.
-    let sources: [String: SourceLocation]
     /// Two directory pages with one output file.
     let collisions: [Diagnostic]
+    /// The states' parts, by state code.
     let parts: [String: StatePart]
 
     init(_ directory: Directory, reusing previous: DirectoryPlan? = nil) {
@@ -57,17 +67,20 @@ struct DirectoryPlan: Sendable {
         self.parts = parts
         self.specs = specs
         self.sitemap = sitemap
-        groups = index.groups()
-        listings = Dictionary(directory.facilities.map { ($0.id.value, $0) }) { first, _ in first }
-        sources = Dictionary(specs.map { ($0.route.path, $0.source) }) { first, _ in first }
-        // Every directory route ends in `/`, so two pages share an output file exactly when they share a route.
-        collisions = sources.count == specs.count ? [] : SitePlan.collisions(specs)
+        groups = index.directoryGroups()
+        // Two states with one slug would share every route below it; within a state, each part knows.
+        let slugs = Dictionary(grouping: index.states, by: \.slug)
+        collisions = slugs.values.contains { $0.count > 1 } ? SitePlan.collisions(specs) : parts.values.flatMap(\.collisions)
     }
 
     /// Where a directory output file comes from (all its routes are folders: `a/index.html` is `/a/`).
     func source(ofFile file: String) -> SourceLocation? {
         guard file.hasSuffix("index.html") else { return nil }
-        return sources["/" + file.dropLast("index.html".count)]
+        let route = "/" + file.dropLast("index.html".count)
+        if route == DirectoryIndex.root.path { return specs.first?.source }
+        let parts = route.split(separator: "/")
+        guard parts.count >= 2, parts[0] == "rehab-centers" else { return nil }
+        return self.parts.values.first { $0.state.slug == parts[1] }?.sources[route]
     }
 
     private static func part(_ state: StateInfo, _ facilities: [Facility], index: DirectoryIndex) -> StatePart {
@@ -79,6 +92,10 @@ struct DirectoryPlan: Sendable {
                           SitemapEntry(route: route, lastModified: SitePlan.newest(facility))))
         }
         pages.sort { $0.path < $1.path }
-        return StatePart(state: state, facilities: facilities, specs: pages.map(\.spec), sitemap: pages.map(\.entry))
+        let specs = pages.map(\.spec)
+        let sources = Dictionary(pages.map { ($0.path, $0.spec.source) }) { first, _ in first }
+        return StatePart(state: state, facilities: facilities, specs: specs, sitemap: pages.map(\.entry), groups: index.groups(of: state.code),
+                         listings: Dictionary(facilities.map { ($0.id.value, $0) }) { first, _ in first }, sources: sources,
+                         collisions: sources.count == specs.count ? [] : SitePlan.collisions(specs))
     }
 }

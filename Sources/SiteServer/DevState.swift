@@ -1,12 +1,16 @@
 import Foundation
 import SiteBuild
 import SiteCore
+import SiteTemplates
 
-/// What the dev server shows: the last good snapshot, the problems of the last build when it failed, and
-/// the browsers listening for changes. Updated by the rebuild thread, read by request handlers.
+/// What the dev server shows: the pages of the last good build, the problems of the last build when it
+/// failed, and the browsers listening for changes. Updated by the rebuild thread, read by request handlers.
+///
+/// The pages are a copy of its own, brought up to date with each change's routes: keeping the session's
+/// snapshot here would share its storage and make every rebuild copy all 14,000 pages.
 final class DevState: @unchecked Sendable {
     private let lock = NSLock()
-    private var current: SiteSnapshot?
+    private var current: ServedSite?
     private var currentProblems: [Diagnostic] = []
     private var listeners: [UUID: AsyncStream<String>.Continuation] = [:]
     /// The path the site is served under (that of `base_url`), always ending in `/`.
@@ -16,7 +20,7 @@ final class DevState: @unchecked Sendable {
         self.basePath = basePath.hasSuffix("/") ? basePath : basePath + "/"
     }
 
-    var snapshot: SiteSnapshot? { lock.withLock { current } }
+    var site: ServedSite? { lock.withLock { current } }
     var problems: [Diagnostic] { lock.withLock { currentProblems } }
 
     /// Takes a build's outcome: a success replaces the site and names what changed; a failure keeps the
@@ -25,7 +29,12 @@ final class DevState: @unchecked Sendable {
         switch outcome.result {
         case .success(let (snapshot, change)):
             let wasBroken = lock.withLock { () -> Bool in
-                current = snapshot
+                if current == nil || outcome.isFirst {
+                    current = ServedSite(pages: snapshot.pages, assets: snapshot.assets)
+                } else {
+                    current!.assets = snapshot.assets
+                    for route in change.routes { current!.pages[route] = snapshot.pages[route] }
+                }
                 defer { currentProblems = [] }
                 return !currentProblems.isEmpty
             }
@@ -93,5 +102,19 @@ enum LiveEvent {
                      ("message", .string(diagnostic.message))])
         }
         return "event: problems\ndata: \(JSONValue.object([("problems", .array(list))]).serialized())\n\n"
+    }
+}
+
+/// The pages and assets the server answers with.
+struct ServedSite: Sendable {
+    var pages: [Route: RenderedPage]
+    var assets: [TemplateLibrary.Asset]
+
+    /// The page written at `relative` (a path in the output folder; a folder means its `index.html`).
+    func page(at relative: String) -> RenderedPage? {
+        if relative.isEmpty || relative.hasSuffix("/") { return pages[Route("/" + relative)] }
+        if relative == "index.html" { return pages[Route("/")] }
+        if relative.hasSuffix("/index.html") { return pages[Route("/" + relative.dropLast("index.html".count))] }
+        return pages[Route("/" + relative)]
     }
 }

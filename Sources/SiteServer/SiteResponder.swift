@@ -57,7 +57,7 @@ struct SiteResponder: HTTPResponder {
     }
 
     private func site(_ relative: String) -> Response {
-        guard let snapshot = state.snapshot else {
+        guard let snapshot = state.site else {
             let page = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Building…</title>"
                 + LiveReloadScript.tag(basePath: state.basePath) + "</head><body><p>The site is being built; this page reloads when it is ready.</p></body></html>\n"
             return Self.body(.serviceUnavailable, type: "text/html; charset=utf-8", page)
@@ -74,7 +74,7 @@ struct SiteResponder: HTTPResponder {
     }
 
     private func notFound() -> Response {
-        guard let page = state.snapshot?.page(at: "404.html") else { return Self.text(.notFound, "Not found.\n") }
+        guard let page = state.site?.page(at: "404.html") else { return Self.text(.notFound, "Not found.\n") }
         return html(.notFound, page.html, relative: "404.html", notFound: true)
     }
 
@@ -104,15 +104,5 @@ struct SiteResponder: HTTPResponder {
 
     static func redirect(_ location: String) -> Response {
         Response(status: .movedPermanently, headers: [.location: location, .cacheControl: "no-store", .contentLength: "0"])
-    }
-}
-
-extension SiteSnapshot {
-    /// The page written at `relative` (a path in the output folder; a folder means its `index.html`).
-    func page(at relative: String) -> RenderedPage? {
-        if relative.isEmpty || relative.hasSuffix("/") { return pages[Route("/" + relative)] }
-        if relative == "index.html" { return pages[Route("/")] }
-        if relative.hasSuffix("/index.html") { return pages[Route("/" + relative.dropLast("index.html".count))] }
-        return pages[Route("/" + relative)]
     }
 }

@@ -201,8 +201,16 @@ public final class BuildSession: @unchecked Sendable {
         var changed = files.map(Dependency.file)
         let before = previous.directory, after = next.directory
         if before?.revision != after?.revision || before?.revision == 0 {
-            let old = before?.listings ?? [:], new = after?.listings ?? [:]
-            for id in Set(old.keys).union(new.keys) where old[id] != new[id] { changed.append(.listing(id)) }
+            // Only the states whose listings are not the very same values can hold a change.
+            let codes = Set((before?.parts ?? [:]).keys).union((after?.parts ?? [:]).keys)
+            for code in codes {
+                let old = before?.parts[code], new = after?.parts[code]
+                if let old, let new, old.isSame(as: new) { continue }
+                let oldListings = old?.listings ?? [:], newListings = new?.listings ?? [:]
+                for id in Set(oldListings.keys).union(newListings.keys) where oldListings[id] != newListings[id] { changed.append(.listing(id)) }
+                let oldGroups = old?.groups ?? [:], newGroups = new?.groups ?? [:]
+                for name in Set(oldGroups.keys).union(newGroups.keys) where oldGroups[name] != newGroups[name] { changed.append(.group(name)) }
+            }
             let oldGroups = before?.groups ?? [:], newGroups = after?.groups ?? [:]
             for name in Set(oldGroups.keys).union(newGroups.keys) where oldGroups[name] != newGroups[name] { changed.append(.group(name)) }
         }

@@ -35,8 +35,7 @@ struct DirectoryLoader {
         directory.paths += importedPaths + overridePaths
         let imported = readFiles(importedPaths, vocabulary: vocabulary, states: directory.states)
         let overrides = readFiles(overridePaths, vocabulary: vocabulary, states: directory.states)
-        directory.facilities = merge(imported: imported, overrides: overrides)
-        DirectoryValidation(log: log, today: today, maxAgeDays: maxAgeDays).check(directory)
+        directory.facilities = merge(imported: imported, overrides: overrides, states: directory.states)
         return directory
     }
 

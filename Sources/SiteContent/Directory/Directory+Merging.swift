@@ -14,6 +14,9 @@ struct StateFile: Sendable {
 /// imported in that state (additions, or mistakes the directory-wide pass reports).
 struct StateMerge: Sendable {
     var facilities: [Facility] = []
+    /// The state's slugs and where each is first set, for the editors' additions to the state.
+    var slugs: [String: SourceLocation] = [:]
+    var counts = DirectoryValidation.Counts()
     /// Each imported id and where it is first written, to find the same id in two states.
     var ids: [(id: String, location: SourceLocation)] = []
     var leftovers: [FacilityRecord] = []
@@ -23,14 +26,16 @@ extension DirectoryLoader {
     /// Applies overrides to imported records by id, state by state (a state whose two files did not change
     /// keeps its merge, and its listings stay the very same values). Listings are in the order of the
     /// imported files, then the editors' additions in the order of their files.
-    func merge(imported: [StateFile], overrides: [StateFile]) -> [Facility] {
+    func merge(imported: [StateFile], overrides: [StateFile], states: [StateInfo]) -> [Facility] {
         let overridesByState = Dictionary(overrides.map { ($0.code, $0) }) { first, _ in first }
         var merges: [StateMerge] = []
         for file in imported {
             let own = overridesByState[file.code]
             let inputs = [file.path, file.text ?? "\u{0}", own?.text ?? "\u{0}"]
+            let validation = DirectoryValidation(log: log, today: today, maxAgeDays: maxAgeDays)
             merges.append(mergeState(file.code, inputs, log) { log in
-                Self.mergeState(imported: file.records, overrides: own?.records ?? [], log: log)
+                Self.mergeState(imported: file.records, overrides: own?.records ?? [],
+                                validation: DirectoryValidation(log: log, today: validation.today, maxAgeDays: validation.maxAgeDays))
             })
         }
         // In the order of the override files; in a state with nothing imported, every override is left over.
@@ -64,12 +69,26 @@ extension DirectoryLoader {
                 additions.append(override)
             }
         }
-        facilities += additions.compactMap { Self.complete($0, log: log) }
+        let added = additions.compactMap { Self.complete($0, log: log) }
+        facilities += added
+        // The additions are checked against the listings of their state, then the directory is summed up.
+        let validation = DirectoryValidation(log: log, today: today, maxAgeDays: maxAgeDays)
+        var counts = Dictionary(zip(imported.map { $0.code.uppercased() }, merges.map(\.counts))) { first, _ in first }
+        var slugs = Dictionary(zip(imported.map { $0.code.uppercased() }, merges.map(\.slugs))) { first, _ in first }
+        for (state, list) in Dictionary(grouping: added, by: \.state).sorted(by: { $0.key < $1.key }) {
+            var taken = slugs[state] ?? [:]
+            let more = validation.check(list, slugs: &taken)
+            slugs[state] = taken
+            counts[state, default: .init()].unverified += more.unverified
+            counts[state, default: .init()].total += more.total
+        }
+        validation.summarize(counts, states: states)
         return facilities
     }
 
     /// One state's merge: overrides applied by id to its imported records.
-    static func mergeState(imported: [FacilityRecord], overrides: [FacilityRecord], log: DiagnosticLog) -> StateMerge {
+    static func mergeState(imported: [FacilityRecord], overrides: [FacilityRecord], validation: DirectoryValidation) -> StateMerge {
+        let log = validation.log
         var merge = StateMerge()
         var records: [FacilityRecord] = []
         var index: [String: Int] = [:]
@@ -92,6 +111,7 @@ extension DirectoryLoader {
             }
         }
         merge.facilities = records.compactMap { complete($0, log: log) }
+        merge.counts = validation.check(merge.facilities, slugs: &merge.slugs)
         return merge
     }
 

@@ -1,50 +1,62 @@
 import SiteCore
 
 /// Checks across facilities: unique slugs per state, featured listings, the age of verifications.
+///
+/// The checks of one state's listings (`check(_:slugs:)`) run inside that state's merge, so a long-lived
+/// process repeats them only for the state that changed; `summarize` adds the directory-wide note.
 struct DirectoryValidation {
     let log: DiagnosticLog
     let today: ContentDate?
     let maxAgeDays: Int
 
-    func check(_ directory: Directory) {
-        var slugs: [String: SourceLocation] = [:]
-        var unverified: [String: (count: Int, total: Int)] = [:]
-        for facility in directory.facilities {
-            let key = facility.state + "/" + facility.slug.value
-            if let first = slugs[key] {
+    /// How many of a set of listings are unverified, of how many.
+    struct Counts: Sendable {
+        var unverified = 0
+        var total = 0
+    }
+
+    /// Checks listings of one state, in order; `slugs` holds the slugs already taken in the state.
+    func check(_ facilities: [Facility], slugs: inout [String: SourceLocation]) -> Counts {
+        var counts = Counts()
+        for facility in facilities {
+            if let first = slugs[facility.slug.value] {
                 log.error("duplicate slug '\(facility.slug.value)' in \(facility.state) (first at \(first))", at: facility.slug.location)
             } else {
-                slugs[key] = facility.slug.location
+                slugs[facility.slug.value] = facility.slug.location
             }
             if facility.featured && !facility.levelsOfCare.contains("OIT") {
                 log.warning("featured facility '\(facility.name.value)' does not list intensive outpatient treatment (OIT)",
                             at: facility.featuredLocation ?? facility.id.location)
             }
-            unverified[facility.state, default: (0, 0)].total += 1
+            counts.total += 1
             if let verified = facility.verified {
                 if let today, let age = today.days(since: verified.value), age > maxAgeDays {
                     log.warning("listing was verified on \(verified.value), \(age) days ago (more than \(maxAgeDays)); confirm it again", at: verified.location)
                 }
             } else {
-                unverified[facility.state]!.count += 1
+                counts.unverified += 1
                 if facility.featured {
                     log.warning("featured facility '\(facility.name.value)' has never been verified by an editor",
                                 at: facility.featuredLocation ?? facility.id.location)
                 }
             }
         }
-        // One line for the whole directory; the per-state lines are details, printed with --verbose.
-        var total = 0, states = 0
-        for state in directory.states {
-            guard let counts = unverified[state.code], counts.count > 0 else { continue }
-            total += counts.count
-            states += 1
-            log.note("\(counts.count) of \(counts.total) listings in \(state.name) have not been verified by an editor",
+        return counts
+    }
+
+    /// One line for the whole directory; the per-state lines are details, printed with --verbose.
+    func summarize(_ counts: [String: Counts], states: [StateInfo]) {
+        var total = 0, stateCount = 0
+        for state in states {
+            guard let count = counts[state.code], count.unverified > 0 else { continue }
+            total += count.unverified
+            stateCount += 1
+            log.note("\(count.unverified) of \(count.total) listings in \(state.name) have not been verified by an editor",
                      at: SourceLocation(path: "\(DirectoryLoader.folder)/imported/\(state.code.lowercased()).yaml", line: 1, column: 1),
                      detail: true)
         }
         if total > 0 {
-            log.note("\(Count.text(total)) listing\(total == 1 ? "" : "s") not verified by an editor, in \(states) state\(states == 1 ? "" : "s")"
+            log.note("\(Count.text(total)) listing\(total == 1 ? "" : "s") not verified by an editor, in \(stateCount) state\(stateCount == 1 ? "" : "s")"
                      + " (--verbose lists them by state)",
                      at: SourceLocation(path: DirectoryLoader.folder, line: 1, column: 1))
         }
