@@ -12,6 +12,8 @@ struct DirectoryPageRenderer {
     let index: TrackedDirectory
     let bibliography: Bibliography
     let site: SiteView
+    /// Listings already rendered, kept by a long-lived build.
+    let fragments: FragmentCache
 
     private var recorder: DependencyRecorder { index.recorder }
 
@@ -51,7 +53,16 @@ struct DirectoryPageRenderer {
 
     func renderState(_ state: StateInfo, route: Route) -> (html: String, links: [LinkOrigin]) {
         let facilities = index.facilities(in: state)
-        let listings = facilities.map { ListingView(facility: $0, url: url(index.route($0))) }
+        var listingsHTML = ""
+        listingsHTML.reserveCapacity(facilities.count * 1_200)
+        for facility in facilities {
+            let address = url(index.route(facility))
+            listingsHTML += fragments.listing(facility, url: address) {
+                templates.render("listing", ListingView(facility: facility, url: address), recorder: DependencyRecorder())
+            }
+        }
+        // What rendering a listing reads: its template and partials (the listings themselves are recorded above).
+        recorder.record(files: templates.files(of: "listing"))
         func facets(_ groups: [ReaderGroup], _ codes: (Facility) -> [String]) -> [FacetView] {
             groups.compactMap { group in
                 let count = facilities.filter { !group.codes.isDisjoint(with: codes($0)) }.count
@@ -62,7 +73,7 @@ struct DirectoryPageRenderer {
         let view = StatePageView(
             head: head(route, title: "Treatment centers in \(state.name)",
                        description: "\(Count.text(facilities.count)) addiction and mental health treatment centers in \(state.name), with addresses, phone numbers and services where SAMHSA's data has them."),
-            state: state, listings: listings,
+            state: state, count: facilities.count, listingsHTML: listingsHTML,
             careFacets: facets(ReaderGroup.levelsOfCare, \.levelsOfCare), paymentFacets: facets(ReaderGroup.payments, \.payment),
             notice: NoticeView(dataDates: DirectoryIndex.dataDates(facilities)), crumbs: crumbs(trail),
             structuredData: DirectoryStructuredData.script([breadcrumbData(trail)]))

@@ -13,11 +13,14 @@ struct PageRenderer: Sendable {
 
     /// What every page shows of the site, made once per build.
     let site: SiteView
+    /// Listings already rendered (kept by a long-lived build).
+    let fragments: FragmentCache
 
-    init(content: SiteContent, templates: TemplateLibrary, directory: DirectoryIndex?) {
+    init(content: SiteContent, templates: TemplateLibrary, directory: DirectoryIndex?, fragments: FragmentCache = FragmentCache()) {
         self.content = content
         self.templates = templates
         self.directory = directory
+        self.fragments = fragments
         let basePath = content.config.basePath
         let disclaimer = content.config.disclaimer.map {
             MarkdownRenderer().render($0.document, hooks: .init(url: { InternalURL.resolve($0, basePath: basePath) }))
@@ -72,7 +75,7 @@ struct PageRenderer: Sendable {
         case .directoryIndex, .state, .facility:
             guard let directory else { return RenderedPage(route: spec.route, html: "", dependencies: recorder.reads, links: []) }
             let pages = DirectoryPageRenderer(config: config, templates: templates, index: directory.reading(into: recorder),
-                                              bibliography: content.bibliography, site: site)
+                                              bibliography: content.bibliography, site: site, fragments: fragments)
             let rendered: (html: String, links: [LinkOrigin])
             switch spec.kind {
             case .state(let state): rendered = pages.renderState(state, route: spec.route)

@@ -20,6 +20,7 @@ enum SitePlan {
         "directory": DirectoryIndexView.schema,
         "state": StatePageView.schema,
         "facility": FacilityPageView.schema,
+        "listing": ListingView.schema,
     ]
 
     /// URLs per sitemap file (the sitemaps protocol's limit).

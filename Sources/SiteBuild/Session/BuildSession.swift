@@ -58,6 +58,8 @@ public final class BuildSession: @unchecked Sendable {
     public private(set) var snapshot: SiteSnapshot?
     /// The last directory plan, reused while the directory's revision is the same.
     private var directoryPlan: DirectoryPlan?
+    /// Listings rendered with the current theme.
+    private var fragments = FragmentCache()
     /// The last theme loaded, with what it was loaded from (the versions of Templates/ and the constants).
     private var theme: (key: [String: Int], constants: [String: String], library: TemplateLibrary?, diagnostics: [Diagnostic])?
 
@@ -88,6 +90,7 @@ public final class BuildSession: @unchecked Sendable {
                                           optional: Component.schemas.merging(SitePlan.directoryTemplates) { $1 }, constants: constants,
                                           cache: cache.texts)
         theme = (versions, constants, loaded.library, loaded.diagnostics)
+        fragments = FragmentCache()
         return loaded
     }
 
@@ -120,7 +123,11 @@ public final class BuildSession: @unchecked Sendable {
     /// recorded inputs changed and the new ones. The change lists the output files that differ.
     /// The previous snapshot is consumed: its pages move into the next one rather than being copied.
     public func render(_ planned: Planned, after previous: consuming SiteSnapshot?) -> (SiteSnapshot, SiteChange) {
-        let renderer = PageRenderer(content: planned.content, templates: planned.templates, directory: planned.directory?.index)
+        if let directory = planned.directory, directory.revision != previous?.directory?.revision {
+            fragments.keep(only: directory.index.directory.facilities)
+        }
+        let renderer = PageRenderer(content: planned.content, templates: planned.templates, directory: planned.directory?.index,
+                                    fragments: fragments)
         var next = SiteSnapshot(content: planned.content, templates: planned.templates, directory: planned.directory, specs: planned.specs,
                                 pages: [:], diagnostics: planned.diagnostics, versions: planned.versions,
                                 groups: ["guides": planned.content.guides.map(\.path)],

@@ -82,27 +82,33 @@ struct FacetView: ViewModel {
 }
 
 /// `state.mustache`: every listing of a state, with filters where the state's data has facets.
+///
+/// The listings come rendered (`listings_html`, each by `listing.mustache`): a long-lived build keeps
+/// each listing's HTML while the listing, its URL and the theme are unchanged, so that editing one of
+/// California's 1,366 listings renders one listing again, not all of them.
 final class StatePageView: ViewModel {
     static let schema = ViewSchema("StatePageView", PageHead.fields.merging([
-        "state": .text, "count": .text, "listings": .list(ListingView.schema), "care_facets": .list(FacetView.schema),
+        "state": .text, "count": .text, "listings_html": .html, "care_facets": .list(FacetView.schema),
         "payment_facets": .list(FacetView.schema), "has_filters": .flag, "has_care_facets": .flag,
         "has_payment_facets": .flag, "notice": .object(NoticeView.schema), "crumbs": .list(CrumbView.schema),
         "structured_data": .html,
     ]) { $1 })
     let head: PageHead
     let state: StateInfo
-    let listings: [ListingView]
+    let count: Int
+    let listingsHTML: String
     let careFacets: [FacetView]
     let paymentFacets: [FacetView]
     let notice: NoticeView
     let crumbs: [CrumbView]
     let structuredData: String
 
-    init(head: PageHead, state: StateInfo, listings: [ListingView], careFacets: [FacetView], paymentFacets: [FacetView],
+    init(head: PageHead, state: StateInfo, count: Int, listingsHTML: String, careFacets: [FacetView], paymentFacets: [FacetView],
          notice: NoticeView, crumbs: [CrumbView], structuredData: String) {
         self.head = head
         self.state = state
-        self.listings = listings
+        self.count = count
+        self.listingsHTML = listingsHTML
         self.careFacets = careFacets
         self.paymentFacets = paymentFacets
         self.notice = notice
@@ -113,8 +119,8 @@ final class StatePageView: ViewModel {
     func child(named name: String) -> Any? {
         switch name {
         case "state": state.name
-        case "count": Count.text(listings.count)
-        case "listings": listings
+        case "count": Count.text(count)
+        case "listings_html": listingsHTML
         case "care_facets": careFacets
         case "payment_facets": paymentFacets
         case "has_filters": !careFacets.isEmpty || !paymentFacets.isEmpty

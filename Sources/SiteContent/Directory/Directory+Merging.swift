@@ -41,15 +41,17 @@ extension DirectoryLoader {
         // In the order of the override files; in a state with nothing imported, every override is left over.
         let mergeByState = Dictionary(zip(imported.map(\.code), merges)) { first, _ in first }
         let leftovers = overrides.flatMap { mergeByState[$0.code]?.leftovers ?? $0.records }
-        var first: [String: (location: SourceLocation, state: String)] = [:]
+        // Which state file imports each id (by its position in `imported`), to find an id imported twice.
+        var first: [String: Int] = [:]
+        first.reserveCapacity(merges.reduce(0) { $0 + $1.ids.count })
         var duplicates: Set<SourceLocation> = []
-        for (merge, file) in zip(merges, imported) {
+        for (position, merge) in merges.enumerated() {
             for (id, location) in merge.ids {
-                if let earlier = first[id] {
-                    log.error("duplicate facility id '\(id)' (first at \(earlier.location))", at: location)
+                if let earlier = first.updateValue(position, forKey: id) {
+                    first[id] = earlier
+                    let at = merges[earlier].ids.first { $0.id == id }!.location
+                    log.error("duplicate facility id '\(id)' (first at \(at))", at: location)
                     duplicates.insert(location)
-                } else {
-                    first[id] = (location, file.code.uppercased())
                 }
             }
         }
@@ -58,8 +60,8 @@ extension DirectoryLoader {
         var additionIndex: [String: Int] = [:]
         for override in leftovers {
             guard let id = override.id else { continue }
-            if let imported = first[id.value] {
-                log.error("override of '\(id.value)' is in the wrong state file (the facility is in \(imported.state))", at: id.location)
+            if let position = first[id.value] {
+                log.error("override of '\(id.value)' is in the wrong state file (the facility is in \(imported[position].code.uppercased()))", at: id.location)
             } else if id.value.hasPrefix("samhsa:") {
                 log.error("override '\(id.value)' matches no imported facility", at: id.location)
             } else if let position = additionIndex[id.value] {
