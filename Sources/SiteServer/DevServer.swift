@@ -52,7 +52,7 @@ public enum DevServer {
             },
             logger: logger
         )
-        stopOnSignals { state.closeAll() }
+        let signals = stopOnSignals { state.closeAll() }
         Task {
             do {
                 try await app.run()
@@ -65,7 +65,7 @@ public enum DevServer {
             }
             done.signal()
         }
-        done.wait()
+        withExtendedLifetime(signals) { done.wait() }
         return result.code
     }
 
@@ -86,8 +86,10 @@ public enum DevServer {
         }
     }
 
-    /// Ctrl-C and SIGTERM end the process at once: the server holds nothing that needs saving.
-    public static func stopOnSignals(_ cleanup: @escaping @Sendable () -> Void) {
+    /// Ctrl-C and SIGTERM end the process at once: the server holds nothing that needs saving (and
+    /// `build --watch` replaces each file by a rename). The caller keeps the returned sources alive.
+    public static func stopOnSignals(_ cleanup: @escaping @Sendable () -> Void) -> [any DispatchSourceSignal] {
+        var sources: [any DispatchSourceSignal] = []
         for signalNumber in [SIGINT, SIGTERM] {
             signal(signalNumber, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
@@ -97,11 +99,10 @@ public enum DevServer {
                 exit(0)
             }
             source.resume()
-            signalSources.append(source)
+            sources.append(source)
         }
+        return sources
     }
-
-    nonisolated(unsafe) private static var signalSources: [any DispatchSourceSignal] = []
 
     private static func openBrowser(_ url: String) {
         let process = Process()

@@ -13,7 +13,6 @@ public final class FileWatcher: @unchecked Sendable {
     public let folders: [String]
     #if os(Linux)
     private let descriptor: Int32
-    private var watched: Set<String> = []
     #else
     private var signature: [String: FileStamp?] = [:]
     #endif
@@ -86,7 +85,7 @@ public final class FileWatcher: @unchecked Sendable {
         }
         for folder in folders {
             // Watching a folder twice returns the same watch; a folder that vanished is dropped by the kernel.
-            if inotify_add_watch(descriptor, folder, mask) >= 0 { watched.insert(folder) }
+            _ = inotify_add_watch(descriptor, folder, mask)
         }
     }
     #else

@@ -58,8 +58,11 @@ struct SiteResponder: HTTPResponder {
 
     private func site(_ relative: String) -> Response {
         guard let snapshot = state.site else {
+            // Before the first good build: the build is running, or its problems are listed in the overlay.
+            let text = state.problems.isEmpty ? "The site is being built; this page reloads when it is ready."
+                                              : "The site cannot be built yet; fix the problems listed and this page reloads."
             let page = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Building…</title>"
-                + LiveReloadScript.tag(basePath: state.basePath) + "</head><body><p>The site is being built; this page reloads when it is ready.</p></body></html>\n"
+                + LiveReloadScript.tag(basePath: state.basePath) + "</head><body><main><p>\(text)</p></main></body></html>\n"
             return Self.body(.serviceUnavailable, type: "text/html; charset=utf-8", page)
         }
         if let page = snapshot.page(at: relative) { return html(.ok, page.html, relative: relative) }

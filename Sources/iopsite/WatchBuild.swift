@@ -16,7 +16,7 @@ enum WatchBuild {
             return 2
         }
         let written = WrittenFlag()
-        DevServer.stopOnSignals {}
+        let signals = DevServer.stopOnSignals {}
         Rebuilder(session: session, watcher: watcher).start { outcome in
             switch outcome.result {
             case .success(let (snapshot, change)):
@@ -36,7 +36,7 @@ enum WatchBuild {
                 Terminal.line("Build failed with \(errors) error\(errors == 1 ? "" : "s"); the output was not touched.")
             }
         }
-        while true { sleep(3600) }
+        while true { withExtendedLifetime(signals) { _ = sleep(3600) } }
     }
 }
 
