@@ -41,7 +41,7 @@ public struct SiteBuilder: Sendable {
     }
 
     var settings: BuildSession.Settings {
-        BuildSession.Settings(root: root, strict: strict, today: today, sitemapLimit: sitemapLimit)
+        BuildSession.Settings(root: root, strict: strict, today: today, sitemapLimit: sitemapLimit, incremental: false)
     }
 
     /// Loads, validates and renders without writing anything.

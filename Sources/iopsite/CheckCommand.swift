@@ -75,7 +75,7 @@ struct CheckCommand: ParsableCommand {
                 for url in [folder] + SiteBuilder.workingFolders(of: folder) { try? FileManager.default.removeItem(at: url) }
             }
         }
-        let session = BuildSession(.init(root: root, strict: strict, today: Clock.today()))
+        let session = BuildSession(.init(root: root, strict: strict, today: Clock.today(), incremental: false))
         let snapshot: SiteSnapshot
         switch session.update() {
         case .failure(let failure):

@@ -18,12 +18,16 @@ public final class BuildSession: @unchecked Sendable {
         public var today: ContentDate?
         /// URLs per sitemap file; above it `/sitemap.xml` becomes an index (a parameter so tests can reach it).
         public var sitemapLimit: Int
+        /// Whether the session will be asked for later steps (`serve`, `build --watch`): then it indexes
+        /// which pages read what. A one-shot build skips that index.
+        public var incremental: Bool
 
-        public init(root: URL, strict: Bool = false, today: ContentDate? = nil, sitemapLimit: Int = 50_000) {
+        public init(root: URL, strict: Bool = false, today: ContentDate? = nil, sitemapLimit: Int = 50_000, incremental: Bool = true) {
             self.root = root
             self.strict = strict
             self.today = today
             self.sitemapLimit = sitemapLimit
+            self.incremental = incremental
         }
     }
 
@@ -155,7 +159,7 @@ public final class BuildSession: @unchecked Sendable {
         for page in pages {
             let old = next.pages[page.route]
             if let old { next.unindex(old) }
-            next.index(page)
+            if settings.incremental { next.index(page) }
             next.pages[page.route] = page
             change.rendered.append(page.route)
             if old?.html != page.html {
