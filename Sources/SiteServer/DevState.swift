@@ -42,7 +42,8 @@ final class DevState: @unchecked Sendable {
                 broadcast(LiveEvent.change(change, basePath: basePath, reloadAll: outcome.isFirst))
             }
         case .failure(let failure):
-            let errors = failure.diagnostics.filter { $0.severity == .error || $0.severity == .warning }
+            // Errors first (what broke the build), then the warnings that stood before.
+            let errors = failure.diagnostics.filter { $0.severity == .error } + failure.diagnostics.filter { $0.severity == .warning }
             lock.withLock { currentProblems = errors }
             broadcast(LiveEvent.problems(errors))
         }
