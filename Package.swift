@@ -4,7 +4,7 @@ import PackageDescription
 // Layers (each module imports only the ones above it in this list):
 // CCMark → SiteCore → SiteMarkdown → SiteContent → SiteCitations → SiteTemplates → SiteBuild → iopsite;
 // CLibXML2 → SiteLinks (which knows only SiteCore) → iopsite;
-// SiteBuild → SiteServer (the dev server and watcher, the only module that knows Hummingbird) → iopsite.
+// SiteBuild and SiteLinks → SiteServer (the dev server and watcher, the only module that knows Hummingbird) → iopsite.
 let package = Package(
     name: "iopsite",
     platforms: [.macOS(.v14)],
@@ -48,7 +48,7 @@ let package = Package(
         ]),
         .target(name: "SiteLinks", dependencies: ["CLibXML2", "SiteCore"]),
         .target(name: "SiteServer", dependencies: [
-            "SiteCore", "SiteTemplates", "SiteBuild",
+            "SiteCore", "SiteTemplates", "SiteBuild", "SiteLinks",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -45,9 +45,15 @@ public enum DevServer {
                 let url = "http://\(options.host.contains(":") ? "[\(options.host)]" : options.host):\(port)\(state.basePath)"
                 print("Serving \(session.settings.root.path) at \(url) (Ctrl-C stops)")
                 if options.open { openBrowser(url) }
+                let links = LinkWatch()
                 rebuilder.start { outcome in
                     state.publish(outcome)
                     print(report(outcome))
+                    // After the pages are out: the links of what changed are checked while the editor looks.
+                    if case .success(let (snapshot, change)) = outcome.result,
+                       let problems = links.check(snapshot, change: change, isFirst: outcome.isFirst) {
+                        links.lines(problems).forEach(print)
+                    }
                 }
             },
             logger: logger

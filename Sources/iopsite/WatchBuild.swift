@@ -16,6 +16,7 @@ enum WatchBuild {
             return 2
         }
         let written = WrittenFlag()
+        let links = LinkWatch()
         let signals = DevServer.stopOnSignals {}
         Rebuilder(session: session, watcher: watcher).start { outcome in
             switch outcome.result {
@@ -26,6 +27,9 @@ enum WatchBuild {
                     Terminal.line(written.value ? Rebuilder.summary(change, milliseconds: outcome.milliseconds)
                                                 : "Built \(snapshot.pages.count) pages: \(report.written) files written, \(report.unchanged) unchanged, \(report.removed) removed. Watching for changes (Ctrl-C stops).")
                     written.value = true
+                    if let problems = links.check(snapshot, change: change, isFirst: outcome.isFirst) {
+                        links.lines(problems).forEach(Terminal.line)
+                    }
                 } catch {
                     Terminal.line("error: \(error)")
                     written.value = false
