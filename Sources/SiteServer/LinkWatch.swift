@@ -1,3 +1,4 @@
+import Foundation
 import SiteBuild
 import SiteCore
 import SiteLinks
@@ -9,6 +10,8 @@ public final class LinkWatch: @unchecked Sendable {
     private var site: ScannedSite?
     /// The lines printed last, so that an unchanged report is not printed again.
     private var printed: [String] = []
+    /// How long the last check took.
+    private var milliseconds = 0.0
 
     public init() {}
 
@@ -16,6 +19,8 @@ public final class LinkWatch: @unchecked Sendable {
     /// the change rewrote no page (then nothing a link points at changed either).
     public func check(_ snapshot: SiteSnapshot, change: SiteChange, isFirst: Bool) -> LinkChecker.Report? {
         guard isFirst || site == nil || !change.isEmpty else { return nil }
+        let start = DispatchTime.now().uptimeNanoseconds
+        defer { milliseconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000 }
         let pages = snapshot.pages
         if isFirst || site == nil || site!.tableCount > 256 {
             let html = snapshot.orderedPages.filter { $0.file.hasSuffix(".html") }.map { (path: $0.file, html: $0.html) }
@@ -44,10 +49,11 @@ public final class LinkWatch: @unchecked Sendable {
         var lines = order.prefix(20).map { pages[$0]! > 1 ? "\($0) (on \(pages[$0]!) pages)" : $0 }
         if order.count > 20 { lines.append("… and \(order.count - 20) more (iopsite check lists them all)") }
         if !lines.isEmpty {
-            lines.append("Links: \(report.broken) broken, \(report.warnings) warnings, of \(Count.text(report.checked)) checked.")
+            lines.append("Links: \(report.broken) broken, \(report.warnings) warnings, of \(Count.text(report.checked)) checked")
         }
         defer { printed = lines }
         if lines == printed { return [] }
-        return lines.isEmpty ? ["Links: all \(Count.text(report.checked)) fine."] : lines
+        let time = " in \(String(format: "%.0f", milliseconds)) ms."
+        return lines.isEmpty ? ["Links: all \(Count.text(report.checked)) fine" + time] : lines.dropLast() + [lines.last! + time]
     }
 }
