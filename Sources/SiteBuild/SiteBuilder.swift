@@ -3,7 +3,8 @@ import SiteContent
 import SiteCore
 import SiteTemplates
 
-/// Builds a site: load and validate everything, plan, render in parallel, then write atomically.
+/// Builds a site once: a `BuildSession` that loads and validates everything, plans, renders in parallel,
+/// then writes atomically, without keeping what a later step would need.
 public struct SiteBuilder: Sendable {
     /// How a build ended, with every diagnostic and the CLI's exit code.
     public struct Result: Sendable {

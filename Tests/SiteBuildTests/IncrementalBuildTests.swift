@@ -48,13 +48,13 @@ import Testing
         #expect(state.dependencies.filter { if case .listing = $0 { true } else { false } }.count == 6)
     }
 
-    @Test func editingOneListingRerendersItsPageItsStateItsCityAndTheSitemap() throws {
+    @Test func editingOneListingRerendersItsPageItsStateAndTheOtherCentersOfItsCity() throws {
         let (site, session, _) = try session()
         let text = try #require(site.read("Content/directory/imported/va.yaml"))
         try site.write(["Content/directory/imported/va.yaml": text.replacingOccurrences(of: "804-555-0103", with: "804-555-0999")])
         let change = try step(session)
-        // samhsa:…03 is Dogwood Recovery in Norfolk; its city also has samhsa:…09 (Dogwood Recovery 9 was
-        // listing 9: Norfolk); neither the other states nor the other cities are touched.
+        // Listing 3 is Dogwood Recovery in Norfolk, where listings 4, 9 and 10 also are: their pages list it.
+        // Neither Maryland, nor Virginia's other cities, nor the sitemap (no date changed) is rendered again.
         #expect(routes(change) == ["/rehab-centers/virginia/", "/rehab-centers/virginia/dogwood-recovery-3/",
                                    "/rehab-centers/virginia/dogwood-recovery-9/", "/rehab-centers/virginia/elm-program-10/",
                                    "/rehab-centers/virginia/elm-program-4/"].sorted())
