@@ -8,17 +8,9 @@ public final class ContentCache: @unchecked Sendable {
     /// The texts of the files read.
     public let texts = TextCache()
     private let lock = NSLock()
-    private var parsed: [String: Parsed] = [:]
     private var derived: [String: Derived] = [:]
     private var directory: DirectoryStage?
     private var revisions = 0
-
-    private struct Parsed {
-        let text: String
-        let context: String
-        let value: Any
-        let diagnostics: [Diagnostic]
-    }
 
     private struct Derived {
         let inputs: [String]
@@ -39,15 +31,7 @@ public final class ContentCache: @unchecked Sendable {
 
     /// The value parsed from `text` of `path` under `context`, parsing only when either changed.
     func parse<Value>(_ path: String, text: String, context: String, log: DiagnosticLog, _ make: (DiagnosticLog) -> Value) -> Value {
-        if let hit = lock.withLock({ parsed[path] }), hit.context == context, hit.text == text, let value = hit.value as? Value {
-            log.append(contentsOf: hit.diagnostics)
-            return value
-        }
-        let own = DiagnosticLog()
-        let value = make(own)
-        log.append(contentsOf: own.diagnostics)
-        lock.withLock { parsed[path] = Parsed(text: text, context: context, value: value, diagnostics: own.diagnostics) }
-        return value
+        derive("file:" + path, from: [text], context: context, log: log, make)
     }
 
     /// A value derived from several texts (e.g. one state's two files), made again only when one changed.
