@@ -78,9 +78,9 @@ struct DirectoryPlan: Sendable {
         guard file.hasSuffix("index.html") else { return nil }
         let route = "/" + file.dropLast("index.html".count)
         if route == DirectoryIndex.root.path { return specs.first?.source }
-        let parts = route.split(separator: "/")
-        guard parts.count >= 2, parts[0] == "rehab-centers" else { return nil }
-        return self.parts.values.first { $0.state.slug == parts[1] }?.sources[route]
+        guard route.hasPrefix(DirectoryIndex.root.path) else { return nil }
+        let stateSlug = route.dropFirst(DirectoryIndex.root.path.count).prefix { $0 != "/" }
+        return parts.values.first { $0.state.slug == stateSlug }?.sources[route]
     }
 
     private static func part(_ state: StateInfo, _ facilities: [Facility], index: DirectoryIndex) -> StatePart {

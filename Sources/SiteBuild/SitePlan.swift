@@ -63,19 +63,6 @@ enum SitePlan {
         return result
     }
 
-    /// The map, a page per state and a page per facility.
-    static func directoryPages(_ index: DirectoryIndex) -> [PageSpec] {
-        var pages = [PageSpec(route: DirectoryIndex.root, template: "directory", kind: .directoryIndex,
-                              source: SourceLocation(path: DirectoryIndex.statesFile, line: 1, column: 1))]
-        for state in index.states {
-            pages.append(PageSpec(route: index.route(state), template: "state", kind: .state(state), source: state.location))
-            for facility in index.facilities(in: state) {
-                pages.append(PageSpec(route: index.route(facility), template: "facility", kind: .facility(facility), source: facility.slug.location))
-            }
-        }
-        return pages
-    }
-
     /// The latest full date a set of listings was verified or its data was dated.
     static func newest(_ facilities: [Facility]) -> String? {
         facilities.compactMap(newest).max()

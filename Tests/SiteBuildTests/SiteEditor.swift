@@ -130,27 +130,26 @@ struct SiteEditor {
     }
 
     private mutating func toggleExtraAsset(_ n: Int) throws {
-        if let path = extraAssets.popLast() {
-            try site.remove(path)
-            log.append("delete \(path)")
-        } else {
-            let path = "Templates/assets/extra-\(n).css"
-            try site.write([path: ".extra { margin: \(n)px; }\n"])
-            extraAssets.append(path)
-            log.append("create \(path)")
-        }
+        extraAssets = try toggled(extraAssets, create: "Templates/assets/extra-\(n).css", text: ".extra { margin: \(n)px; }\n")
     }
 
     private mutating func toggleExtraGuide(_ n: Int) throws {
-        if let path = extraGuides.popLast() {
-            try site.remove(path)
-            log.append("delete \(path)")
+        extraGuides = try toggled(extraGuides, create: "Content/guide/extra-\(n).md",
+                                  text: "---\ntitle: Extra \(n)\ndescription: More.\npublished: 2024-05-06\n---\nSee [the guide](/the-guide/).\n")
+    }
+
+    /// Deletes the last file of `files`, or, when there is none, creates `path` with `text`; the files left.
+    private mutating func toggled(_ files: [String], create path: String, text: String) throws -> [String] {
+        var files = files
+        if let last = files.popLast() {
+            try site.remove(last)
+            log.append("delete \(last)")
         } else {
-            let path = "Content/guide/extra-\(n).md"
-            try site.write([path: "---\ntitle: Extra \(n)\ndescription: More.\npublished: 2024-05-06\n---\nSee [the guide](/the-guide/).\n"])
-            extraGuides.append(path)
+            try site.write([path: text])
+            files.append(path)
             log.append("create \(path)")
         }
+        return files
     }
 
     private mutating func renameExtraGuide(_ n: Int) throws {

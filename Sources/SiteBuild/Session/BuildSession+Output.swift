@@ -1,5 +1,4 @@
 import Foundation
-import SiteContent
 import SiteCore
 
 /// The output folder could not be written (an environment problem: the CLI's exit 2).
@@ -30,19 +29,5 @@ extension BuildSession {
         } catch {
             throw OutputFailure(description: error.description)
         }
-    }
-}
-
-extension BuildSession {
-    /// The path the site is served under (that of `base_url`), read from `Content/site.yaml`; `/` when it
-    /// cannot be read (the build reports why).
-    public func basePath() -> String {
-        loadSettings()?.basePath ?? "/"
-    }
-
-    /// `Content/site.yaml` alone, for commands that need the base URL but not the content; nil when it
-    /// cannot be read (a build reports why).
-    public func loadSettings() -> SiteConfig? {
-        ContentLoader(root: settings.root, shortcodes: []).loadConfig().config
     }
 }

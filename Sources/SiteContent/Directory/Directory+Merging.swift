@@ -32,10 +32,9 @@ extension DirectoryLoader {
         for file in imported {
             let own = overridesByState[file.code]
             let inputs = [file.path, file.text ?? "\u{0}", own?.text ?? "\u{0}"]
-            let validation = DirectoryValidation(log: log, today: today, maxAgeDays: maxAgeDays)
             merges.append(mergeState(file.code, inputs, log) { log in
                 Self.mergeState(imported: file.records, overrides: own?.records ?? [],
-                                validation: DirectoryValidation(log: log, today: validation.today, maxAgeDays: validation.maxAgeDays))
+                                validation: DirectoryValidation(log: log, today: today, maxAgeDays: maxAgeDays))
             })
         }
         // In the order of the override files; in a state with nothing imported, every override is left over.
