@@ -4,7 +4,8 @@ import PackageDescription
 // Layers (each module imports only the ones above it in this list):
 // CCMark → SiteCore → SiteMarkdown → SiteContent → SiteCitations → SiteTemplates → SiteBuild → iopsite;
 // CLibXML2 → SiteLinks (which knows only SiteCore) → iopsite;
-// SiteBuild and SiteLinks → SiteServer (the dev server and watcher, the only module that knows Hummingbird) → iopsite.
+// SiteBuild and SiteLinks → SiteServer (the dev server and watcher, the only module that knows Hummingbird) → iopsite;
+// SiteContent and SiteLinks → SiteExternal (outside links, DOIs and Crossref; the only module that speaks HTTP as a client) → iopsite.
 let package = Package(
     name: "iopsite",
     platforms: [.macOS(.v14)],
@@ -19,6 +20,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         .systemLibrary(
@@ -53,11 +56,22 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
         ]),
+        .target(name: "SiteExternal", dependencies: [
+            "SiteCore", "SiteContent", "SiteLinks",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+        ]),
         .executableTarget(name: "iopsite", dependencies: [
-            "SiteCore", "SiteContent", "SiteBuild", "SiteLinks", "SiteServer",
+            "SiteCore", "SiteContent", "SiteBuild", "SiteLinks", "SiteServer", "SiteExternal",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .target(name: "SiteTestSupport", path: "Tests/SiteTestSupport"),
+        .target(name: "SiteTestSupport", dependencies: [
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+        ], path: "Tests/SiteTestSupport"),
         .testTarget(name: "SiteCoreTests", dependencies: ["SiteCore", "SiteTestSupport"]),
         .testTarget(name: "SiteMarkdownTests", dependencies: ["SiteMarkdown", "CCMark", "SiteTestSupport"]),
         .testTarget(name: "SiteContentTests", dependencies: ["SiteContent", "SiteTestSupport"]),
@@ -66,6 +80,7 @@ let package = Package(
         .testTarget(name: "SiteBuildTests", dependencies: ["SiteBuild", "SiteContent", "SiteCore", "SiteLinks", "SiteTestSupport"]),
         .testTarget(name: "SiteLinksTests", dependencies: ["SiteLinks", "SiteCore", "SiteBuild", "SiteTestSupport"]),
         .testTarget(name: "SiteServerTests", dependencies: ["SiteServer", "SiteBuild", "SiteCore", "SiteTestSupport"]),
+        .testTarget(name: "SiteExternalTests", dependencies: ["SiteExternal", "SiteContent", "SiteLinks", "SiteCore", "SiteTestSupport"]),
         .testTarget(name: "IOPSiteTests", dependencies: ["iopsite", "SiteTestSupport"]),
     ]
 )

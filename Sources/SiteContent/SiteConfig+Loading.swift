@@ -40,6 +40,7 @@ extension SiteConfig {
             maxAge = directory.int("verified_max_age_days", range: 1...3650) ?? 365
             directory.finish()
         }
+        let check = map.mapping("check", what: "check settings").map(CheckSettings.read)
         map.finish()
         guard let title, let baseURL else { return nil }
         let normalisedBase = baseURL.value.hasSuffix("/") ? baseURL.value : baseURL.value + "/"
@@ -47,6 +48,7 @@ extension SiteConfig {
                                 helpline: helpline, reviewer: reviewer, disclaimer: disclaimer, navigation: navigation,
                                 verifiedMaxAgeDays: maxAge, allowRawHTML: allowRawHTML, path: file.path)
         config.declaresReviewer = map.has("reviewer")
+        config.check = check ?? CheckSettings()
         return config
     }
 }

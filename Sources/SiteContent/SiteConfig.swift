@@ -45,6 +45,8 @@ public struct SiteConfig: Sendable {
     public var navigation: [NavigationItem]
     public var verifiedMaxAgeDays: Int
     public var allowRawHTML: Bool
+    /// `check:`: how outside links are checked.
+    public var check = CheckSettings()
     /// Where site.yaml is, for diagnostics and dependency tracking.
     public var path: String
 

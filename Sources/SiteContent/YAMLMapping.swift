@@ -95,6 +95,17 @@ final class YAMLMapping {
         return int
     }
 
+    /// A number of seconds: a whole or decimal number within `range`.
+    func seconds(_ key: String, range: ClosedRange<Double>) -> Double? {
+        guard let node = value(key) else { return nil }
+        guard let number = node.float ?? node.int.map(Double.init), number.isFinite, range.contains(number) else {
+            log.error("'\(key)' must be a number of seconds from \(range.lowerBound.formatted) to \(range.upperBound.formatted)",
+                      at: file.location(of: node))
+            return nil
+        }
+        return number
+    }
+
     func date(_ key: String, required: Bool = false) -> Located<ContentDate>? {
         guard let text = string(key, required: required) else { return nil }
         guard let date = ContentDate(text.value) else {
@@ -139,4 +150,9 @@ final class YAMLMapping {
         }
         return MarkdownField(node: node, key: key, file: file, options: options, log: log)
     }
+}
+
+private extension Double {
+    /// `1`, `0.5`: without a needless `.0`.
+    var formatted: String { rounded() == self ? String(Int(self)) : String(self) }
 }

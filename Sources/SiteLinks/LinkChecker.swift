@@ -50,10 +50,10 @@ public struct LinkChecker: Sendable {
 
     /// Checks a built folder: lists it, and reads and scans its pages on every core in one pass, then
     /// judges the links once every file is known.
-    public func checkSite(_ folder: URL) -> (report: Report, files: Set<String>) {
+    public func checkSite(_ folder: URL) -> (report: Report, files: Set<String>, site: ScannedSite) {
         let read = BuiltSiteReader.scan(folder.path)
         let files = Set(read.files)
-        return (check(read.site, files: files), files)
+        return (check(read.site, files: files), files, read.site)
     }
 
     /// What a distinct href comes to.
@@ -102,10 +102,7 @@ public struct LinkChecker: Sendable {
                 }
                 guard let (severity, message) = found else { continue }
                 let href = href(link)
-                // The ordinal among the page's links with this href matches the build's link origins.
-                let ordinal = page.links[..<index].filter { $0.href == link.href }.count
-                let candidates = origins.filter { $0.href == href }
-                let origin = candidates.first { $0.ordinal == ordinal } ?? candidates.first
+                let origin = LinkChecker.origin(ofLink: index, on: page, href: href, among: origins)
                 problems.append(LinkProblem(
                     severity: severity, message: message, href: href,
                     page: SourceLocation(path: checker.pagePrefix + path, line: Int(link.line), column: Int(link.column)),
@@ -134,6 +131,15 @@ public struct LinkChecker: Sendable {
             verdicts[Int(id)] = verdict
             return verdict
         }
+    }
+
+    /// The build's record of where a page's link came from: the ordinal among the page's links with
+    /// the same href matches the origins' ordinals.
+    static func origin(ofLink index: Int, on page: ScannedPage, href: String, among origins: [LinkOrigin]) -> LinkOrigin? {
+        let id = page.links[index].href
+        let ordinal = page.links[..<index].filter { $0.href == id }.count
+        let candidates = origins.filter { $0.href == href }
+        return candidates.first { $0.ordinal == ordinal } ?? candidates.first
     }
 
     /// A resolved link's problem, if any, once every file and page is known.

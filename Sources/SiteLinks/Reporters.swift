@@ -29,7 +29,22 @@ enum TextReporter {
             out += "\n"
         }
         if !out.isEmpty { out += "\n" }
-        return out + report.summary + "\n"
+        return out + UnreachableHosts.lines(report) + report.summary + "\n"
+    }
+}
+
+/// The hosts that could not be reached, one line each, for the text and GitHub formats.
+enum UnreachableHosts {
+    static func lines(_ report: CheckReport) -> String {
+        guard let summary = report.externalSummary, !summary.unreachableHosts.isEmpty else { return "" }
+        var out = "Unreachable hosts (\(summary.unreachableHosts.count)):\n"
+        for host in summary.unreachableHosts {
+            out += "  \(host.host): \(host.reason) (\(host.urls) URL\(host.urls == 1 ? "" : "s"))\n"
+        }
+        if summary.offline {
+            out += "No outside host answered: this machine looks offline, so these results say nothing about the links.\n"
+        }
+        return out + "\n"
     }
 }
 
@@ -48,15 +63,22 @@ enum JSONReporter {
                 ("href", entry.href.map(JSONValue.string)),
             ])
         }
-        let document = JSONValue.object([
-            ("version", .number(1)),
-            ("summary", .object([
-                ("links_checked", .number(report.links.checked)), ("broken", .number(report.links.broken)),
-                ("errors", .number(report.errors)), ("warnings", .number(report.warnings)),
-            ])),
-            ("problems", .array(problems)),
-        ])
-        return document.serialized() + "\n"
+        var summary: [(String, JSONValue)] = [
+            ("links_checked", .number(report.links.checked)), ("broken", .number(report.links.broken)),
+            ("errors", .number(report.errors)), ("warnings", .number(report.warnings)),
+        ]
+        var document: [(String, JSONValue)] = [("version", .number(1))]
+        if let external = report.externalSummary {
+            summary.append(("external", external.json))
+            document.append(("summary", .object(summary)))
+            document.append(("unreachable_hosts", .array(external.unreachableHosts.map {
+                .object([("host", .string($0.host)), ("reason", .string($0.reason)), ("urls", .number($0.urls))])
+            })))
+        } else {
+            document.append(("summary", .object(summary)))
+        }
+        document.append(("problems", .array(problems)))
+        return JSONValue.object(document).serialized() + "\n"
     }
 }
 
@@ -68,7 +90,7 @@ enum GitHubReporter {
             let message = entry.message + (entry.page.map { " (in \($0))" } ?? "")
             out += "::\(entry.severity.rawValue) file=\(property(entry.location.path)),line=\(entry.location.line),col=\(entry.location.column)::\(data(message))\n"
         }
-        return out + report.summary + "\n"
+        return out + UnreachableHosts.lines(report) + report.summary + "\n"
     }
 
     /// Escaping for a command's message.
@@ -79,5 +101,13 @@ enum GitHubReporter {
     /// Escaping for a property value.
     static func property(_ text: String) -> String {
         data(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+    }
+}
+
+extension ExternalSummary {
+    var json: JSONValue {
+        .object([("urls", .number(urls)), ("dois", .number(dois))]
+            + ExternalOutcome.allCases.map { ($0.rawValue, JSONValue.number(count($0))) }
+            + [("skipped", .number(skipped)), ("cached", .number(cached)), ("offline", .bool(offline))])
     }
 }

@@ -3,19 +3,21 @@ import Foundation
 import SiteBuild
 import SiteContent
 import SiteCore
+import SiteExternal
 import SiteLinks
 
 extension ReportFormat: ExpressibleByArgument {}
 
-/// `iopsite check`: validates content, builds, and checks every internal link and anchor.
+/// `iopsite check`: validates content, builds, and checks every internal link and anchor, and with
+/// `--external` every outside URL and DOI.
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Validate content, build, and check internal links and anchors.",
+        abstract: "Validate content, build, and check internal links and anchors (and outside ones with --external).",
         discussion: """
             Problems are reported where an editor fixes them (Markdown, YAML field or template) and on the \
-            output page. Exit 0 clean, 1 problems (warnings only under --strict), 2 usage or environment. \
-            Outside URLs are not checked yet (--external is reserved for that).
+            output page. Exit 0 clean, 1 problems (warnings only under --strict), 2 usage or environment \
+            (with --external, also when no outside host could be reached at all).
             """
     )
 
@@ -33,28 +35,49 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .customLong("site"), help: "Check an already built folder, without building.")
     var builtSite: String?
 
+    @Flag(name: .long, help: "Also check every outside URL and DOI (cached in .iopsite-cache/external.json).")
+    var external = false
+
     func validate() throws {
         if builtSite != nil && output != nil { throw ValidationError("--site and --output cannot be used together") }
     }
 
     func run() throws {
         let root = try site.rootURL()
-        let report: CheckReport
+        var report: CheckReport
+        let outside: Outside?
         if let builtSite {
-            report = try checkBuilt(URL(fileURLWithPath: builtSite, relativeTo: Self.currentFolder).standardizedFileURL, label: builtSite, root: root)
+            (report, outside) = try checkBuilt(URL(fileURLWithPath: builtSite, relativeTo: Self.currentFolder).standardizedFileURL,
+                                               label: builtSite, root: root)
         } else {
-            report = try buildAndCheck(root: root)
+            (report, outside) = try buildAndCheck(root: root)
+        }
+        if let outside {
+            let result = ExternalRun(root: root, settings: outside.settings, baseURL: outside.baseURL).check(outside.targets)
+            report.external = result.entries
+            report.externalSummary = result.summary
         }
         FileHandle.standardOutput.write(Data(format.render(report).utf8))
+        if report.externalSummary?.offline == true {
+            Terminal.line("error: no outside host could be reached; is this machine offline? (the outside links were not judged)")
+            Foundation.exit(2)
+        }
         // Exit here rather than unwinding: tearing down the hundreds of thousands of extracted links
         // would take longer than checking a tenth of them.
         Foundation.exit(report.fails(strict: strict) ? 1 : 0)
     }
 
+    /// What `--external` checks, and how.
+    private struct Outside {
+        var targets: ExternalTargets
+        var settings: CheckSettings
+        var baseURL: String
+    }
+
     private static var currentFolder: URL { URL(fileURLWithPath: FileManager.default.currentDirectoryPath) }
 
     /// `--site DIR`: links are located in the output pages only.
-    private func checkBuilt(_ folder: URL, label: String, root: URL) throws -> CheckReport {
+    private func checkBuilt(_ folder: URL, label: String, root: URL) throws -> (CheckReport, Outside?) {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw ValidationError("--site '\(label)' is not a folder")
@@ -63,10 +86,13 @@ struct CheckCommand: ParsableCommand {
         let config = BuildSession(.init(root: root)).loadSettings()
         let prefix = label.hasSuffix("/") ? label : label + "/"
         let checker = LinkChecker(baseURL: config?.baseURL ?? "", basePath: config?.basePath ?? "/", pagePrefix: prefix)
-        return CheckReport(diagnostics: [], links: checker.checkSite(folder).report)
+        let checked = checker.checkSite(folder)
+        let outside = external ? Outside(targets: ExternalTargets.collect(checker.outsideLinks(in: checked.site)),
+                                         settings: config?.check ?? CheckSettings(), baseURL: config?.baseURL ?? "") : nil
+        return (CheckReport(diagnostics: [], links: checked.report), outside)
     }
 
-    private func buildAndCheck(root: URL) throws -> CheckReport {
+    private func buildAndCheck(root: URL) throws -> (CheckReport, Outside?) {
         let temporary = output == nil
         let folder = output.map { URL(fileURLWithPath: $0, relativeTo: Self.currentFolder).standardizedFileURL }
             ?? FileManager.default.temporaryDirectory.appendingPathComponent("iopsite-check-\(UUID().uuidString)")
@@ -79,7 +105,7 @@ struct CheckCommand: ParsableCommand {
         let snapshot: SiteSnapshot
         switch session.update() {
         case .failure(let failure):
-            return CheckReport(diagnostics: failure.diagnostics.filter { site.verbose || !$0.isDetail }, links: LinkChecker.Report())
+            return (CheckReport(diagnostics: failure.diagnostics.filter { site.verbose || !$0.isDetail }, links: LinkChecker.Report()), nil)
         case .success(let (built, _)):
             snapshot = built
         }
@@ -96,6 +122,11 @@ struct CheckCommand: ParsableCommand {
         let origins = Dictionary(uniqueKeysWithValues: pagesInOrder.map { ($0.file, $0.links) })
         let config = snapshot.content.config
         let checker = LinkChecker(baseURL: config.baseURL, basePath: config.basePath, pagePrefix: "")
-        return CheckReport(diagnostics: snapshot.diagnostics.filter { site.verbose || !$0.isDetail }, links: checker.check(pages, files: files, origins: origins))
+        let report = CheckReport(diagnostics: snapshot.diagnostics.filter { site.verbose || !$0.isDetail },
+                                 links: checker.check(pages, files: files, origins: origins))
+        let outside = external ? Outside(targets: ExternalTargets.collect(checker.outsideLinks(in: pages, origins: origins),
+                                                                          bibliography: snapshot.content.bibliography),
+                                         settings: config.check, baseURL: config.baseURL) : nil
+        return (report, outside)
     }
 }

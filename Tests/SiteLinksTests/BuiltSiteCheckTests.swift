@@ -29,7 +29,7 @@ import Testing
 
     @Test func everyPageOfAFolderIsJudgedAlikeWhicheverTaskScannedIt() throws {
         let site = try FixtureSite(Self.folder())
-        let (report, files) = LinkChecker(baseURL: "https://example.org/", basePath: "/", pagePrefix: "Public/")
+        let (report, files, _) = LinkChecker(baseURL: "https://example.org/", basePath: "/", pagePrefix: "Public/")
             .checkSite(site.root.appendingPathComponent("Public"))
         #expect(files.count == 43)
         #expect(report.checked == 4 + 3 + 40 * 8)
