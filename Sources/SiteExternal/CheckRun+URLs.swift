@@ -40,7 +40,8 @@ extension CheckRun {
             case .unreliable(let detail):
                 return Verdict(.unreliable, after(chain) + detail, movedTo: movedTo)
             case .unreachable(let failure):
-                return Verdict(.broken, after(chain) + "\(failure.host): \(failure.description)", unreachable: failure)
+                return Verdict(failure.isBroken ? .broken : .unreliable, after(chain) + "\(failure.host): \(failure.description)",
+                               unreachable: failure)
             case .failed(let detail):
                 return Verdict(.broken, after(chain) + detail, movedTo: movedTo)
             }

@@ -78,7 +78,15 @@ struct CheckRun: Sendable {
                     return .failed("the secure connection failed (\(reason))")
                 case .timeout, .connectTimeout, .other:
                     failures += 1
-                    guard failures < Self.tries else { return .unreliable(Self.describe(failure, settings: settings)) }
+                    guard failures < Self.tries else {
+                        if failure == .connectTimeout {
+                            // Its other URLs would wait as long for nothing.
+                            let silent = HostFailure(kind: .silent, host: name, reason: Self.describe(failure, settings: settings))
+                            await schedule.record(silent, for: host)
+                            return .unreachable(silent)
+                        }
+                        return .unreliable(Self.describe(failure, settings: settings))
+                    }
                     await schedule.postpone(host, by: .seconds(backoff(after: failures)))
                 }
             }

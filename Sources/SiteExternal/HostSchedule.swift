@@ -73,6 +73,8 @@ public struct HostFailure: Sendable, Hashable, Codable {
         case dns
         /// Nothing listens on the port.
         case refused
+        /// No connection within the connect timeout, on every try: the host is down or drops packets.
+        case silent
     }
 
     public var kind: Kind
@@ -92,6 +94,10 @@ public struct HostFailure: Sendable, Hashable, Codable {
         switch kind {
         case .dns: "DNS lookup failed" + (reason.isEmpty ? "" : " (\(reason))")
         case .refused: "connection refused" + (reason.isEmpty ? "" : " (\(reason))")
+        case .silent: reason.isEmpty ? "no connection" : reason
         }
     }
+
+    /// Whether the host's URLs are broken (it does not exist, or refuses), rather than unreliable.
+    public var isBroken: Bool { kind != .silent }
 }

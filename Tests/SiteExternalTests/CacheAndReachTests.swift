@@ -49,7 +49,7 @@ import Testing
         var fixture = ExternalCheckFixture()
         // A blocked result is kept for a day: two days later it is asked again.
         let later = Date().addingTimeInterval(2 * 24 * 3600)
-        let fetcher = HTTPFetcher(connectTimeout: 1, timeout: 1, userAgent: "iopsite tests")
+        let fetcher = HTTPFetcher(connectTimeout: 10, timeout: 20, userAgent: "iopsite tests")
         fixture.settings.hostInterval = 0
         let targets = ExternalTargets.collect([OutsideLink(url: server.origin + "/wall", page: ExternalCheckFixture.source(0), source: nil)])
         let second = await ExternalChecker(settings: fixture.settings, fetcher: fetcher, now: { later }).run(targets, cache: first.cache)

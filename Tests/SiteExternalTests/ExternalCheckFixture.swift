@@ -11,8 +11,10 @@ struct ExternalCheckFixture {
 
     init(resolver: LoopbackServer? = nil) {
         settings.hostInterval = 0
-        settings.timeout = 1
-        settings.connectTimeout = 1
+        // Generous: the whole test suite runs at once on two cores, and a timeout here would be
+        // retried and counted as a second request.
+        settings.timeout = 20
+        settings.connectTimeout = 10
         settings.maxRetryAfter = 2
         // No test reaches the internet: without a loopback registry, the registry is a name that never resolves.
         settings.doiResolver = resolver?.origin ?? "http://doi-resolver.invalid"
