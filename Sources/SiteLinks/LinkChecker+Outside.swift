@@ -24,16 +24,22 @@ extension LinkChecker {
         var judged = site.tables.map { [Bool](repeating: false, count: $0.count) }
         for (pageIndex, page) in site.pages.enumerated() {
             let table = site.tableOfPage[pageIndex]
-            for (index, link) in page.links.enumerated() {
+            let path = site.paths[pageIndex]
+            // Built on the first outside link of the page: its origins by href, and each href's count so far.
+            var originsByHref: [String: [LinkOrigin]]?
+            var ordinals: [Int32: Int] = [:]
+            for link in page.links {
                 let id = Int(link.href)
+                let ordinal = ordinals[link.href, default: 0]
+                ordinals[link.href] = ordinal + 1
                 if !judged[table][id] {
                     judged[table][id] = true
                     verdicts[table][id] = outsideURL(site.tables[table].string(link.href))
                 }
                 guard let url = verdicts[table][id] else { continue }
-                let path = site.paths[pageIndex]
-                let href = site.tables[table].string(link.href)
-                let origin = Self.origin(ofLink: index, on: page, href: href, among: origins[path] ?? [])
+                if originsByHref == nil { originsByHref = Dictionary(grouping: origins[path] ?? [], by: \.href) }
+                let candidates = originsByHref?[site.tables[table].string(link.href)] ?? []
+                let origin = candidates.first { $0.ordinal == ordinal } ?? candidates.first
                 found.append(OutsideLink(url: url, page: SourceLocation(path: pagePrefix + path, line: Int(link.line), column: Int(link.column)),
                                          source: origin?.origin))
             }

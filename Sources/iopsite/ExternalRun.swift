@@ -66,8 +66,8 @@ final class ProgressLine: @unchecked Sendable {
     func show(_ progress: ExternalProgress) {
         lock.withLock {
             let now = Date()
-            let finished = progress.done == progress.total
-            guard now.timeIntervalSince(last) >= (interactive ? 0.1 : 5) || (finished && !interactive && shown) else { return }
+            // The summary follows: a last progress line would only repeat it.
+            guard progress.done < progress.total, now.timeIntervalSince(last) >= (interactive ? 0.1 : 5) else { return }
             last = now
             shown = true
             let line = Self.text(progress)
