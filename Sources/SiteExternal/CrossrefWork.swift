@@ -56,3 +56,10 @@ struct CrossrefWork: Sendable, Codable, Equatable {
         return years.first.map { "\(title) (\($0))" } ?? title
     }
 }
+
+/// What Crossref said about a DOI.
+enum CrossrefLookup: Sendable, Equatable {
+    case found(CrossrefWork)
+    case notFound
+    case failed(String)
+}

@@ -64,7 +64,7 @@ public struct ExternalChecker: Sendable {
         var linkVerdicts = work.cachedLinks.merging(found.links) { cached, _ in cached }
         var doiVerdicts = work.cachedDOIs.merging(found.dois) { cached, _ in cached }
         let crossref = work.cachedCrossref.merging(found.crossref) { cached, _ in cached }
-        let unreachable = Self.unreachableHosts(links: links, linkVerdicts: linkVerdicts, doiVerdicts: doiVerdicts)
+        let unreachable = Self.unreachableHosts(Array(linkVerdicts.values) + Array(doiVerdicts.values))
         summary.unreachableHosts = unreachable
         // Not one answer from anywhere, and more than one host tried: the machine is offline, and
         // what it could not reach says nothing about the links.
@@ -90,10 +90,9 @@ public struct ExternalChecker: Sendable {
     }
 
     /// Each host that could not be reached, with why and how many URLs it holds, sorted by name.
-    private static func unreachableHosts(links: [ExternalTargets.Link], linkVerdicts: [Int: Verdict],
-                                         doiVerdicts: [Int: Verdict]) -> [ExternalSummary.UnreachableHost] {
+    private static func unreachableHosts(_ verdicts: [Verdict]) -> [ExternalSummary.UnreachableHost] {
         var hosts: [String: ExternalSummary.UnreachableHost] = [:]
-        for verdict in Array(linkVerdicts.values) + Array(doiVerdicts.values) {
+        for verdict in verdicts {
             guard let failure = verdict.unreachable else { continue }
             hosts[failure.host, default: .init(host: failure.host, reason: failure.description, urls: 0)].urls += 1
         }
