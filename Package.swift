@@ -67,6 +67,10 @@ let package = Package(
             "SiteCore", "SiteContent", "SiteBuild", "SiteLinks", "SiteServer", "SiteExternal",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        .executableTarget(name: "iopsite-bench", dependencies: [
+            "SiteCore", "SiteBuild",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
         .target(name: "SiteTestSupport", dependencies: [
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
