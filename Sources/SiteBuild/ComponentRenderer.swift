@@ -52,7 +52,9 @@ final class ComponentRenderer {
             LinkOrigin(href: InternalURL.resolve($0.url, basePath: basePath), ordinal: 0, kind: .markdown, origin: $0.location)
         }
         let renderer = MarkdownRenderer()
-        return inline ? renderer.renderInline(field.document, hooks: hooks) : renderer.render(field.document, hooks: hooks)
+        return recorder.metrics.markdown {
+            inline ? renderer.renderInline(field.document, hooks: hooks) : renderer.render(field.document, hooks: hooks)
+        }
     }
 
     func renderComparison() -> String {

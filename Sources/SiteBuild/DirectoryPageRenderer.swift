@@ -58,7 +58,7 @@ struct DirectoryPageRenderer {
         for facility in facilities {
             let address = url(index.route(facility))
             listingsHTML += fragments.listing(facility, url: address) {
-                templates.render("listing", ListingView(facility: facility, url: address), recorder: DependencyRecorder())
+                templates.render("listing", ListingView(facility: facility, url: address), recorder: DependencyRecorder(metrics: recorder.metrics))
             }
         }
         // What rendering a listing reads: its template and partials (the listings themselves are recorded above).
@@ -99,8 +99,9 @@ struct DirectoryPageRenderer {
             let numbering = CitationNumbering(citations: description.document.citations, bibliography: bibliography)
             if !description.document.citations.isEmpty { recorder.record(files: bibliography.paths) }
             let basePath = config.basePath
-            descriptionHTML = MarkdownRenderer().render(description.document, hooks: .init(
-                citation: numbering.mark, url: { InternalURL.resolve($0, basePath: basePath) }))
+            descriptionHTML = recorder.metrics.markdown {
+                MarkdownRenderer().render(description.document, hooks: .init(citation: numbering.mark, url: { InternalURL.resolve($0, basePath: basePath) }))
+            }
             links += description.document.links.map {
                 LinkOrigin(href: InternalURL.resolve($0.url, basePath: basePath), ordinal: 0, kind: .markdown, origin: $0.location)
             }

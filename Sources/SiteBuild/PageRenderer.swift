@@ -15,8 +15,11 @@ struct PageRenderer: Sendable {
     let site: SiteView
     /// Listings already rendered (kept by a long-lived build).
     let fragments: FragmentCache
+    let metrics: BuildMetrics?
 
-    init(content: SiteContent, templates: TemplateLibrary, directory: DirectoryIndex?, fragments: FragmentCache = FragmentCache()) {
+    init(content: SiteContent, templates: TemplateLibrary, directory: DirectoryIndex?, fragments: FragmentCache = FragmentCache(),
+         metrics: BuildMetrics? = nil) {
+        self.metrics = metrics
         self.content = content
         self.templates = templates
         self.directory = directory
@@ -31,7 +34,7 @@ struct PageRenderer: Sendable {
     private var config: SiteConfig { content.config }
 
     func render(_ spec: PageSpec) -> RenderedPage {
-        let recorder = DependencyRecorder()
+        let recorder = DependencyRecorder(metrics: metrics)
         // Every page shows the site's settings (title, navigation, helpline, disclaimer).
         recorder.record(.file(config.path))
         let canonical = config.absoluteURL(spec.route)
@@ -66,7 +69,7 @@ struct PageRenderer: Sendable {
                                                                   review: ReviewLineView(reviewer: reviewer, page: guide),
                                                                   structuredData: structured), recorder: recorder)
             html = GuideView.page(frame, reservingForBody: guide.body.sourceLength * 3) { page in
-                MarkdownRenderer().render(guide.body, hooks: components.hooks, into: &page)
+                recorder.metrics.markdown { MarkdownRenderer().render(guide.body, hooks: components.hooks, into: &page) }
             }
             componentLinks = components.links
         case .notFound:

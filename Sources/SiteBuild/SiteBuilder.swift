@@ -26,8 +26,12 @@ public struct SiteBuilder: Sendable {
     public let today: ContentDate?
     /// URLs per sitemap file; above it `/sitemap.xml` becomes an index (a parameter so tests can reach it).
     public let sitemapLimit: Int
+    /// Collects where the time goes, when given.
+    public let metrics: BuildMetrics?
 
-    public init(root: URL, output: URL? = nil, strict: Bool = false, today: ContentDate? = nil, sitemapLimit: Int = 50_000) {
+    public init(root: URL, output: URL? = nil, strict: Bool = false, today: ContentDate? = nil, sitemapLimit: Int = 50_000,
+                metrics: BuildMetrics? = nil) {
+        self.metrics = metrics
         self.sitemapLimit = sitemapLimit
         self.root = root
         self.output = output ?? root.appendingPathComponent("Public")
@@ -42,7 +46,7 @@ public struct SiteBuilder: Sendable {
     }
 
     var settings: BuildSession.Settings {
-        BuildSession.Settings(root: root, strict: strict, today: today, sitemapLimit: sitemapLimit, incremental: false)
+        BuildSession.Settings(root: root, strict: strict, today: today, sitemapLimit: sitemapLimit, incremental: false, metrics: metrics)
     }
 
     /// Loads, validates and renders without writing anything.

@@ -20,8 +20,12 @@ public enum Dependency: Hashable, Sendable, CustomStringConvertible {
 /// Collects what one page reads. One recorder per page render, used from one thread.
 public final class DependencyRecorder {
     public private(set) var reads: Set<Dependency> = []
+    /// Where the time of `iopsite build --metrics` goes; nil otherwise.
+    public let metrics: BuildMetrics?
 
-    public init() {}
+    public init(metrics: BuildMetrics? = nil) {
+        self.metrics = metrics
+    }
 
     public func record(_ dependency: Dependency) {
         reads.insert(dependency)

@@ -77,7 +77,8 @@ public struct TemplateLibrary: Sendable {
     /// Renders a checked template with its view model, recording every template file it reads.
     public func render(_ template: String, _ model: some ViewModel, recorder: DependencyRecorder) -> String {
         recorder.record(files: filesByTemplate[template] ?? ["Templates/\(template).mustache"])
-        return mustache.render(model, withTemplate: template) ?? ""
+        guard let metrics = recorder.metrics else { return mustache.render(model, withTemplate: template) ?? "" }
+        return metrics.template(template) { mustache.render(model, withTemplate: template) ?? "" }
     }
 
     /// The links written literally in a page template and what it includes, in render order.

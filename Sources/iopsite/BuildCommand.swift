@@ -21,14 +21,19 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Keep running and rebuild whenever Content/ or Templates/ change (only the files that change are written).")
     var watch = false
 
+    @Flag(name: .long, help: "Print where the build's time goes: each step, Markdown, and the slowest templates.")
+    var metrics = false
+
     func run() throws {
         let root = try site.rootURL()
         let outputURL = output.map { URL(fileURLWithPath: $0, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL }
         if watch {
             throw ExitCode(WatchBuild.run(root: root, output: outputURL ?? root.appendingPathComponent("Public"), strict: strict, verbose: site.verbose))
         }
-        let result = SiteBuilder(root: root, output: outputURL, strict: strict, today: Clock.today()).build()
+        let collected = metrics ? BuildMetrics() : nil
+        let result = SiteBuilder(root: root, output: outputURL, strict: strict, today: Clock.today(), metrics: collected).build()
         DiagnosticPrinter.print(result.diagnostics, verbose: site.verbose)
+        collected?.lines.forEach { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
         if let failure = result.failure {
             FileHandle.standardError.write(Data("error: \(failure)\n".utf8))
         } else if result.exitCode == 0 {

@@ -24,7 +24,7 @@ extension BuildSession {
                 try writer.apply(change, to: snapshot)
                 return WriteReport(written: change.written.count, unchanged: 0, removed: change.removed.count)
             }
-            let report = try writer.write(snapshot)
+            let report = try settings.metrics.step("write") { () throws(OutputWriter.Failure) in try writer.write(snapshot) }
             return WriteReport(written: report.written, unchanged: report.unchanged, removed: report.removed)
         } catch {
             throw OutputFailure(description: error.description)

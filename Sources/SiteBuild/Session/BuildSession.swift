@@ -21,8 +21,12 @@ public final class BuildSession: @unchecked Sendable {
         /// Whether the session will be asked for later steps (`serve`, `build --watch`): then it indexes
         /// which pages read what. A one-shot build skips that index.
         public var incremental: Bool
+        /// Collects where the time goes (`iopsite build --metrics`).
+        public var metrics: BuildMetrics?
 
-        public init(root: URL, strict: Bool = false, today: ContentDate? = nil, sitemapLimit: Int = 50_000, incremental: Bool = true) {
+        public init(root: URL, strict: Bool = false, today: ContentDate? = nil, sitemapLimit: Int = 50_000, incremental: Bool = true,
+                    metrics: BuildMetrics? = nil) {
+            self.metrics = metrics
             self.root = root
             self.strict = strict
             self.today = today
@@ -79,10 +83,13 @@ public final class BuildSession: @unchecked Sendable {
     public func load() -> Loaded {
         let root = settings.root
         let versions = sourceVersions()
-        let loaded = ContentLoader(root: root, shortcodes: Component.shortcodes, guideParts: Component.dataParts, today: settings.today,
-                                   cache: cache).load()
+        let loaded = settings.metrics.step("load content") {
+            ContentLoader(root: root, shortcodes: Component.shortcodes, guideParts: Component.dataParts, today: settings.today, cache: cache).load()
+        }
         let constants = ["site.root": loaded.content?.config.basePath ?? "/"]
-        let theme = loadTheme(versions: versions.filter { $0.key.hasPrefix("Templates/") }, constants: constants)
+        let theme = settings.metrics.step("load templates") {
+            loadTheme(versions: versions.filter { $0.key.hasPrefix("Templates/") }, constants: constants)
+        }
         return Loaded(content: loaded.content, templates: theme.library, diagnostics: loaded.diagnostics + theme.diagnostics, versions: versions)
     }
 
@@ -101,13 +108,18 @@ public final class BuildSession: @unchecked Sendable {
     /// Checks across files and plans every page; fails when anything is wrong (warnings too, when strict).
     public func plan(_ loaded: Loaded) -> Result<Planned, Failure> {
         var diagnostics = loaded.diagnostics
-        if let content = loaded.content { diagnostics += SiteValidation.check(content, templates: loaded.templates) }
+        if let content = loaded.content {
+            diagnostics += settings.metrics.step("validate") { SiteValidation.check(content, templates: loaded.templates) }
+        }
         guard let content = loaded.content, let templates = loaded.templates, !diagnostics.fails(strict: settings.strict) else {
             return .failure(Failure(diagnostics: diagnostics.sortedUnique))
         }
-        let directory = plan(content.directory)
-        let specs = SitePlan.pages(for: content, directory: directory, sitemapLimit: settings.sitemapLimit)
-        diagnostics += SitePlan.collisions(specs, directory: directory)
+        let (directory, specs) = settings.metrics.step("plan") {
+            let directory = plan(content.directory)
+            let specs = SitePlan.pages(for: content, directory: directory, sitemapLimit: settings.sitemapLimit)
+            diagnostics += SitePlan.collisions(specs, directory: directory)
+            return (directory, specs)
+        }
         diagnostics = diagnostics.sortedUnique
         guard !diagnostics.fails(strict: settings.strict) else { return .failure(Failure(diagnostics: diagnostics)) }
         return .success(Planned(content: content, templates: templates, specs: specs, diagnostics: diagnostics, directory: directory,
@@ -131,7 +143,7 @@ public final class BuildSession: @unchecked Sendable {
             fragments.keep(only: directory.index.directory.facilities)
         }
         let renderer = PageRenderer(content: planned.content, templates: planned.templates, directory: planned.directory?.index,
-                                    fragments: fragments)
+                                    fragments: fragments, metrics: settings.metrics)
         var next = SiteSnapshot(content: planned.content, templates: planned.templates, directory: planned.directory, specs: planned.specs,
                                 pages: [:], diagnostics: planned.diagnostics, versions: planned.versions,
                                 groups: ["guides": planned.content.guides.map(\.path)],
@@ -148,7 +160,7 @@ public final class BuildSession: @unchecked Sendable {
             stale = Set(planned.specs.map(\.route))
         }
         let due = planned.specs.filter { stale.contains($0.route) || next.pages[$0.route] == nil }
-        let pages = ParallelMap.map(due, renderer.render)
+        let pages = settings.metrics.step("render") { ParallelMap.map(due, renderer.render) }
         let routes = Set(planned.specs.map(\.route))
         for route in Array(next.pages.keys) where !routes.contains(route) {
             next.unindex(next.pages[route]!)
