@@ -3,11 +3,19 @@ import Foundation
 /// Reads the site's own files (content, templates, assets) under a root, and nothing outside it.
 ///
 /// Every file is checked before a byte of it is read: a symbolic link, or a link in any folder of its
-/// path, that resolves outside the root is an error at the path; so is a file over `maximumSize`.
+/// path, that resolves outside the root is an error at the path; so is a file over its size limit.
 /// Text is then checked and normalised the same way for every reader (see `text(_:)`).
 public struct SourceFileReader: Sendable {
     /// The largest file iopsite reads: 8 MiB. The largest real file, California's listings, is 0.5 MB.
     public static let maximumSize = 8 * 1024 * 1024
+    /// The largest state file of the directory: 32 MiB. A state holds all its listings in one file
+    /// (California gets about 6,000 of 50,000, 10 MB with descriptions), so it cannot be split.
+    public static let maximumDirectorySize = 32 * 1024 * 1024
+
+    /// The limit for a file: `Content/directory/` holds whole states.
+    public static func maximumSize(of path: String) -> Int {
+        path.hasPrefix("Content/directory/") && path.hasSuffix(".yaml") ? maximumDirectorySize : maximumSize
+    }
 
     public let root: URL
     /// The root with every symbolic link resolved, which every file must lie under.
@@ -38,8 +46,9 @@ public struct SourceFileReader: Sendable {
         guard stat(resolved, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
             return .failure(.error("not a regular file", at: at))
         }
-        guard Int(info.st_size) <= Self.maximumSize else {
-            return .failure(.error("file is \(Int(info.st_size)) bytes, over the limit of \(Self.maximumSize) bytes (8 MiB); split it", at: at))
+        let limit = Self.maximumSize(of: path)
+        guard Int(info.st_size) <= limit else {
+            return .failure(.error("file is \(Int(info.st_size)) bytes, over the limit of \(limit) bytes (\(limit >> 20) MiB); split it", at: at))
         }
         guard let data = FileOps.contents(resolved) else { return .failure(.error("cannot read file", at: at)) }
         return .success(data)
