@@ -3,7 +3,7 @@ import PackageDescription
 
 // Layers (each module imports only the ones above it in this list):
 // CCMark → SiteCore → SiteMarkdown → SiteContent → SiteCitations → SiteTemplates → SiteBuild → iopsite;
-// CLibXML2 → SiteLinks (which knows only SiteCore) → iopsite;
+// SiteLinks (which knows only SiteCore) → iopsite; CLibXML2 → SiteLinksReference (libxml2's extractor, for tests only);
 // SiteBuild and SiteLinks → SiteServer (the dev server and watcher, the only module that knows Hummingbird) → iopsite;
 // SiteContent and SiteLinks → SiteExternal (outside links, DOIs and Crossref; the only module that speaks HTTP as a client) → iopsite.
 let package = Package(
@@ -49,7 +49,7 @@ let package = Package(
         .target(name: "SiteBuild", dependencies: [
             "SiteCore", "SiteMarkdown", "SiteContent", "SiteCitations", "SiteTemplates",
         ]),
-        .target(name: "SiteLinks", dependencies: ["CLibXML2", "SiteCore"]),
+        .target(name: "SiteLinks", dependencies: ["SiteCore"]),
         .target(name: "SiteServer", dependencies: [
             "SiteCore", "SiteTemplates", "SiteBuild", "SiteLinks",
             .product(name: "Hummingbird", package: "hummingbird"),
@@ -71,6 +71,7 @@ let package = Package(
             "SiteCore", "SiteBuild",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        .target(name: "SiteLinksReference", dependencies: ["CLibXML2", "SiteLinks"], path: "Tests/SiteLinksReference"),
         .target(name: "SiteTestSupport", dependencies: [
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
@@ -81,8 +82,8 @@ let package = Package(
         .testTarget(name: "SiteContentTests", dependencies: ["SiteContent", "SiteTestSupport"]),
         .testTarget(name: "SiteCitationsTests", dependencies: ["SiteCitations", "SiteContent", "SiteMarkdown", "SiteCore", "SiteTestSupport"]),
         .testTarget(name: "SiteTemplatesTests", dependencies: ["SiteTemplates", "SiteTestSupport"]),
-        .testTarget(name: "SiteBuildTests", dependencies: ["SiteBuild", "SiteContent", "SiteCore", "SiteLinks", "SiteTestSupport"]),
-        .testTarget(name: "SiteLinksTests", dependencies: ["SiteLinks", "SiteCore", "SiteBuild", "SiteTestSupport"]),
+        .testTarget(name: "SiteBuildTests", dependencies: ["SiteBuild", "SiteContent", "SiteCore", "SiteLinks", "SiteLinksReference", "SiteTestSupport"]),
+        .testTarget(name: "SiteLinksTests", dependencies: ["SiteLinks", "SiteLinksReference", "SiteCore", "SiteBuild", "SiteTestSupport"]),
         .testTarget(name: "SiteServerTests", dependencies: ["SiteServer", "SiteBuild", "SiteCore", "SiteTestSupport"]),
         .testTarget(name: "SiteExternalTests", dependencies: ["SiteExternal", "SiteContent", "SiteLinks", "SiteCore", "SiteTestSupport"]),
         .testTarget(name: "IOPSiteTests", dependencies: ["iopsite", "SiteTestSupport"]),

@@ -41,7 +41,7 @@ struct ElementCatalog {
     static let shared = ElementCatalog()
 
     /// Elements with URL attributes or raw text, and `meta`, sorted; a link names its element by its place here.
-    static let names: [String] = Set(HTMLExtractor.urlAttributes.keys).union(rawText).union(["meta"]).sorted()
+    static let names: [String] = Set(LinkAttributes.byElement.keys).union(rawText).union(["meta"]).sorted()
     private static let rawText: Set<String> = ["script", "style", "title", "textarea", "xmp", "iframe", "noembed", "noframes"]
 
     private let elements: [Element]
@@ -57,7 +57,7 @@ struct ElementCatalog {
 
     private init() {
         elements = Self.names.enumerated().map { index, name in
-            let urls = (HTMLExtractor.urlAttributes[name] ?? []).reduce(UInt32(0)) { $0 | AttributeName(text: $1)!.bit }
+            let urls = (LinkAttributes.byElement[name] ?? []).reduce(UInt32(0)) { $0 | AttributeName(text: $1)!.bit }
             var wanted = urls | AttributeName.id.bit
             if name == "a" { wanted |= AttributeName.name.bit }
             if name == "meta" { wanted |= AttributeName.httpEquiv.bit | AttributeName.content.bit }

@@ -1,6 +1,7 @@
 import Foundation
 import SiteCore
 import SiteLinks
+import SiteLinksReference
 import SiteTestSupport
 import Testing
 

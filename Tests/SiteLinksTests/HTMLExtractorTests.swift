@@ -2,6 +2,7 @@ import SiteCore
 import SiteTestSupport
 import Testing
 @testable import SiteLinks
+import SiteLinksReference
 
 @Suite(.cleansUp) struct HTMLExtractorTests {
     @Test func linksOfEveryKindComeOutInDocumentOrderWithPositions() {

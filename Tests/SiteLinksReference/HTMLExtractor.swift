@@ -1,18 +1,13 @@
 import CLibXML2
 import Foundation
+import SiteLinks
 
 /// Extracts links and fragment targets from HTML with libxml2's HTML parser (not regular expressions).
 ///
-/// libxml2's tree is read into Swift values and freed before `extract` returns.
+/// libxml2's tree is read into Swift values and freed before `extract` returns. The reference the
+/// tokenizer of `SiteLinks` is tested against (on every page of the real site); the shipped binary
+/// does not link libxml2.
 public enum HTMLExtractor {
-    /// Attributes that hold one URL, by element (`*` for any element).
-    static let urlAttributes: [String: [String]] = [
-        "a": ["href", "xlink:href"], "area": ["href"], "link": ["href"], "img": ["src", "srcset"],
-        "source": ["src", "srcset"], "script": ["src"], "iframe": ["src"], "embed": ["src"], "audio": ["src"],
-        "video": ["src", "poster"], "track": ["src"], "input": ["src"], "form": ["action"], "button": ["formaction"],
-        "object": ["data"], "image": ["href", "xlink:href"], "use": ["href", "xlink:href"],
-    ]
-
     public static func extract(_ html: String) -> ExtractedPage {
         let bytes = Array(html.utf8)
         let lines = LineIndex(bytes)
@@ -57,7 +52,7 @@ public enum HTMLExtractor {
             if name == "id" || (element == "a" && name == "name") { page.targets.insert(value) }
         }
         var found: [(String, String)] = []
-        for (name, value) in attributes where (urlAttributes[element] ?? []).contains(name) {
+        for (name, value) in attributes where (LinkAttributes.byElement[element] ?? []).contains(name) {
             if name == "srcset" {
                 found += SrcSet.candidates(value).map { (name, $0) }
             } else {
@@ -72,29 +67,6 @@ public enum HTMLExtractor {
             page.links.append(ExtractedLink(href: href, element: element, attribute: name, line: line,
                                             column: lines.column(of: name, value: href, on: line)))
         }
-    }
-}
-
-/// `srcset` candidates: comma-separated, each a URL and an optional descriptor.
-enum SrcSet {
-    static func candidates(_ value: String) -> [String] {
-        value.split(separator: ",").compactMap { candidate in
-            candidate.split(whereSeparator: \.isWhitespace).first.map(String.init)
-        }
-    }
-}
-
-/// The URL of `<meta http-equiv="refresh" content="5; url=/next/">`.
-enum MetaRefresh {
-    static func url(_ content: String) -> String? {
-        guard let separator = content.firstIndex(where: { $0 == ";" || $0 == "," }) else { return nil }
-        var rest = content[content.index(after: separator)...].trimmingCharacters(in: .whitespaces)
-        guard rest.lowercased().hasPrefix("url") else { return nil }
-        rest = String(rest.dropFirst(3)).trimmingCharacters(in: .whitespaces)
-        guard rest.hasPrefix("=") else { return nil }
-        rest = String(rest.dropFirst()).trimmingCharacters(in: .whitespaces)
-        if let quote = rest.first, quote == "'" || quote == "\"" { rest = String(rest.dropFirst().prefix { $0 != quote }) }
-        return rest.isEmpty ? nil : rest
     }
 }
 
