@@ -50,19 +50,19 @@ extension CheckRun {
 
     /// The outcome of the answer a URL (or the end of its redirects) gave.
     func classify(_ response: ProbeResponse, chain: [String], movedTo: String?) -> Verdict {
-        let where_ = after(chain)
+        let prefix = after(chain)
         switch response.status {
         case 200...299, 304:
             return Verdict(.ok, response.statusLine, movedTo: movedTo)
         case 404, 410:
-            return Verdict(.broken, where_ + response.statusLine, movedTo: movedTo)
+            return Verdict(.broken, prefix + response.statusLine, movedTo: movedTo)
         case _ where BotWall.detect(response):
             let wall = response.status == 403 ? "" : " (a bot wall)"
-            return Verdict(.blocked, where_ + response.statusLine + wall, movedTo: movedTo)
+            return Verdict(.blocked, prefix + response.statusLine + wall, movedTo: movedTo)
         case 400...499:
-            return Verdict(.blocked, where_ + response.statusLine, movedTo: movedTo)
+            return Verdict(.blocked, prefix + response.statusLine, movedTo: movedTo)
         default:
-            return Verdict(.unreliable, where_ + "answered \(response.statusLine)", movedTo: movedTo)
+            return Verdict(.unreliable, prefix + "answered \(response.statusLine)", movedTo: movedTo)
         }
     }
 

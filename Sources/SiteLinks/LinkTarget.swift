@@ -6,7 +6,7 @@ enum LinkTarget: Equatable {
     case page(path: String, fragment: String?, slashless: Bool)
     /// A fragment of the page the link is on.
     case samePage(fragment: String)
-    /// Outside the site (http, https, protocol-relative): checked only with `--external` (reserved).
+    /// Outside the site (http, https, protocol-relative): checked only with `--external`, by `SiteExternal`.
     case external(String)
     case mailto(String)
     case tel(String)
