@@ -63,15 +63,17 @@ struct CheckRun: Sendable {
                 }
                 return .answered(response)
             case .failure(let failure):
+                func unreachable(_ kind: HostFailure.Kind, _ reason: String) async -> Exchange {
+                    // Kept, so that the host's other URLs are not tried again.
+                    let failure = HostFailure(kind: kind, host: name, reason: reason)
+                    await schedule.record(failure, for: host)
+                    return .unreachable(failure)
+                }
                 switch failure {
                 case .dns(let reason):
-                    let unreachable = HostFailure(kind: .dns, host: name, reason: reason)
-                    await schedule.record(unreachable, for: host)
-                    return .unreachable(unreachable)
+                    return await unreachable(.dns, reason)
                 case .refused(let reason):
-                    let unreachable = HostFailure(kind: .refused, host: name, reason: reason)
-                    await schedule.record(unreachable, for: host)
-                    return .unreachable(unreachable)
+                    return await unreachable(.refused, reason)
                 case .malformedURL:
                     return .failed("not a URL a request can be made for")
                 case .tls(let reason):
@@ -81,9 +83,7 @@ struct CheckRun: Sendable {
                     guard failures < Self.tries else {
                         if failure == .connectTimeout {
                             // Its other URLs would wait as long for nothing.
-                            let silent = HostFailure(kind: .silent, host: name, reason: Self.describe(failure, settings: settings))
-                            await schedule.record(silent, for: host)
-                            return .unreachable(silent)
+                            return await unreachable(.silent, Self.describe(failure, settings: settings))
                         }
                         return .unreliable(Self.describe(failure, settings: settings))
                     }

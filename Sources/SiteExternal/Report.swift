@@ -19,25 +19,22 @@ enum Report {
                 entries += reference.places.map { entry(problem, at: $0, href: href) }
             }
             guard verdict.outcome == .ok else { continue }
+            let uncompared: String
             switch crossref[index] {
             case .found(let work):
                 for source in reference.entries {
                     entries += MetadataComparison.compare(source, with: work, doi: reference.doi)
                 }
+                continue
             case .notFound:
-                for source in reference.entries {
-                    entries.append(CheckReport.Entry(
-                        severity: .note, message: "DOI \(reference.doi) is not registered with Crossref (another agency holds it): its metadata was not compared",
-                        location: source.fieldLocations["DOI"] ?? source.location, href: href))
-                }
+                uncompared = "DOI \(reference.doi) is not registered with Crossref (another agency holds it): its metadata was not compared"
             case .failed(let reason):
-                for source in reference.entries {
-                    entries.append(CheckReport.Entry(
-                        severity: .note, message: "the metadata of DOI \(reference.doi) was not compared: \(reason)",
-                        location: source.fieldLocations["DOI"] ?? source.location, href: href))
-                }
+                uncompared = "the metadata of DOI \(reference.doi) was not compared: \(reason)"
             case nil:
-                break
+                continue
+            }
+            entries += reference.entries.map {
+                CheckReport.Entry(severity: .note, message: uncompared, location: $0.fieldLocations["DOI"] ?? $0.location, href: href)
             }
         }
         return entries

@@ -38,6 +38,7 @@ extension LinkChecker {
                 }
                 guard let url = verdicts[table][id] else { continue }
                 if originsByHref == nil { originsByHref = Dictionary(grouping: origins[path] ?? [], by: \.href) }
+                // The origins are keyed by the href as written, which the URL may have normalised.
                 let candidates = originsByHref?[site.tables[table].string(link.href)] ?? []
                 let origin = candidates.first { $0.ordinal == ordinal } ?? candidates.first
                 found.append(OutsideLink(url: url, page: SourceLocation(path: pagePrefix + path, line: Int(link.line), column: Int(link.column)),

@@ -1,4 +1,5 @@
 import Foundation
+import SiteCore
 
 /// A deterministic synthetic site in iopsite's content format: the repository's guide, bibliography,
 /// settings and theme, plus N made-up facilities spread over the states by population, each in its
@@ -150,22 +151,4 @@ struct SyntheticSite {
 
         """
     }
-}
-
-/// A small, fast, repeatable random number generator.
-struct SplitMix64 {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// A number in [0, 1).
-    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
 }
