@@ -51,6 +51,30 @@ struct DirectoryPageRenderer {
         return (templates.render("directory", view, recorder: recorder), stateLinks)
     }
 
+    /// The search page: its form and the index's table of cells; the index's files are fetched by its script.
+    func renderSearch(_ route: Route, search: SearchIndex) -> (html: String, links: [LinkOrigin]) {
+        recorder.record(.group("search"))
+        recorder.record(files: search.geography.paths)
+        let states = index.states.map { StateTileView(state: $0, url: url(index.route($0)), count: index.count(in: $0)) }
+        let placed = search.cells.flatMap(\.entries).map(\.facility)
+        func facets(_ groups: [ReaderGroup], _ codes: (Facility) -> [String]) -> [FacetView] {
+            groups.compactMap { group in
+                let count = placed.filter { !group.codes.isDisjoint(with: codes($0)) }.count
+                return count > 0 ? FacetView(group: group, count: count) : nil
+            }
+        }
+        let trail: [(String, Route)] = [("Home", Route("/")), ("Treatment centers", DirectoryIndex.root), ("Find a center near you", route)]
+        let view = SearchPageView(
+            head: head(route, title: "Find a treatment center near you",
+                       description: "Search \(Count.text(search.count)) addiction and mental health treatment centers by ZIP code, city, name or your location."),
+            crumbs: crumbs(trail), states: states, careFacets: facets(ReaderGroup.levelsOfCare, \.levelsOfCare),
+            paymentFacets: facets(ReaderGroup.payments, \.payment), count: search.count,
+            indexJSON: search.manifest(states: index.states, basePath: config.basePath).serialized(),
+            hasGeography: !search.geography.isEmpty)
+        let stateLinks = states.map { LinkOrigin(href: $0.url, ordinal: 0, kind: .data, origin: $0.state.location) }
+        return (templates.render("find", view, recorder: recorder), stateLinks)
+    }
+
     func renderState(_ state: StateInfo, route: Route) -> (html: String, links: [LinkOrigin]) {
         let facilities = index.facilities(in: state)
         var listingsHTML = ""

@@ -10,6 +10,8 @@ struct PageRenderer: Sendable {
     let templates: TemplateLibrary
     /// The directory arranged for rendering; nil when the site has none.
     let directory: DirectoryIndex?
+    /// The search index; nil when the site has no directory.
+    let search: SearchIndex?
 
     /// What every page shows of the site, made once per build.
     let site: SiteView
@@ -17,8 +19,9 @@ struct PageRenderer: Sendable {
     let fragments: FragmentCache
     let metrics: BuildMetrics?
 
-    init(content: SiteContent, templates: TemplateLibrary, directory: DirectoryIndex?, fragments: FragmentCache = FragmentCache(),
-         metrics: BuildMetrics? = nil) {
+    init(content: SiteContent, templates: TemplateLibrary, directory: DirectoryIndex?, search: SearchIndex? = nil,
+         fragments: FragmentCache = FragmentCache(), metrics: BuildMetrics? = nil) {
+        self.search = search
         self.metrics = metrics
         self.content = content
         self.templates = templates
@@ -75,7 +78,11 @@ struct PageRenderer: Sendable {
         case .notFound:
             let head = PageHead(site: site, title: "Page not found", description: config.description, canonical: canonical)
             html = templates.render(spec.template, NotFoundView(head: head), recorder: recorder)
-        case .directoryIndex, .state, .facility:
+        case .searchData(let file):
+            guard let directory, let search else { return RenderedPage(route: spec.route, html: "", dependencies: recorder.reads, links: []) }
+            let data = search.text(of: file, directory: directory, basePath: config.basePath, recorder: recorder)
+            return RenderedPage(route: spec.route, html: data.text, dependencies: recorder.reads, links: [], dataLinks: data.links)
+        case .directoryIndex, .state, .facility, .search:
             guard let directory else { return RenderedPage(route: spec.route, html: "", dependencies: recorder.reads, links: []) }
             let pages = DirectoryPageRenderer(config: config, templates: templates, index: directory.reading(into: recorder),
                                               bibliography: content.bibliography, site: site, fragments: fragments)
@@ -83,6 +90,9 @@ struct PageRenderer: Sendable {
             switch spec.kind {
             case .state(let state): rendered = pages.renderState(state, route: spec.route)
             case .facility(let facility): rendered = pages.renderFacility(facility, route: spec.route)
+            case .search:
+                guard let search else { return RenderedPage(route: spec.route, html: "", dependencies: recorder.reads, links: []) }
+                rendered = pages.renderSearch(spec.route, search: search)
             default: rendered = pages.renderIndex(spec.route)
             }
             html = rendered.html

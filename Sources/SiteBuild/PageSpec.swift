@@ -10,6 +10,10 @@ public struct PageSpec: Sendable {
         case directoryIndex
         case state(StateInfo)
         case facility(Facility)
+        /// `/rehab-centers/find/`: search by ZIP code, place, name or location.
+        case search
+        /// A data file of the search index.
+        case searchData(SearchFile)
         /// A sitemap file: pages' absolute URLs with their content dates.
         case sitemap([SitemapEntry])
         /// `/sitemap.xml` when the site has more URLs than one sitemap file may hold.
@@ -41,12 +45,23 @@ public struct RenderedPage: Sendable {
     /// Everything the page read while it rendered, as recorded by the code that read it.
     public let dependencies: Set<Dependency>
     public let links: [LinkOrigin]
+    /// The pages a data file (of the search index) links to, for the link check.
+    public let dataLinks: [String]
 
-    public init(route: Route, html: String, dependencies: Set<Dependency>, links: [LinkOrigin]) {
+    public init(route: Route, html: String, dependencies: Set<Dependency>, links: [LinkOrigin], dataLinks: [String] = []) {
         self.route = route
         self.html = html
         self.dependencies = dependencies
         self.links = links
+        self.dataLinks = dataLinks
+    }
+
+    /// What the link checker scans: an HTML page as it is; a data file's links as a list of HTML links
+    /// (the checker reads HTML); nil for a file without links.
+    public var checkedHTML: String? {
+        if file.hasSuffix(".html") { return html }
+        guard !dataLinks.isEmpty else { return nil }
+        return dataLinks.map { "<a href=\"\(Escape.html($0))\"></a>\n" }.joined()
     }
 
     /// The files among the dependencies, sorted.

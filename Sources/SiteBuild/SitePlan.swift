@@ -21,6 +21,7 @@ enum SitePlan {
         "state": StatePageView.schema,
         "facility": FacilityPageView.schema,
         "listing": ListingView.schema,
+        "find": SearchPageView.schema,
     ]
 
     /// URLs per sitemap file (the sitemaps protocol's limit).
@@ -30,7 +31,7 @@ enum SitePlan {
     static let settings = SourceLocation(path: "Content/site.yaml", line: 1, column: 1)
 
     /// Every page of the site, in route order: the guide's, the directory's and the plain files.
-    static func pages(for content: SiteContent, directory: DirectoryPlan?, sitemapLimit: Int = sitemapLimit) -> [PageSpec] {
+    static func pages(for content: SiteContent, directory: DirectoryPlan?, search: SearchIndex? = nil, sitemapLimit: Int = sitemapLimit) -> [PageSpec] {
         var pages = [
             PageSpec(route: Route("/"), template: "home", kind: .home, source: settings),
             PageSpec(route: Route("/404.html"), template: "404", kind: .notFound, source: settings),
@@ -38,15 +39,21 @@ enum SitePlan {
         for guide in content.guides {
             pages.append(PageSpec(route: guide.route, template: "guide", kind: .guide(guide), source: SourceLocation(path: guide.path, line: 1, column: 1)))
         }
-        pages += sitemapPages(sitemapEntries(content, directory: directory), limit: sitemapLimit)
+        if let search {
+            let source = SourceLocation(path: DirectoryIndex.statesFile, line: 1, column: 1)
+            pages.append(PageSpec(route: SearchIndex.root, template: "find", kind: .search, source: source))
+            pages += search.files.map { PageSpec(route: $0.route, template: "", kind: .searchData($0), source: source) }
+        }
+        pages += sitemapPages(sitemapEntries(content, directory: directory, search: search), limit: sitemapLimit)
         pages.append(PageSpec(route: Route("/robots.txt"), template: "", kind: .robots, source: settings))
         return merged(pages.sorted { $0.route < $1.route }, directory?.specs ?? []) { $0.route < $1.route }
     }
 
     /// Every page a search engine should know, in route order, with the date its content last changed.
-    static func sitemapEntries(_ content: SiteContent, directory: DirectoryPlan?) -> [SitemapEntry] {
+    static func sitemapEntries(_ content: SiteContent, directory: DirectoryPlan?, search: SearchIndex? = nil) -> [SitemapEntry] {
         var sitemap = [SitemapEntry(route: Route("/"), lastModified: content.guides.map(lastModified).max())]
         for guide in content.guides { sitemap.append(SitemapEntry(route: guide.route, lastModified: lastModified(guide))) }
+        if let search { sitemap.append(SitemapEntry(route: SearchIndex.root, lastModified: newest(search.cells.flatMap(\.entries).map(\.facility)))) }
         return merged(sitemap.sorted { $0.route < $1.route }, directory?.sitemap ?? []) { $0.route < $1.route }
     }
 

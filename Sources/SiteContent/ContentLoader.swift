@@ -73,9 +73,11 @@ public struct ContentLoader: Sendable {
             bibliography.paths.append(path)
         }
         let directory = loadDirectory(markdown: fieldOptions, maxAgeDays: config?.verifiedMaxAgeDays ?? 365, log: log)
+        let geography = loadGeography(log: log)
         let diagnostics = log.diagnostics.sortedUnique
         guard let config else { return (nil, diagnostics) }
-        return (SiteContent(config: config, guides: guides, bibliography: bibliography, guideData: guideData, directory: directory), diagnostics)
+        return (SiteContent(config: config, guides: guides, bibliography: bibliography, guideData: guideData, directory: directory,
+                            geography: geography), diagnostics)
     }
 
     /// Reads only `Content/site.yaml` (for commands that need the base URL but not the content).
@@ -116,6 +118,20 @@ public struct ContentLoader: Sendable {
         let directory = cache.keep(.init(texts: texts, context: context, directory: loaded, diagnostics: diagnostics))
         log.append(contentsOf: diagnostics)
         return directory
+    }
+
+    /// The ZIP code and place tables of `Content/geo/`, each optional.
+    private func loadGeography(log: DiagnosticLog) -> Geography {
+        var zipCodes: [Geography.ZIPPoint] = [], places: [Geography.Place] = [], paths: [String] = []
+        if exists(Geography.zipFile), let text = read(Geography.zipFile, log: log) {
+            zipCodes = parse(Geography.zipFile, text: text, context: "", log: log) { Geography.readZIPCodes(path: Geography.zipFile, text: text, log: $0) }
+            paths.append(Geography.zipFile)
+        }
+        if exists(Geography.placesFile), let text = read(Geography.placesFile, log: log) {
+            places = parse(Geography.placesFile, text: text, context: "", log: log) { Geography.readPlaces(path: Geography.placesFile, text: text, log: $0) }
+            paths.append(Geography.placesFile)
+        }
+        return Geography(zipCodes: zipCodes, places: places, paths: paths)
     }
 
     /// Parses through the cache when there is one.

@@ -23,11 +23,11 @@ public final class LinkWatch: @unchecked Sendable {
         defer { milliseconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000 }
         let pages = snapshot.pages
         if isFirst || site == nil || site!.tableCount > 256 {
-            let html = snapshot.orderedPages.filter { $0.file.hasSuffix(".html") }.map { (path: $0.file, html: $0.html) }
+            let html = snapshot.orderedPages.compactMap { page in page.checkedHTML.map { (path: page.file, html: $0) } }
             site = ScannedSite(html: html)
         } else {
-            for route in change.routes where route.outputFile.hasSuffix(".html") {
-                if let page = pages[route] { site!.update(page.file, html: page.html) } else { site!.remove(route.outputFile) }
+            for route in change.routes {
+                if let page = pages[route], let html = page.checkedHTML { site!.update(page.file, html: html) } else { site!.remove(route.outputFile) }
             }
         }
         let config = snapshot.content.config

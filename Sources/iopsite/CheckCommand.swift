@@ -116,7 +116,7 @@ struct CheckCommand: ParsableCommand {
             throw ExitCode(2)
         }
         let pagesInOrder = snapshot.orderedPages
-        let html = pagesInOrder.filter { $0.file.hasSuffix(".html") }.map { (path: $0.file, html: $0.html) }
+        let html = pagesInOrder.compactMap { page in page.checkedHTML.map { (path: page.file, html: $0) } }
         let pages = ScannedSite(html: html)
         let files = Set(FileTree.entries(under: folder.path).filter { $0.kind != .folder }.map(\.path))
         let origins = Dictionary(uniqueKeysWithValues: pagesInOrder.map { ($0.file, $0.links) })

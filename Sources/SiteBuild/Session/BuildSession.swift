@@ -56,6 +56,7 @@ public final class BuildSession: @unchecked Sendable {
         public let specs: [PageSpec]
         public let diagnostics: [Diagnostic]
         let directory: DirectoryPlan?
+        let search: SearchIndex?
         let versions: [String: Int]
     }
 
@@ -66,6 +67,8 @@ public final class BuildSession: @unchecked Sendable {
     public private(set) var snapshot: SiteSnapshot?
     /// The last directory plan, reused while the directory's revision is the same.
     private var directoryPlan: DirectoryPlan?
+    /// The last search index, reused while the directory's revision and `Content/geo/` are the same.
+    private var searchIndex: SearchIndex?
     /// Listings rendered with the current theme.
     private var fragments = FragmentCache()
     /// The last theme loaded, with what it was loaded from (the versions of Templates/ and the constants).
@@ -114,16 +117,18 @@ public final class BuildSession: @unchecked Sendable {
         guard let content = loaded.content, let templates = loaded.templates, !diagnostics.fails(strict: settings.strict) else {
             return .failure(Failure(diagnostics: diagnostics.sortedUnique))
         }
-        let (directory, specs) = settings.metrics.step("plan") {
+        let (directory, search, specs) = settings.metrics.step("plan") {
             let directory = plan(content.directory)
-            let specs = SitePlan.pages(for: content, directory: directory, sitemapLimit: settings.sitemapLimit)
+            let search = directory.map { searchPlan($0, geography: content.geography) }
+            diagnostics += search.map(SearchIndex.notes) ?? []
+            let specs = SitePlan.pages(for: content, directory: directory, search: search, sitemapLimit: settings.sitemapLimit)
             diagnostics += SitePlan.collisions(specs, directory: directory)
-            return (directory, specs)
+            return (directory, search, specs)
         }
         diagnostics = diagnostics.sortedUnique
         guard !diagnostics.fails(strict: settings.strict) else { return .failure(Failure(diagnostics: diagnostics)) }
         return .success(Planned(content: content, templates: templates, specs: specs, diagnostics: diagnostics, directory: directory,
-                                versions: loaded.versions))
+                                search: search, versions: loaded.versions))
     }
 
     /// The directory's plan: the kept one when the directory is the same revision, else a new one.
@@ -135,6 +140,14 @@ public final class BuildSession: @unchecked Sendable {
         return plan
     }
 
+    /// The search index: the kept one while the directory's revision and the geography are the same.
+    private func searchPlan(_ directory: DirectoryPlan, geography: Geography) -> SearchIndex {
+        if directory.revision != 0, let kept = searchIndex, kept.revision == directory.revision, kept.geography == geography { return kept }
+        let index = SearchIndex(directory: directory.index, geography: geography, revision: directory.revision)
+        searchIndex = index
+        return index
+    }
+
     /// Renders the planned site: every page, or, given the snapshot it follows, only the pages whose
     /// recorded inputs changed and the new ones. The change lists the output files that differ.
     /// The previous snapshot is consumed: its pages move into the next one rather than being copied.
@@ -142,12 +155,12 @@ public final class BuildSession: @unchecked Sendable {
         if let directory = planned.directory, directory.revision != previous?.directory?.revision {
             fragments.keep(only: directory.index.directory.facilities)
         }
-        let renderer = PageRenderer(content: planned.content, templates: planned.templates, directory: planned.directory?.index,
+        let renderer = PageRenderer(content: planned.content, templates: planned.templates, directory: planned.directory?.index, search: planned.search,
                                     fragments: fragments, metrics: settings.metrics)
         var next = SiteSnapshot(content: planned.content, templates: planned.templates, directory: planned.directory, specs: planned.specs,
                                 pages: [:], diagnostics: planned.diagnostics, versions: planned.versions,
-                                groups: ["guides": planned.content.guides.map(\.path)],
-                                sitemap: SitePlan.sitemapEntries(planned.content, directory: planned.directory))
+                                groups: ["guides": planned.content.guides.map(\.path), "search": planned.search?.layout ?? []],
+                                sitemap: SitePlan.sitemapEntries(planned.content, directory: planned.directory, search: planned.search))
         var change = SiteChange()
         let stale: Set<Route>
         let oldAssets = Dictionary((previous?.assets ?? []).map { ($0.path, $0.data) }) { first, _ in first }

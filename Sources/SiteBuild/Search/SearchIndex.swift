@@ -1,0 +1,127 @@
+import SiteContent
+import SiteCore
+
+/// The static index of `/rehab-centers/find/`: the placed listings split into geographic cells of at most
+/// `cellCapacity` listings (a balanced k-d tree over their points), the names in cell order, and the ZIP
+/// code and place lookups split by prefix. Planned once per change of the directory or of `Content/geo/`;
+/// its files are rendered like pages (see `SearchFile`).
+struct SearchIndex: Sendable {
+    /// A listing with the point search measures to.
+    struct Entry: Sendable {
+        let facility: Facility
+        let latitude: Double
+        let longitude: Double
+        /// True when the point is its ZIP code's, for want of coordinates of its own.
+        let fromZIP: Bool
+    }
+
+    /// One cell: its listings (sorted by id) and the box around their points, in millionths of a degree,
+    /// rounded outwards so that the box never excludes a point it holds.
+    struct Cell: Sendable {
+        let entries: [Entry]
+        let south: Int, north: Int, west: Int, east: Int
+    }
+
+    /// At most this many listings share a cell: a cell of the densest city stays near 30 KB.
+    static let cellCapacity = 350
+    static let root = Route("/rehab-centers/find/")
+
+    let cells: [Cell]
+    /// Listings without coordinates whose ZIP code has no point either: not placed, counted in a note.
+    let unplaced: [Facility]
+    let geography: Geography
+    /// ZIP codes by their first three digits, each group sorted.
+    let zipShards: [(prefix: String, points: [Geography.ZIPPoint])]
+    /// Places by the first two letters of their folded name (see `placeKey`).
+    let placeShards: [(key: String, places: [Geography.Place])]
+    /// The revision of the directory it was made from (see `Directory.revision`).
+    let revision: Int
+
+    init(directory: DirectoryIndex, geography: Geography, revision: Int) {
+        self.geography = geography
+        self.revision = revision
+        var entries: [Entry] = [], unplaced: [Facility] = []
+        for facility in directory.directory.facilities {
+            if let latitude = facility.latitude, let longitude = facility.longitude {
+                entries.append(Entry(facility: facility, latitude: latitude, longitude: longitude, fromZIP: false))
+            } else if let point = geography.point(ofZIP: facility.address.value.zip) {
+                entries.append(Entry(facility: facility, latitude: point.latitude, longitude: point.longitude, fromZIP: true))
+            } else {
+                unplaced.append(facility)
+            }
+        }
+        self.unplaced = unplaced
+        let leaves = (entries.count + Self.cellCapacity - 1) / Self.cellCapacity
+        cells = Self.split(entries, into: max(1, leaves)).filter { !$0.isEmpty }.map(Self.cell)
+        zipShards = Dictionary(grouping: geography.zipCodes) { String($0.zip.prefix(3)) }
+            .map { (prefix: $0.key, points: $0.value.sorted { $0.zip < $1.zip }) }.sorted { $0.prefix < $1.prefix }
+        // Within a state a name means its largest place, so the smaller ones of the same name are left out.
+        placeShards = Dictionary(grouping: geography.places) { Self.placeKey($0.name) }
+            .map { key, places in
+                var seen: Set<String> = []
+                let ordered = places.map { (fold: Self.fold($0.name), place: $0) }
+                    .sorted { ($0.fold, $1.place.population, $0.place.state) < ($1.fold, $0.place.population, $1.place.state) }
+                return (key: key, places: ordered.filter { seen.insert($0.fold + "|" + $0.place.state).inserted }.map(\.place))
+            }
+            .sorted { $0.key < $1.key }
+    }
+
+    /// Splits points into `leaves` groups of sizes as equal as possible: each split halves the number of
+    /// leaves and cuts across the longer side of the group's box (in miles), at the matching rank.
+    static func split(_ entries: [Entry], into leaves: Int) -> [[Entry]] {
+        guard leaves > 1, entries.count > 1 else { return [entries] }
+        let south = entries.map(\.latitude).min()!, north = entries.map(\.latitude).max()!
+        let west = entries.map(\.longitude).min()!, east = entries.map(\.longitude).max()!
+        let middle = (south + north) / 2 * .pi / 180
+        let byLatitude = north - south >= (east - west) * Foundation.cos(middle)
+        let sorted = entries.sorted { a, b in
+            let keyA = byLatitude ? (a.latitude, a.longitude) : (a.longitude, a.latitude)
+            let keyB = byLatitude ? (b.latitude, b.longitude) : (b.longitude, b.latitude)
+            return keyA != keyB ? keyA < keyB : a.facility.id.value < b.facility.id.value
+        }
+        let left = leaves / 2
+        let cut = sorted.count * left / leaves
+        return split(Array(sorted[..<cut]), into: left) + split(Array(sorted[cut...]), into: leaves - left)
+    }
+
+    private static func cell(_ entries: [Entry]) -> Cell {
+        let micro = { (value: Double, up: Bool) in Int(up ? (value * 1e6).rounded(.up) : (value * 1e6).rounded(.down)) }
+        return Cell(entries: entries.sorted { $0.facility.id.value < $1.facility.id.value },
+                    south: micro(entries.map(\.latitude).min()!, false), north: micro(entries.map(\.latitude).max()!, true),
+                    west: micro(entries.map(\.longitude).min()!, false), east: micro(entries.map(\.longitude).max()!, true))
+    }
+
+    /// A name as search compares it: accents folded, lowercase ASCII letters and digits only.
+    static func fold(_ name: String) -> String {
+        Slug.make(name).replacingOccurrences(of: "-", with: "")
+    }
+
+    /// The shard of a place name: the first two characters of its folded name (`_` for a name with none).
+    static func placeKey(_ name: String) -> String {
+        let folded = fold(name)
+        return folded.isEmpty ? "_" : String(folded.prefix(2))
+    }
+
+    /// What pages of the index depend on as a whole: which listing is in which cell, in order.
+    var layout: [String] {
+        cells.enumerated().flatMap { number, cell in ["cell \(number)"] + cell.entries.map(\.facility.id.value) }
+    }
+
+    /// Every file of the index, in route order.
+    var files: [SearchFile] {
+        (cells.indices.map(SearchFile.cell) + [.names] + zipShards.map { .zipCodes($0.prefix) } + placeShards.map { .places($0.key) })
+            .sorted { $0.route < $1.route }
+    }
+}
+
+import Foundation
+
+extension SearchIndex {
+    /// The note that counts the listings search cannot place, at the first of them.
+    static func notes(_ index: SearchIndex) -> [Diagnostic] {
+        guard let first = index.unplaced.first else { return [] }
+        let count = index.unplaced.count
+        return [Diagnostic(.note, "\(Count.text(count)) \(count == 1 ? "listing has" : "listings have") no coordinates and a ZIP code without a point in \(Geography.zipFile): not in search (the first: \(first.name.value))",
+                      at: first.slug.location)]
+    }
+}
