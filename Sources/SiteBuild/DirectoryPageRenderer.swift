@@ -70,7 +70,7 @@ struct DirectoryPageRenderer {
             crumbs: crumbs(trail), states: states, careFacets: facets(ReaderGroup.levelsOfCare, \.levelsOfCare),
             paymentFacets: facets(ReaderGroup.payments, \.payment), count: search.count,
             indexJSON: search.manifest(states: index.states, basePath: config.basePath).serialized(),
-            hasGeography: !search.geography.isEmpty)
+            hasGeography: !search.geography.isEmpty, structuredData: DirectoryStructuredData.script([breadcrumbData(trail)]))
         let stateLinks = states.map { LinkOrigin(href: $0.url, ordinal: 0, kind: .data, origin: $0.state.location) }
         return (templates.render("find", view, recorder: recorder), stateLinks)
     }

@@ -248,6 +248,8 @@
     return node;
   }
 
+  // Each drawing is counted on the list (`data-run`), so that a test knows which search it sees.
+  var drawings = 0;
   function draw(results, message) {
     var items = document.createDocumentFragment();
     results.forEach(function (result) {
@@ -275,6 +277,8 @@
     });
     list.replaceChildren(items);
     status.textContent = message;
+    drawings += 1;
+    list.setAttribute("data-run", String(drawings));
     list.setAttribute("data-state", "done");
     if (window.performance && performance.mark) performance.mark("search-drawn");
   }

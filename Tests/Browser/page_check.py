@@ -76,6 +76,10 @@ def run_axe(args):
         try:
             for page in args.pages:
                 driver.get(args.base + page)
+                if "?q=" in page:
+                    # A search page with a query: axe looks at the results once they are drawn.
+                    wait_until(lambda: driver.execute_script(
+                        "return document.querySelector('.search-results').getAttribute('data-state') === 'done';"), 30)
                 driver.execute_script(axe_source)
                 report = driver.execute_async_script("""
                     var done = arguments[arguments.length - 1];
@@ -85,7 +89,7 @@ def run_axe(args):
                        }), passes: r.passes.length}); })
                        .catch(function (e) { done({error: String(e)}); });
                 """)
-                name = page.strip("/").replace("/", "_").replace(".html", "") or "home"
+                name = page.strip("/").replace("/", "_").replace(".html", "").replace("?", "_").replace("&", "_").replace("=", "-") or "home"
                 shot = os.path.join(args.screenshots, f"{name}-{width}.png")
                 screenshot(driver, width, shot)
                 results.append({"page": page, "width": width, "axe": report, "screenshot": shot,

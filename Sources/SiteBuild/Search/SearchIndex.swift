@@ -60,7 +60,8 @@ struct SearchIndex: Sendable {
             .map { key, places in
                 var seen: Set<String> = []
                 let ordered = places.map { (fold: Self.fold($0.name), place: $0) }
-                    .sorted { ($0.fold, $1.place.population, $0.place.state) < ($1.fold, $0.place.population, $1.place.state) }
+                    .sorted { ($0.fold, $1.place.population, $0.place.state, $0.place.latitude, $0.place.longitude)
+                        < ($1.fold, $0.place.population, $1.place.state, $1.place.latitude, $1.place.longitude) }
                 return (key: key, places: ordered.filter { seen.insert($0.fold + "|" + $0.place.state).inserted }.map(\.place))
             }
             .sorted { $0.key < $1.key }

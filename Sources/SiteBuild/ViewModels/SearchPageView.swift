@@ -8,7 +8,7 @@ struct SearchPageView: ViewModel {
     static let schema = ViewSchema("SearchPageView", PageHead.fields.merging([
         "crumbs": .list(CrumbView.schema), "states": .list(StateTileView.schema), "care_facets": .list(FacetView.schema),
         "payment_facets": .list(FacetView.schema), "has_care_facets": .flag, "has_payment_facets": .flag, "count": .text,
-        "index_json": .html, "has_geography": .flag,
+        "index_json": .html, "has_geography": .flag, "structured_data": .html,
     ]) { $1 })
     let head: PageHead
     let crumbs: [CrumbView]
@@ -18,6 +18,7 @@ struct SearchPageView: ViewModel {
     let count: Int
     let indexJSON: String
     let hasGeography: Bool
+    let structuredData: String
 
     func child(named name: String) -> Any? {
         switch name {
@@ -30,6 +31,7 @@ struct SearchPageView: ViewModel {
         case "count": Count.text(count)
         case "index_json": indexJSON
         case "has_geography": hasGeography
+        case "structured_data": structuredData
         default: head.child(named: name)
         }
     }
