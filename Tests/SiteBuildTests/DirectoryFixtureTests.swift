@@ -26,6 +26,8 @@ import Testing
                 name: "\(hostileName)"
                 name2: "Quote \\" and <b>less</b>"
                 address: {street1: "1 \\"Main\\" <St>", city: "Rich<mond>", zip: "23219"}
+                latitude: 37.54
+                longitude: -77.43
                 phone: "804-555-0100"
                 website: "https://example.org/?a=1&b=\\"2\\""
                 levels_of_care: [OIT]
@@ -53,6 +55,7 @@ import Testing
             #expect(html.contains("&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;"), "\(path)")
             #expect(!html.contains("Rich<mond>"), "\(path)")
             for script in html.components(separatedBy: "<script type=\"application/ld+json\">").dropFirst() {
+                // (JSON-LD; the search page's index is checked below.)
                 let json = try #require(script.components(separatedBy: "</script>").first)
                 #expect(!json.contains("<"))
                 #expect(try JSONSerialization.jsonObject(with: Data(json.utf8)) is [String: Any])
@@ -65,6 +68,14 @@ import Testing
         // A description that cites gets its sources list on the facility's page.
         #expect(page.contains("<h2 id=\"sources\">Sources</h2>"))
         #expect(page.contains("id=\"ref-drake2007\""))
+        // The search index holds the name as data (the page's script shows it as text), never as markup.
+        let cell = try #require(site.read("Public/rehab-centers/find/cells/0.tsv"))
+        #expect(cell.contains("hostile\t\(Self.hostileName)\t1 \"Main\" <St>\tRich<mond>\t23219\tVA\t"))
+        let find = try #require(site.read("Public/rehab-centers/find/index.html"))
+        let index = try #require(find.components(separatedBy: "<script type=\"application/json\" id=\"search-index\">").dropFirst().first?
+            .components(separatedBy: "</script>").first)
+        #expect(!index.contains("<"))
+        #expect(try JSONSerialization.jsonObject(with: Data(index.utf8)) is [String: Any])
     }
 
     @Test func aListingWithoutServicesShowsNoEmptyBadges() throws {
@@ -85,7 +96,7 @@ import Testing
         let files = site.files("Public").filter { $0.hasPrefix("sitemap-") }
         #expect(files == ["sitemap-1.xml", "sitemap-2.xml", "sitemap-3.xml"])
         let urls = files.map { site.read("Public/\($0)")!.components(separatedBy: "<loc>").count - 1 }
-        #expect(urls == [3, 3, 1])
+        #expect(urls == [3, 3, 2])
         #expect(urls.reduce(0, +) == result.pages.filter { $0.file.hasSuffix("index.html") }.count)
         #expect(index.contains("<sitemap><loc>https://example.org/sitemap-2.xml</loc></sitemap>"))
     }

@@ -55,11 +55,23 @@ enum IncrementalFixture {
                 phone: "804-555-\(String(format: "%04d", 100 + number))"
                 levels_of_care: [\(number % 2 == 0 ? "OIT" : "SA")]
                 payment: [MD]
-                source: SAMHSA locator
+            \(coordinates(number, moved: false))    source: SAMHSA locator
                 source_date: "2020-04-09"
 
             """
     }
+
+    /// Every third listing has coordinates of its own; the others are placed at their ZIP code's point, or not
+    /// at all (the ZIP codes 20014 to 20017 have none).
+    static func coordinates(_ number: Int, moved: Bool) -> String {
+        guard number % 3 == 0 else { return "" }
+        return "    latitude: \(moved ? 36.9 : 37.5)\n    longitude: \(String(format: "%.2f", -77.4 + Double(number) / 100))\n"
+    }
+
+    /// ZIP code points for the fixture's listings, and a few places.
+    static let zipCodes = "zip,city,state,latitude,longitude\n" + (0..<14).map { "2\(String(format: "%04d", $0)),Town,VA,\(String(format: "%.1f", 37 + Double($0) / 10)),-77.5\n" }.joined()
+        + "23220,Richmond,VA,37.55,-77.46\n"
+    static let places = "geonameid,name,state,latitude,longitude,population\n1,Richmond,VA,37.55376,-77.46026,226610\n2,Richmond,IN,39.82894,-84.89024,35720\n3,Towson,MD,39.4015,-76.60191,55197\n"
 
     static func files() throws -> [String: String] {
         let real = RealContentTests.root
@@ -73,6 +85,8 @@ enum IncrementalFixture {
             files[path] = try String(contentsOf: real.appendingPathComponent(path), encoding: .utf8)
         }
         files["Content/guide/the-guide.md"] = guide
+        files["Content/geo/us-zip-centroids.csv"] = zipCodes
+        files["Content/geo/us-places.csv"] = places
         files["Content/directory/_states.csv"] = "code,name,fips,slug,tile_row,tile_col\nVA,Virginia,51,virginia,5,8\nMD,Maryland,24,maryland,5,9\n"
         let cities = ["Richmond", "Richmond", "Richmond", "Norfolk", "Norfolk", "Roanoke"]
         files["Content/directory/imported/va.yaml"] = "facilities:\n" + (0..<12).map { listing($0, state: "VA", city: cities[$0 % 6]) }.joined()

@@ -1,4 +1,5 @@
 import Foundation
+import SiteContent
 import SiteCore
 import SiteTestSupport
 
@@ -15,6 +16,7 @@ struct SiteEditor {
         var present = true
         var featured = false
         var renamed: String?
+        var moved = false
         var name: String { ["Alpha House", "Birch Clinic", "Cedar Center", "Dogwood Recovery", "Elm Program", "Fir Counseling"][number % 6] }
     }
 
@@ -45,7 +47,7 @@ struct SiteEditor {
     mutating func edit() throws {
         counter += 1
         let n = counter
-        switch random.next(below: 16) {
+        switch random.next(below: 17) {
         case 0: try change("Content/guide/the-guide.md", "guide sentence") { $0.replacingOccurrences(of: "\n## Compare", with: "\nNote \(n).\n\n## Compare") }
         case 1: try change("Content/guide/the-guide.md", "guide citation") { $0.replacingOccurrences(of: "Programs help [@drake2007].", with: "Programs help [@drake2007][@mccarty2014].") }
         case 2: try change("Content/guide/data/faq.yaml", "FAQ answer") { $0.replacingOccurrences(of: "facility.\n", with: "facility (\(n)).\n") }
@@ -60,6 +62,7 @@ struct SiteEditor {
         case 12: try breakSomething(n)
         case 13: try fix()
         case 14: try touch()
+        case 16: try change(Geography.zipFile, "ZIP code point") { $0.replacingOccurrences(of: #"20001,Town,VA,[0-9.]+,"#, with: "20001,Town,VA,\(String(format: "%.4f", 37 + Double(n % 5) / 7)),", options: .regularExpression) }
         default: try editListing(n)
         }
     }
@@ -81,7 +84,8 @@ struct SiteEditor {
     private mutating func editListing(_ n: Int) throws {
         let index = random.next(below: listings.count)
         var listing = listings[index]
-        switch random.next(below: 6) {
+        switch random.next(below: 7) {
+        case 6: listing.moved.toggle()
         case 0: listing.phone = "804-555-\(String(format: "%04d", 2000 + n % 7000))"
         case 1: listing.city = ["Richmond", "Norfolk", "Roanoke", "Baltimore", "Towson"][random.next(below: 5)]
         case 2: listing.featured.toggle()
@@ -109,7 +113,7 @@ struct SiteEditor {
                     phone: "\(listing.phone)"
                     levels_of_care: [\(listing.number % 2 == 0 ? "OIT" : "SA")]
                     payment: [MD]
-                    source: SAMHSA locator
+                \(IncrementalFixture.coordinates(listing.number, moved: listing.moved))    source: SAMHSA locator
                     source_date: "2020-04-09"
 
                 """

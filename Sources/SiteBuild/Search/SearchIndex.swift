@@ -103,9 +103,12 @@ struct SearchIndex: Sendable {
         return folded.isEmpty ? "_" : String(folded.prefix(2))
     }
 
-    /// What pages of the index depend on as a whole: which listing is in which cell, in order.
+    /// What pages of the index depend on as a whole: each cell's box, and which listing is in which cell, in
+    /// order (a listing that moves within its cell changes its own record, and the box when it moves it).
     var layout: [String] {
-        cells.enumerated().flatMap { number, cell in ["cell \(number)"] + cell.entries.map(\.facility.id.value) }
+        cells.enumerated().flatMap { number, cell in
+            ["cell \(number) \(cell.south) \(cell.north) \(cell.west) \(cell.east)"] + cell.entries.map(\.facility.id.value)
+        }
     }
 
     /// Every file of the index, in route order.
