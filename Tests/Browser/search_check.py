@@ -132,6 +132,7 @@ def run_nojs(args):
 
 
 def run_bench(args):
+    """Each run a fresh browser (an empty cache): the page, then what it fetches, with their sizes and times."""
     out = []
     for _ in range(args.runs):
         driver = browser(1280)
@@ -140,31 +141,73 @@ def run_bench(args):
             driver.execute_cdp_cmd("Network.setCacheDisabled", {"cacheDisabled": True})
             driver.get(args.base + PAGE + "?" + urllib.parse.urlencode({"q": args.zip, "radius": "25"}))
             finished(driver, 1)
+            wait_until(lambda: driver.execute_script("return performance.getEntriesByName('search-painted').length > 0;"), 20)
             timing = driver.execute_script("""
                 var page = performance.getEntriesByType('navigation')[0];
                 var resources = performance.getEntriesByType('resource').map(function (r) {
                   return {url: r.name, bytes: r.decodedBodySize, transfer: r.transferSize, end: r.responseEnd, type: r.initiatorType};
                 });
-                var drawn = performance.getEntriesByName('search-drawn')[0];
-                return {page_bytes: page.decodedBodySize, resources: resources, drawn: drawn ? drawn.startTime : null,
+                var drawn = performance.getEntriesByName('search-drawn')[0], painted = performance.getEntriesByName('search-painted')[0];
+                return {page_bytes: page.decodedBodySize, resources: resources, drawn: drawn.startTime, painted: painted.startTime,
                         results: document.querySelectorAll('.search-results li').length};""")
             data = [r for r in timing["resources"] if "/rehab-centers/find/" in r["url"]]
             timing["data_arrived"] = max(r["end"] for r in data) if data else None
             timing["draw_ms"] = timing["drawn"] - timing["data_arrived"] if data else None
+            timing["paint_ms"] = timing["painted"] - timing["data_arrived"] if data else None
             out.append(timing)
         finally:
             driver.quit()
+    if args.summary:
+        summarise(out, sys.stderr)
     return out
+
+
+def summarise(runs, stream):
+    """A table for people: the requests after the page and its stylesheet, their bytes, and the times."""
+    def median(values):
+        values = sorted(values)
+        return values[len(values) // 2]
+    first = runs[0]
+    after = [r for r in first["resources"] if not r["url"].endswith("/assets/site.css")]
+    print("results: %d" % first["results"], file=stream)
+    print("page: %d bytes" % first["page_bytes"], file=stream)
+    for r in first["resources"]:
+        print("  %-60s %8d bytes" % (r["url"].split("/", 3)[-1], r["bytes"]), file=stream)
+    print("requests after the page and its stylesheet: %d, %d bytes" % (len(after), sum(r["bytes"] for r in after)), file=stream)
+    print("from the last data to the results in the document: median %.1f ms (min %.1f, max %.1f) over %d cold loads" % (
+        median([r["draw_ms"] for r in runs]), min(r["draw_ms"] for r in runs), max(r["draw_ms"] for r in runs), len(runs)), file=stream)
+    print("from the last data to the first frame after: median %.1f ms (min %.1f, max %.1f)" % (
+        median([r["paint_ms"] for r in runs]), min(r["paint_ms"] for r in runs), max(r["paint_ms"] for r in runs)), file=stream)
+
+
+def serve(folder):
+    """Serves a built site on loopback in a thread; returns its base URL."""
+    import functools
+    import http.server
+    import threading
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+    handler = functools.partial(Quiet, directory=folder)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return "http://127.0.0.1:%d/" % server.server_address[1]
 
 
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("command", choices=["queries", "keyboard", "nojs", "bench"])
-    parser.add_argument("--base", required=True, help="the served site, ending in /")
+    parser.add_argument("--base", help="the served site, ending in /")
+    parser.add_argument("--site", help="a built site to serve on loopback instead of --base")
+    parser.add_argument("--summary", action="store_true", help="bench: also print a table on standard error")
     parser.add_argument("--queries", help="queries: a JSON file of queries")
     parser.add_argument("--zip", default="90012", help="bench: the ZIP code searched")
     parser.add_argument("--runs", type=int, default=5, help="bench: how many cold loads")
     args = parser.parse_args()
+    if args.site:
+        args.base = serve(args.site)
+    if not args.base:
+        parser.error("give --base or --site")
     result = {"queries": run_queries, "keyboard": run_keyboard, "nojs": run_nojs, "bench": run_bench}[args.command](args)
     json.dump(result, sys.stdout)
 
