@@ -35,6 +35,7 @@ enum ContentType {
         case "json": return "application/json"
         case "xml": return "application/xml; charset=utf-8"
         case "txt": return "text/plain; charset=utf-8"
+        case "tsv": return "text/tab-separated-values; charset=utf-8"
         case "svg": return "image/svg+xml"
         case "png": return "image/png"
         case "jpg", "jpeg": return "image/jpeg"
