@@ -51,24 +51,26 @@ struct DirectoryPageRenderer {
         return (templates.render("directory", view, recorder: recorder), stateLinks)
     }
 
+    /// The groups of a facet that some of `facilities` have, with how many have each.
+    private static func facets(_ groups: [ReaderGroup], of facilities: [Facility], _ codes: (Facility) -> [String]) -> [FacetView] {
+        groups.compactMap { group in
+            let count = facilities.filter { !group.codes.isDisjoint(with: codes($0)) }.count
+            return count > 0 ? FacetView(group: group, count: count) : nil
+        }
+    }
+
     /// The search page: its form and the index's table of cells; the index's files are fetched by its script.
     func renderSearch(_ route: Route, search: SearchIndex) -> (html: String, links: [LinkOrigin]) {
         recorder.record(.group("search"))
         recorder.record(files: search.geography.paths)
         let states = index.states.map { StateTileView(state: $0, url: url(index.route($0)), count: index.count(in: $0)) }
         let placed = search.cells.flatMap(\.entries).map(\.facility)
-        func facets(_ groups: [ReaderGroup], _ codes: (Facility) -> [String]) -> [FacetView] {
-            groups.compactMap { group in
-                let count = placed.filter { !group.codes.isDisjoint(with: codes($0)) }.count
-                return count > 0 ? FacetView(group: group, count: count) : nil
-            }
-        }
         let trail: [(String, Route)] = [("Home", Route("/")), ("Treatment centers", DirectoryIndex.root), ("Find a center near you", route)]
         let view = SearchPageView(
             head: head(route, title: "Find a treatment center near you",
                        description: "Search \(Count.text(search.count)) addiction and mental health treatment centers by ZIP code, city, name or your location."),
-            crumbs: crumbs(trail), states: states, careFacets: facets(ReaderGroup.levelsOfCare, \.levelsOfCare),
-            paymentFacets: facets(ReaderGroup.payments, \.payment), count: search.count,
+            crumbs: crumbs(trail), states: states, careFacets: Self.facets(ReaderGroup.levelsOfCare, of: placed, \.levelsOfCare),
+            paymentFacets: Self.facets(ReaderGroup.payments, of: placed, \.payment), count: search.count,
             indexJSON: search.manifest(states: index.states, basePath: config.basePath).serialized(),
             hasGeography: !search.geography.isEmpty, structuredData: DirectoryStructuredData.script([breadcrumbData(trail)]))
         let stateLinks = states.map { LinkOrigin(href: $0.url, ordinal: 0, kind: .data, origin: $0.state.location) }
@@ -87,18 +89,13 @@ struct DirectoryPageRenderer {
         }
         // What rendering a listing reads: its template and partials (the listings themselves are recorded above).
         recorder.record(files: templates.files(of: "listing"))
-        func facets(_ groups: [ReaderGroup], _ codes: (Facility) -> [String]) -> [FacetView] {
-            groups.compactMap { group in
-                let count = facilities.filter { !group.codes.isDisjoint(with: codes($0)) }.count
-                return count > 0 ? FacetView(group: group, count: count) : nil
-            }
-        }
         let trail: [(String, Route)] = [("Home", Route("/")), ("Treatment centers", DirectoryIndex.root), (state.name, route)]
         let view = StatePageView(
             head: head(route, title: "Treatment centers in \(state.name)",
                        description: "\(Count.text(facilities.count)) addiction and mental health treatment centers in \(state.name), with addresses, phone numbers and services where SAMHSA's data has them."),
             state: state, count: facilities.count, listingsHTML: listingsHTML,
-            careFacets: facets(ReaderGroup.levelsOfCare, \.levelsOfCare), paymentFacets: facets(ReaderGroup.payments, \.payment),
+            careFacets: Self.facets(ReaderGroup.levelsOfCare, of: facilities, \.levelsOfCare),
+            paymentFacets: Self.facets(ReaderGroup.payments, of: facilities, \.payment),
             notice: NoticeView(dataDates: DirectoryIndex.dataDates(facilities)), crumbs: crumbs(trail),
             structuredData: DirectoryStructuredData.script([breadcrumbData(trail)]))
         var links = [LinkOrigin(href: url(DirectoryIndex.root), ordinal: 0, kind: .data, origin: state.location)]

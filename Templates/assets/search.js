@@ -302,7 +302,7 @@
     });
   }
 
-  function offerChoices(found, query, radius, care, payment) {
+  function offerChoices(found, query) {
     choices.replaceChildren();
     var heading = element("p", "", "More than one place is called " + query + ". Which one?");
     var options = element("ul", "choice-list");
@@ -349,7 +349,7 @@
     }
     return places(name, state).then(function (found) {
       if (found.length === 1) return searchFrom(found[0], radius, care, payment);
-      if (found.length > 1) return offerChoices(found, name.trim(), radius, care, payment);
+      if (found.length > 1) return offerChoices(found, name.trim());
       return named(query, care, payment).then(function (results) {
         var shown = results.slice(0, NAME_LIMIT);
         var message = results.length === 0 ? "No place or center name matches \u201c" + query + "\u201d."

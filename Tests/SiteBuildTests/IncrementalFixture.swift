@@ -71,7 +71,7 @@ enum IncrementalFixture {
     /// ZIP code points for the fixture's listings, and a few places.
     static let zipCodes = "zip,city,state,latitude,longitude\n" + (0..<14).map { "2\(String(format: "%04d", $0)),Town,VA,\(String(format: "%.1f", 37 + Double($0) / 10)),-77.5\n" }.joined()
         + "23220,Richmond,VA,37.55,-77.46\n"
-    static let places = "geonameid,name,state,latitude,longitude,population\n1,Richmond,VA,37.55376,-77.46026,226610\n2,Richmond,IN,39.82894,-84.89024,35720\n3,Towson,MD,39.4015,-76.60191,55197\n"
+    static let places = "geonameid,name,state,latitude,longitude,population\n1,Richmond,VA,37.55376,-77.46026,226610\n2,Richmond,IN,39.82894,-84.89024,35720\n3,Towson,MD,39.4015,-76.60191,55197\n4,\"Olinda, CDP\",HI,20.82368,-156.29236,1188\n"
 
     static func files() throws -> [String: String] {
         let real = RealContentTests.root

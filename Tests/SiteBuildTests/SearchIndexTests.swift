@@ -92,6 +92,7 @@ import Testing
         #expect(page.contains("ZIP code locations: CivicSpace US ZIP Code Database (2004), CC BY-SA 2.0. Place names: GeoNames, CC BY 4.0."))
         #expect(try #require(site.read("Public/rehab-centers/find/places/ri.tsv")).split(separator: "\n").map { $0.split(separator: "\t").prefix(2).joined(separator: ",") }
                 == ["Richmond,VA", "Richmond,IN"], "the larger first")
+        #expect(try #require(site.read("Public/rehab-centers/find/places/ol.tsv")).hasPrefix("Olinda, CDP\tHI\t"), "a quoted name with a comma")
         #expect(try #require(site.read("Public/.iopsite-manifest")).contains("rehab-centers/find/zip/200.txt\n"), "the index is in the manifest")
     }
 
@@ -101,12 +102,12 @@ import Testing
         let before = site.snapshot("Public")
         try site.write([
             Geography.zipFile: "zip,city,state,latitude,longitude\n2200,A,VA,37.1,-77.5\n22001,A,VA,91,-77.5\n22002,A,VA,37.1234567,-77.5\n22003,A,VA,37.1,-77.5\n22003,A,VA,37.2,-77.5\n22004,A,VA,37.1\n",
-            Geography.placesFile: "geonameid,name,state,latitude\n",
+            Geography.placesFile: "geonameid,name,state,latitude,longitude,population\n1,\"Open, \"quote,VA,37,-77,5\n2,Here,VA,37,-77,5\n",
         ])
         let result = site.build()
         #expect(result.exitCode == 1)
         #expect(result.diagnostics.filter { $0.severity == .error }.map(\.description) == [
-            "Content/geo/us-places.csv:1:1: error: the header needs a 'longitude' column (it has geonameid, name, state, latitude)",
+            "Content/geo/us-places.csv:2:1: error: broken quoting at column 11",
             "Content/geo/us-zip-centroids.csv:2:1: error: ZIP code '2200' is not five digits",
             "Content/geo/us-zip-centroids.csv:3:12: error: latitude '91' is not a decimal number from -90 to 90 with at most 6 decimals",
             "Content/geo/us-zip-centroids.csv:4:12: error: latitude '37.1234567' is not a decimal number from -90 to 90 with at most 6 decimals",

@@ -94,7 +94,17 @@ struct SearchIndex: Sendable {
 
     /// A name as search compares it: accents folded, lowercase ASCII letters and digits only.
     static func fold(_ name: String) -> String {
-        Slug.make(name).replacingOccurrences(of: "-", with: "")
+        // ASCII (nearly every name) needs no Unicode folding.
+        guard name.utf8.allSatisfy({ $0 < 0x80 }) else { return Slug.make(name).replacingOccurrences(of: "-", with: "") }
+        var folded = ""
+        for byte in name.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): folded.unicodeScalars.append(Unicode.Scalar(byte))
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): folded.unicodeScalars.append(Unicode.Scalar(byte + 32))
+            default: break
+            }
+        }
+        return folded
     }
 
     /// The shard of a place name: the first two characters of its folded name (`_` for a name with none).
