@@ -10,6 +10,8 @@ struct DirectoryIndex: Sendable {
     /// Facilities by state, then by city key (see `cityKey`), in listing order.
     let byCity: [String: [String: [Facility]]]
     let labels: [String: String]
+    /// Retired listings by state, by id.
+    let retiredByState: [String: [Facility]]
     private let statesByCode: [String: StateInfo]
 
     static let root = Route("/rehab-centers/")
@@ -44,6 +46,21 @@ struct DirectoryIndex: Sendable {
         self.byState = byState
         self.byCity = byCity
         labels = Dictionary(directory.codes.map { ($0.code, $0.label) }) { first, _ in first }
+        retiredByState = Dictionary(grouping: directory.retired, by: \.state).mapValues { $0.sorted { $0.id.value < $1.id.value } }
+    }
+
+    func retired(in state: StateInfo) -> [Facility] { retiredByState[state.code] ?? [] }
+
+    /// The listed facilities of a retired one's state nearest to it, at most `limit`: by distance when it
+    /// has coordinates (those without come last), else those of its city, then by name.
+    func nearest(to facility: Facility, limit: Int) -> [Facility] {
+        let listed = byState[facility.state] ?? []
+        guard let lat = facility.latitude, let lon = facility.longitude else { return neighbours(of: facility, limit: limit) }
+        let measured = listed.map { other -> (Double, Facility) in
+            guard let otherLat = other.latitude, let otherLon = other.longitude else { return (.infinity, other) }
+            return (GreatCircle.miles(lat, lon, otherLat, otherLon), other)
+        }
+        return measured.sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1.id.value < $1.1.id.value }.prefix(limit).map(\.1)
     }
 
     static func cityKey(_ facility: Facility) -> String {

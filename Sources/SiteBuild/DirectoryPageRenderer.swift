@@ -43,7 +43,7 @@ struct DirectoryPageRenderer {
         let view = DirectoryIndexView(
             head: head(route, title: "Find a treatment center in your state",
                        description: "Treatment centers for addiction and mental health in every state, Washington, D.C. and Puerto Rico, from SAMHSA's public locator data."),
-            tiles: reading, states: tiles, total: summary.count, notice: NoticeView(dataDates: summary.dataDates),
+            tiles: reading, states: tiles, total: summary.count, notice: summary.notice,
             crumbs: crumbs([("Home", Route("/")), ("Treatment centers", route)]))
         // Each state's link appears on the map and in the list, from its row of _states.csv.
         let stateLinks = reading.map { LinkOrigin(href: $0.url, ordinal: 0, kind: .data, origin: $0.state.location) }
@@ -96,7 +96,7 @@ struct DirectoryPageRenderer {
             state: state, count: facilities.count, listingsHTML: listingsHTML,
             careFacets: Self.facets(ReaderGroup.levelsOfCare, of: facilities, \.levelsOfCare),
             paymentFacets: Self.facets(ReaderGroup.payments, of: facilities, \.payment),
-            notice: NoticeView(dataDates: DirectoryIndex.dataDates(facilities)), crumbs: crumbs(trail),
+            notice: NoticeView(facilities), crumbs: crumbs(trail),
             structuredData: DirectoryStructuredData.script([breadcrumbData(trail)]))
         var links = [LinkOrigin(href: url(DirectoryIndex.root), ordinal: 0, kind: .data, origin: state.location)]
         for facility in facilities { links += listingLinks(facility) }
@@ -146,10 +146,28 @@ struct DirectoryPageRenderer {
             neighbours: zip(neighbours, ListingDistinction.details(neighbours, labels: index.labels)).map {
                 LinkView(name: $0.name.value, detail: $1, url: url(index.route($0)))
             },
-            state: state, stateURL: url(index.route(state)), notice: NoticeView(dataDates: DisplayDate.text(facility.sourceDate)),
+            state: state, stateURL: url(index.route(state)), notice: NoticeView([facility]),
             crumbs: crumbs(trail),
             structuredData: DirectoryStructuredData.script([DirectoryStructuredData.clinic(facility, labels: index.labels), breadcrumbData(trail)]))
         return (templates.render("facility", view, recorder: recorder), links)
+    }
+
+    /// A retired listing's page: no longer listed since when (or why), where it was, the nearest listed centers.
+    func renderRetired(_ planned: Facility, route: Route) -> (html: String, links: [LinkOrigin]) {
+        let facility = index.listing(planned)
+        guard let state = index.state(of: facility) else { return ("", []) }
+        let nearest = index.nearest(to: facility, limit: Self.neighbourLimit / 2)
+        let trail: [(String, Route)] = [("Home", Route("/")), ("Treatment centers", DirectoryIndex.root), (state.name, index.route(state)),
+                                        (facility.name.value, route)]
+        let view = RetiredPageView(
+            head: head(route, title: "\(facility.name.value), \(facility.address.value.city), \(state.code): no longer listed",
+                       description: "\(facility.name.value) is no longer in SAMHSA's treatment locator data. Centers near it that are listed."),
+            crumbs: crumbs(trail), facility: facility,
+            nearest: zip(nearest, ListingDistinction.details(nearest, labels: index.labels)).map { LinkView(name: $0.name.value, detail: $1, url: url(index.route($0))) },
+            stateName: state.name, stateURL: url(index.route(state)), structuredData: DirectoryStructuredData.script([breadcrumbData(trail)]))
+        let links = [LinkOrigin(href: url(index.route(state)), ordinal: 0, kind: .data, origin: state.location)]
+            + nearest.map { LinkOrigin(href: url(index.route($0)), ordinal: 0, kind: .data, origin: $0.slug.location) }
+        return (templates.render("retired", view, recorder: recorder), links)
     }
 
     /// The links a listing shows: its page, phone and website, each from the field that makes it.

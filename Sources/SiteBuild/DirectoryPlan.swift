@@ -11,7 +11,9 @@ struct DirectoryPlan: Sendable {
     struct StatePart: Sendable {
         let state: StateInfo
         let facilities: [Facility]
-        /// The state page, then its facilities' pages, in route order.
+        /// Its retired listings, whose pages stay.
+        let retired: [Facility]
+        /// The state page, then its facilities' pages (listed and retired), in route order.
         let specs: [PageSpec]
         let sitemap: [SitemapEntry]
         /// The state's sets of listings (see `DirectoryIndex.groups(of:)`).
@@ -25,7 +27,12 @@ struct DirectoryPlan: Sendable {
 
         /// Whether this part was made from the very same listings as `other` (then all of it is the same).
         func isSame(as other: StatePart) -> Bool {
-            state == other.state && facilities.count == other.facilities.count && zip(facilities, other.facilities).allSatisfy { $0 === $1 }
+            isMade(from: other.state, other.facilities, other.retired)
+        }
+
+        func isMade(from state: StateInfo, _ facilities: [Facility], _ retired: [Facility]) -> Bool {
+            self.state == state && self.facilities.count == facilities.count && zip(self.facilities, facilities).allSatisfy { $0 === $1 }
+                && self.retired.count == retired.count && zip(self.retired, retired).allSatisfy { $0 === $1 }
         }
     }
 
@@ -52,13 +59,12 @@ struct DirectoryPlan: Sendable {
                               source: SourceLocation(path: DirectoryIndex.statesFile, line: 1, column: 1))]
         var sitemap = [SitemapEntry(route: DirectoryIndex.root, lastModified: SitePlan.newest(directory.facilities))]
         for state in index.states.sorted(by: { index.route($0) < index.route($1) }) {
-            let facilities = index.facilities(in: state)
+            let facilities = index.facilities(in: state), retired = index.retired(in: state)
             let part: StatePart
-            if let kept = previous?.parts[state.code], kept.state == state, kept.facilities.count == facilities.count,
-               zip(kept.facilities, facilities).allSatisfy({ $0 === $1 }) {
+            if let kept = previous?.parts[state.code], kept.isMade(from: state, facilities, retired) {
                 part = kept
             } else {
-                part = Self.part(state, facilities, index: index)
+                part = Self.part(state, facilities, retired: retired, index: index)
             }
             parts[state.code] = part
             specs += part.specs
@@ -83,7 +89,7 @@ struct DirectoryPlan: Sendable {
         return parts.values.first { $0.state.slug == stateSlug }?.sources[route]
     }
 
-    private static func part(_ state: StateInfo, _ facilities: [Facility], index: DirectoryIndex) -> StatePart {
+    private static func part(_ state: StateInfo, _ facilities: [Facility], retired: [Facility], index: DirectoryIndex) -> StatePart {
         var pages = [(path: index.route(state).path, spec: PageSpec(route: index.route(state), template: "state", kind: .state(state), source: state.location),
                       entry: SitemapEntry(route: index.route(state), lastModified: SitePlan.newest(facilities)))]
         for facility in facilities {
@@ -91,11 +97,14 @@ struct DirectoryPlan: Sendable {
             pages.append((route.path, PageSpec(route: route, template: "facility", kind: .facility(facility), source: facility.slug.location),
                           SitemapEntry(route: route, lastModified: SitePlan.newest(facility))))
         }
-        pages.sort { $0.path < $1.path }
-        let specs = pages.map(\.spec)
-        let sources = Dictionary(pages.map { ($0.path, $0.spec.source) }) { first, _ in first }
-        return StatePart(state: state, facilities: facilities, specs: specs, sitemap: pages.map(\.entry), groups: index.groups(of: state.code),
-                         listings: Dictionary(facilities.map { ($0.id.value, $0) }) { first, _ in first }, sources: sources,
+        // A retired listing keeps its page, out of the sitemap.
+        let retiredPages = retired.map { (path: index.route($0).path, spec: PageSpec(route: index.route($0), template: "retired", kind: .retired($0), source: $0.slug.location)) }
+        let sitemap = pages.sorted { $0.path < $1.path }.map(\.entry)
+        let all = (pages.map { (path: $0.path, spec: $0.spec) } + retiredPages).sorted { $0.path < $1.path }
+        let specs = all.map(\.spec)
+        let sources = Dictionary(all.map { ($0.path, $0.spec.source) }) { first, _ in first }
+        return StatePart(state: state, facilities: facilities, retired: retired, specs: specs, sitemap: sitemap, groups: index.groups(of: state.code),
+                         listings: Dictionary((facilities + retired).map { ($0.id.value, $0) }) { first, _ in first }, sources: sources,
                          collisions: sources.count == specs.count ? [] : SitePlan.collisions(specs))
     }
 }

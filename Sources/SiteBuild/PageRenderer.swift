@@ -82,7 +82,7 @@ struct PageRenderer: Sendable {
             guard let directory, let search else { return RenderedPage(route: spec.route, html: "", dependencies: recorder.reads, links: []) }
             let data = search.text(of: file, directory: directory, basePath: config.basePath, recorder: recorder)
             return RenderedPage(route: spec.route, html: data.text, dependencies: recorder.reads, links: [], dataLinks: data.links)
-        case .directoryIndex, .state, .facility, .search:
+        case .directoryIndex, .state, .facility, .retired, .search:
             guard let directory else { return RenderedPage(route: spec.route, html: "", dependencies: recorder.reads, links: []) }
             let pages = DirectoryPageRenderer(config: config, templates: templates, index: directory.reading(into: recorder),
                                               bibliography: content.bibliography, site: site, fragments: fragments)
@@ -90,6 +90,7 @@ struct PageRenderer: Sendable {
             switch spec.kind {
             case .state(let state): rendered = pages.renderState(state, route: spec.route)
             case .facility(let facility): rendered = pages.renderFacility(facility, route: spec.route)
+            case .retired(let facility): rendered = pages.renderRetired(facility, route: spec.route)
             case .search:
                 guard let search else { return RenderedPage(route: spec.route, html: "", dependencies: recorder.reads, links: []) }
                 rendered = pages.renderSearch(spec.route, search: search)

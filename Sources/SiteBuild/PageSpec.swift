@@ -10,6 +10,8 @@ public struct PageSpec: Sendable {
         case directoryIndex
         case state(StateInfo)
         case facility(Facility)
+        /// A retired listing's page: that it is no longer listed, and where to look instead.
+        case retired(Facility)
         /// `/rehab-centers/find/`: search by ZIP code, place, name or location.
         case search
         /// A data file of the search index.

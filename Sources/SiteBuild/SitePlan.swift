@@ -22,6 +22,7 @@ enum SitePlan {
         "facility": FacilityPageView.schema,
         "listing": ListingView.schema,
         "find": SearchPageView.schema,
+        "retired": RetiredPageView.schema,
     ]
 
     /// URLs per sitemap file (the sitemaps protocol's limit).
@@ -103,7 +104,7 @@ enum SitePlan {
         var diagnostics = directory.collisions
         let own = pages.filter {
             switch $0.kind {
-            case .directoryIndex, .state, .facility: false
+            case .directoryIndex, .state, .facility, .retired: false
             default: true
             }
         }

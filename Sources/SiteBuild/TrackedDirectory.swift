@@ -19,9 +19,9 @@ struct TrackedDirectory {
     }
 
     /// Every listing, for what summarises them all (the count and the data dates of the map page).
-    var summary: (count: Int, dataDates: String) {
+    var summary: (count: Int, notice: NoticeView) {
         recorder.record(.group("directory"))
-        return (index.directory.facilities.count, DirectoryIndex.dataDates(index.directory.facilities))
+        return (index.directory.facilities.count, NoticeView(index.directory.facilities))
     }
 
     /// How many listings a state has.
@@ -64,6 +64,13 @@ struct TrackedDirectory {
         let list = index.neighbours(of: facility, limit: limit)
         for neighbour in list { recorder.record(.listing(neighbour.id.value)) }
         return list
+    }
+
+    /// The listed centers nearest a retired one: which they are depends on every listing of the state.
+    func nearest(to facility: Facility, limit: Int) -> [Facility] {
+        recorder.record(.group("state:" + facility.state))
+        for other in index.byState[facility.state] ?? [] { recorder.record(.listing(other.id.value)) }
+        return index.nearest(to: facility, limit: limit)
     }
 
     /// The featured listings, in directory order.

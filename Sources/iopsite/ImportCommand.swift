@@ -17,7 +17,11 @@ struct SAMHSAImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "samhsa",
         abstract: "Import a SAMHSA locator file: the nationwide CSV export or a FindTreatment JSON export.",
-        discussion: "Skipped rows and service labels without a code are reported as warnings. Exit 0 imported, 1 content problems, 2 unreadable input or write failure."
+        discussion: """
+            Prints what the import changes, per state: listings added, changed (with their fields), unchanged, vanished (retired: \
+            missing from a full export of their source) and returned. Skipped rows and service labels without a code are \
+            warnings. Exit 0 imported, 1 content problems or a mass retirement refused, 2 unreadable input or write failure.
+            """
     )
 
     @Argument(help: "The locator file (.csv or .json).")
@@ -25,16 +29,38 @@ struct SAMHSAImportCommand: ParsableCommand {
 
     @OptionGroup var site: SiteOptions
 
-    @Option(name: .long, help: "Import only this state (USPS code, e.g. VA).")
+    @Option(name: .long, help: "Import only this state (USPS code, e.g. VA); only its listings can be retired.")
     var state: String?
+
+    @Option(name: .long, help: "The day the export was downloaded (YYYY-MM-DD): its listings' source_date, and the date listings missing from it are retired.")
+    var date: String?
+
+    @Flag(name: .long, help: "Print the report and write nothing.")
+    var dryRun = false
+
+    @Flag(name: .long, help: "Retire more than 20% of a state's listings of the source (a truncated download looks like that, so it is refused without this).")
+    var allowMassRetire = false
+
+    @Option(name: .long, help: "text, or json for scripts.")
+    var format: ReportFormat = .text
+
+    enum ReportFormat: String, ExpressibleByArgument {
+        case text, json
+    }
 
     func run() throws {
         let root = try site.rootURL()
         let url = URL(fileURLWithPath: file, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
-        let report = LocatorImporter(root: root).run(file: url, displayPath: file, state: state?.uppercased())
-        DiagnosticPrinter.print(report.diagnostics, verbose: site.verbose)
-        if report.exitCode == 0 {
-            print("Imported \(report.read) records: \(report.added) new, \(report.updated) updated, \(report.unchanged) unchanged; \(report.statesWritten) state files written.")
+        let options = LocatorImporter.Options(state: state?.uppercased(), date: date, dryRun: dryRun, allowMassRetire: allowMassRetire)
+        let report = LocatorImporter(root: root).run(file: url, displayPath: file, options: options)
+        switch format {
+        case .json:
+            print(report.json.serialized())
+        case .text:
+            DiagnosticPrinter.print(report.diagnostics, verbose: site.verbose)
+            if report.exitCode == 0 || (report.exitCode == 1 && !report.states.isEmpty) {
+                for line in report.lines { print(line) }
+            }
         }
         throw ExitCode(report.exitCode)
     }

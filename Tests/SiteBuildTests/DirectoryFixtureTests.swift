@@ -14,7 +14,7 @@ import Testing
             try String(contentsOf: root.appendingPathComponent("Templates/\(name).mustache"), encoding: .utf8)
         }
         var files = Fixtures.files
-        for name in ["layout", "header", "footer", "directory", "state", "facility", "notice", "crumbs", "listing", "find"] {
+        for name in ["layout", "header", "footer", "directory", "state", "facility", "notice", "crumbs", "listing", "find", "retired"] {
             files["Templates/\(name).mustache"] = try template(name)
         }
         files["Content/directory/_states.csv"] = "code,name,fips,slug,tile_row,tile_col\nVA,Virginia,51,virginia,5,8\nMD,Maryland,24,maryland,5,9\n"

@@ -4,10 +4,23 @@ import SiteTemplates
 
 /// The notice every directory page carries: where listings come from, how old they are, and 988.
 struct NoticeView: ViewModel {
-    static let schema = ViewSchema("NoticeView", ["data_dates": .text])
+    static let schema = ViewSchema("NoticeView", ["data_dates": .text, "newest_export": .text])
     let dataDates: String
+    /// The newest export the page shows: the latest data date of its listings.
+    let newestExport: String
 
-    func child(named name: String) -> Any? { name == "data_dates" ? dataDates : nil }
+    init(_ facilities: [Facility]) {
+        dataDates = DirectoryIndex.dataDates(facilities)
+        newestExport = facilities.map(\.sourceDate).max().map(DisplayDate.text) ?? ""
+    }
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "data_dates": dataDates
+        case "newest_export": newestExport
+        default: nil
+        }
+    }
 }
 
 /// One step of the breadcrumb trail; the last is the current page.

@@ -35,7 +35,9 @@ struct DirectoryLoader {
         directory.paths += importedPaths + overridePaths
         let imported = readFiles(importedPaths, vocabulary: vocabulary, states: directory.states)
         let overrides = readFiles(overridePaths, vocabulary: vocabulary, states: directory.states)
-        directory.facilities = merge(imported: imported, overrides: overrides, states: directory.states)
+        let all = merge(imported: imported, overrides: overrides, states: directory.states)
+        directory.facilities = all.filter { !$0.isRetired }
+        directory.retired = all.filter(\.isRetired)
         return directory
     }
 

@@ -59,6 +59,7 @@ extension DirectoryLoader {
         var additionIndex: [String: Int] = [:]
         for override in leftovers {
             guard let id = override.id else { continue }
+            if first[id.value] == nil, !id.value.hasPrefix("samhsa:") { Self.checkEditorRetirement(override, log: log) }
             if let position = first[id.value] {
                 log.error("override of '\(id.value)' is in the wrong state file (the facility is in \(imported[position].code.uppercased()))", at: id.location)
             } else if id.value.hasPrefix("samhsa:") {
@@ -104,6 +105,7 @@ extension DirectoryLoader {
             merge.ids.append((id.value, id.location))
         }
         for override in overrides {
+            checkEditorRetirement(override, log: log)
             guard let id = override.id else { continue }
             if let position = index[id.value] {
                 records[position] = records[position].overridden(by: override)
@@ -116,8 +118,18 @@ extension DirectoryLoader {
         return merge
     }
 
+    /// An editor who retires a listing says why.
+    static func checkEditorRetirement(_ record: FacilityRecord, log: DiagnosticLog) {
+        if let retired = record.retired, record.retiredReason == nil {
+            log.error("a listing an editor retires needs 'retired_reason', the reason readers are shown", at: retired.location)
+        }
+    }
+
     /// A facility from a merged record, or nil (with errors) when a required field is missing.
     static func complete(_ record: FacilityRecord, log: DiagnosticLog) -> Facility? {
+        if let keep = record.keep, keep.value, record.verified == nil {
+            log.error("'keep: true' needs 'verified', the date an editor confirmed the listing is still open", at: keep.location)
+        }
         let missing = [("name", record.name == nil), ("address", record.address == nil), ("source", record.source == nil),
                        ("source_date", record.sourceDate == nil)].filter(\.1).map(\.0)
         guard let id = record.id, let state = record.state, missing.isEmpty,
@@ -134,6 +146,7 @@ extension DirectoryLoader {
                         services: record.services ?? [], languages: record.languages ?? [], hours: record.hours,
                         description: record.description, featured: record.featured?.value ?? false,
                         featuredLocation: record.featured?.location, verified: record.verified,
-                        source: source, sourceDate: sourceDate.value)
+                        source: source, sourceDate: sourceDate.value, retired: record.retired, retiredReason: record.retiredReason?.value,
+                        keep: record.keep?.value ?? false, changed: record.changed?.value)
     }
 }

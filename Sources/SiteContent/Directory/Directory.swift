@@ -4,8 +4,10 @@ import SiteCore
 public struct Directory: Sendable {
     public var states: [StateInfo]
     public var codes: [ServiceCode]
-    /// Facilities in state order, then by id.
+    /// The listed facilities, in state order, then by id.
     public var facilities: [Facility]
+    /// The retired ones (see `Facility.isRetired`): each keeps a page that says so, and nothing else shows it.
+    public var retired: [Facility] = []
     /// The files read, for dependency tracking.
     public var paths: [String]
     /// Which load of a long-lived process made it: a later load that gives the same number gave this very

@@ -24,6 +24,21 @@ struct DirectoryValidation {
             } else {
                 slugs[facility.slug.value] = facility.slug.location
             }
+            if let retired = facility.retired, facility.isRetired {
+                let since = facility.retiredReason.map { "\(retired.value) (\($0))" } ?? "\(retired.value), gone from its source's data"
+                if facility.featured {
+                    log.warning("featured facility '\(facility.name.value)' is retired since \(since): it is no longer shown", at: facility.featuredLocation ?? retired.location)
+                }
+                if let verified = facility.verified {
+                    log.warning("facility '\(facility.name.value)', verified on \(verified.value), is retired since \(since): confirm it closed, or keep it listed with keep: true",
+                                at: retired.location)
+                }
+                continue
+            }
+            if let verified = facility.verified, let changed = facility.changed, ContentDate(changed).map({ $0 > verified.value }) == true {
+                log.warning("'\(facility.name.value)' was changed by the import of \(changed) after it was verified on \(verified.value): re-verify",
+                            at: verified.location)
+            }
             if facility.featured && !facility.levelsOfCare.contains("OIT") {
                 log.warning("featured facility '\(facility.name.value)' does not list intensive outpatient treatment (OIT)",
                             at: facility.featuredLocation ?? facility.id.location)

@@ -55,6 +55,17 @@ public final class Facility: Sendable, Equatable {
     public let source: String
     /// The data's date: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
     public let sourceDate: String
+    /// The day the listing left its source's data, or an editor retired it (see `isRetired`).
+    public let retired: Located<ContentDate>?
+    /// Why an editor retired it.
+    public let retiredReason: String?
+    /// An editor keeps it published although its source dropped it.
+    public let keep: Bool
+    /// The date of the import that last changed its imported fields.
+    public let changed: String?
+
+    /// Retired and not kept: the listing has a page of its own that says so, and is shown nowhere else.
+    public var isRetired: Bool { retired != nil && !keep }
 
     public init(id: Located<String>,
                 slug: Located<String>,
@@ -77,7 +88,15 @@ public final class Facility: Sendable, Equatable {
                 featuredLocation: SourceLocation?,
                 verified: Located<ContentDate>?,
                 source: String,
-                sourceDate: String) {
+                sourceDate: String,
+                retired: Located<ContentDate>? = nil,
+                retiredReason: String? = nil,
+                keep: Bool = false,
+                changed: String? = nil) {
+        self.retired = retired
+        self.retiredReason = retiredReason
+        self.keep = keep
+        self.changed = changed
         self.id = id
         self.slug = slug
         self.state = state
@@ -126,6 +145,10 @@ public final class Facility: Sendable, Equatable {
             a.featuredLocation == b.featuredLocation &&
             a.verified == b.verified &&
             a.source == b.source &&
-            a.sourceDate == b.sourceDate)
+            a.sourceDate == b.sourceDate &&
+            a.retired == b.retired &&
+            a.retiredReason == b.retiredReason &&
+            a.keep == b.keep &&
+            a.changed == b.changed)
     }
 }

@@ -26,6 +26,14 @@ struct FacilityRecord: Sendable {
     var verified: Located<ContentDate>?
     var source: String?
     var sourceDate: Located<String>?
+    /// The day the listing left its source's data (set by the importer), or an editor retired it.
+    var retired: Located<ContentDate>?
+    /// Why an editor retired the listing.
+    var retiredReason: Located<String>?
+    /// An editor keeps the listing published although its source dropped it.
+    var keep: Located<Bool>?
+    /// The date of the import that last changed the listing's imported fields (set by the importer).
+    var changed: Located<String>?
     /// Where the entry starts.
     var location: SourceLocation
 
@@ -51,6 +59,10 @@ struct FacilityRecord: Sendable {
         merged.verified = other.verified ?? verified
         merged.source = other.source ?? source
         merged.sourceDate = other.sourceDate ?? sourceDate
+        merged.retired = other.retired ?? retired
+        merged.retiredReason = other.retiredReason ?? retiredReason
+        merged.keep = other.keep ?? keep
+        merged.changed = other.changed ?? changed
         return merged
     }
 }
@@ -68,7 +80,7 @@ struct FacilityVocabulary: Sendable {
 extension FacilityRecord {
     static let keys = ["id", "slug", "state", "name", "name2", "address", "latitude", "longitude", "phone", "intake_phone",
                        "website", "levels_of_care", "payment", "services", "languages", "hours", "description", "featured",
-                       "verified", "source", "source_date"]
+                       "verified", "source", "source_date", "retired", "retired_reason", "keep", "changed"]
 
     /// Reads and checks one entry: ZIP, phone, URL, codes, hours and dates are validated here, at their positions.
     static func read(_ map: YAMLMapping, vocabulary: FacilityVocabulary) -> FacilityRecord {
@@ -108,6 +120,16 @@ extension FacilityRecord {
         record.sourceDate = map.string("source_date")
         if let date = record.sourceDate, !isPartialDate(date.value) {
             log.error("'source_date' must be YYYY, YYYY-MM or YYYY-MM-DD, not '\(date.value)'", at: date.location)
+        }
+        record.retired = map.date("retired")
+        record.retiredReason = map.string("retired_reason")
+        record.keep = map.bool("keep").map { Located($0, at: map.file.location(of: map.value("keep")!)) }
+        record.changed = map.string("changed")
+        if let date = record.changed, !isPartialDate(date.value) {
+            log.error("'changed' must be YYYY, YYYY-MM or YYYY-MM-DD, not '\(date.value)'", at: date.location)
+        }
+        if let reason = record.retiredReason, record.retired == nil {
+            log.error("'retired_reason' needs 'retired', the date the listing was retired", at: reason.location)
         }
         map.finish()
         return record

@@ -16,7 +16,7 @@ extension ImportedFacility {
                   website: text("website", in: node), levelsOfCare: list("levels_of_care"), payment: list("payment"),
                   services: list("services"), languages: list("languages"),
                   sources: text("source", in: node).components(separatedBy: "; ").filter { !$0.isEmpty },
-                  sourceDate: text("source_date", in: node))
+                  sourceDate: text("source_date", in: node), retired: text("retired", in: node), changed: text("changed", in: node))
     }
 
     /// The record as YAML lines, fields in a fixed order, empty ones left out.
@@ -50,6 +50,8 @@ extension ImportedFacility {
         add("languages", languages)
         add("source", sources.joined(separator: "; "))
         add("source_date", sourceDate)
+        if !changed.isEmpty { lines.append("    changed: \(YAMLText.quoted(changed))") }
+        if !retired.isEmpty { lines.append("    retired: \(YAMLText.quoted(retired))") }
         return lines.joined(separator: "\n") + "\n"
     }
 }

@@ -26,6 +26,23 @@ struct ImportedFacility: Equatable {
     /// The locator sources the record combines, e.g. ["SAMHSA locator, nationwide export"].
     var sources: [String]
     var sourceDate: String
+    /// The date of the export a listing of a source was missing from (`YYYY-MM-DD`), or "" while listed.
+    var retired = ""
+    /// The date of the import that last changed its fields, or "".
+    var changed = ""
+
+    /// The fields an import reads from the locator, by the names the report shows.
+    var importedFields: [(String, String)] {
+        [("name", name), ("name2", name2), ("street1", street1), ("street2", street2), ("city", city), ("zip", zip), ("zip4", zip4),
+         ("county", county), ("latitude", latitude), ("longitude", longitude), ("phone", phone), ("intake_phone", intakePhone),
+         ("website", website), ("levels_of_care", levelsOfCare.joined(separator: ",")), ("payment", payment.joined(separator: ",")),
+         ("services", services.joined(separator: ",")), ("languages", languages.joined(separator: ",")), ("frid", frid)]
+    }
+
+    /// The names of the imported fields whose values differ from `other`'s.
+    func fieldsChanged(from other: ImportedFacility) -> [String] {
+        Swift.zip(importedFields, other.importedFields).filter { $0.1 != $1.1 }.map(\.0.0)
+    }
 
     /// Fills the fields a locator record supplies. A record from one source alone is replaced by a
     /// re-import of that source; a record another source made only gains the fields it lacks.

@@ -8,16 +8,24 @@ import Yams
 /// A record keeps its id and slug once written; a record from another locator file is enriched, not
 /// replaced; the whole `imported/` folder is swapped in one step, so a failed import changes nothing.
 public struct LocatorImporter: Sendable {
-    /// What an import did.
-    public struct Report: Sendable {
-        public var diagnostics: [Diagnostic] = []
-        public var read = 0
-        public var added = 0
-        public var updated = 0
-        public var unchanged = 0
-        public var statesWritten = 0
-        /// Exit status: 0 imported, 1 content problems (e.g. no `_states.csv`), 2 unreadable input or write failure.
-        public var exitCode: Int32 = 0
+    /// How an import runs.
+    public struct Options: Sendable {
+        /// Import only this state (USPS code); only its listings can be retired.
+        public var state: String?
+        /// The day the export was downloaded (`YYYY-MM-DD`); default: the date the format carries.
+        public var date: String?
+        /// Report, write nothing.
+        public var dryRun = false
+        /// Retire more than `maximumRetiredShare` of a state's listings of the source.
+        public var allowMassRetire = false
+        public var maximumRetiredShare = 0.2
+
+        public init(state: String? = nil, date: String? = nil, dryRun: Bool = false, allowMassRetire: Bool = false) {
+            self.state = state
+            self.date = date
+            self.dryRun = dryRun
+            self.allowMassRetire = allowMassRetire
+        }
     }
 
     public let root: URL
@@ -29,17 +37,31 @@ public struct LocatorImporter: Sendable {
     private var folder: URL { root.appendingPathComponent(DirectoryLoader.folder) }
 
     /// Imports `file` (`.csv`: nationwide export; `.json`: FindTreatment export), only `state` when given.
-    public func run(file: URL, displayPath: String, state onlyState: String? = nil) -> Report {
-        var report = Report()
+    public func run(file: URL, displayPath: String, state onlyState: String? = nil) -> ImportReport {
+        run(file: file, displayPath: displayPath, options: Options(state: onlyState))
+    }
+
+    /// Imports `file` as `options` say: merges its records, retires the listings of its source that a full
+    /// export of the same coverage no longer has, lists again those that come back, and reports it all.
+    public func run(file: URL, displayPath: String, options: Options) -> ImportReport {
+        var report = ImportReport()
+        report.dryRun = options.dryRun
         let log = DiagnosticLog()
-        perform(file: file, displayPath: displayPath, state: onlyState, report: &report, log: log)
+        perform(file: file, displayPath: displayPath, options: options, report: &report, log: log)
         report.diagnostics = log.diagnostics.sortedUnique
         return report
     }
 
-    private func perform(file: URL, displayPath: String, state onlyState: String?, report: inout Report, log: DiagnosticLog) {
+    private func perform(file: URL, displayPath: String, options: Options, report: inout ImportReport, log: DiagnosticLog) {
+        let onlyState = options.state
+        let at = SourceLocation(path: displayPath, line: 1, column: 1)
         guard let data = FileManager.default.contents(atPath: file.path), let text = String(data: data, encoding: .utf8) else {
-            log.error("cannot read the file", at: SourceLocation(path: displayPath, line: 1, column: 1))
+            log.error("cannot read the file", at: at)
+            report.exitCode = 2
+            return
+        }
+        if let date = options.date, ContentDate(date) == nil {
+            log.error("--date must be a day, YYYY-MM-DD, not '\(date)'", at: at)
             report.exitCode = 2
             return
         }
@@ -49,11 +71,11 @@ public struct LocatorImporter: Sendable {
             return
         }
         if let onlyState, !vocabulary.states.contains(onlyState) {
-            log.error("unknown state '\(onlyState)' for --state", at: SourceLocation(path: displayPath, line: 1, column: 1))
+            log.error("unknown state '\(onlyState)' for --state", at: at)
             report.exitCode = 2
             return
         }
-        let source: LocatorSource
+        var source: LocatorSource
         let records: [LocatorRecord]?
         switch file.pathExtension.lowercased() {
         case "csv":
@@ -63,8 +85,7 @@ public struct LocatorImporter: Sendable {
             source = .findTreatmentJSON
             records = LocatorJSONReader(path: displayPath, states: vocabulary.states, labels: ServiceLabels(codes: vocabulary.codes)).read(text, log: log)
         default:
-            log.error("unknown locator format: expected a .csv nationwide export or a .json FindTreatment export",
-                      at: SourceLocation(path: displayPath, line: 1, column: 1))
+            log.error("unknown locator format: expected a .csv nationwide export or a .json FindTreatment export", at: at)
             report.exitCode = 2
             return
         }
@@ -72,20 +93,45 @@ public struct LocatorImporter: Sendable {
             report.exitCode = 1
             return
         }
+        if let date = options.date { source = LocatorSource(name: source.name, date: date) }
         if let onlyState { records = records.filter { $0.state == onlyState } }
         report.read = records.count
+        report.source = source.name
+        report.date = source.date
+        // The nationwide export covers every state; a FindTreatment export, the states it has records in.
+        let coverage = onlyState.map { [$0] } ?? (source.name == LocatorSource.nationwideCSV.name ? vocabulary.states.sorted()
+                                                  : Set(records.map(\.state)).sorted())
+        report.coverage = coverage
+        let byState = Dictionary(grouping: records, by: \.state)
         var changed: [String: [ImportedFacility]] = [:]
-        for (state, stateRecords) in Dictionary(grouping: records, by: \.state) {
+        for state in Set(coverage).union(byState.keys).sorted() {
             var existing = loadImported(state: state, log: log)
             let before = existing
-            merge(Self.distinct(stateRecords, log: log), into: &existing, source: source, report: &report)
+            var stateReport = ImportReport.State(code: state)
+            stateReport.listedBefore = existing.filter { $0.sources.contains(source.name) && $0.retired.isEmpty }.count
+            let present = merge(Self.distinct(byState[state] ?? [], log: log), into: &existing, source: source, report: &stateReport)
+            for index in existing.indices where existing[index].sources.contains(source.name) && existing[index].retired.isEmpty
+                && !present.contains(existing[index].id) {
+                existing[index].retired = source.date
+                stateReport.vanished.append(.init(id: existing[index].id, name: existing[index].name))
+            }
+            let share = stateReport.listedBefore == 0 ? 0 : Double(stateReport.vanished.count) / Double(stateReport.listedBefore)
+            if share > options.maximumRetiredShare, !options.allowMassRetire {
+                log.error("the import would retire \(Count.text(stateReport.vanished.count)) of the \(Count.text(stateReport.listedBefore)) listings of \(state) "
+                          + "from \(source.name) (\(Int((share * 100).rounded()))%, more than \(Int((options.maximumRetiredShare * 100).rounded()))%): "
+                          + "a truncated download looks exactly like this. Check the file, or pass --allow-mass-retire if the centers really closed",
+                          at: SourceLocation(path: "\(DirectoryLoader.folder)/imported/\(state.lowercased()).yaml", line: 1, column: 1))
+                report.exitCode = 1
+            }
+            report.states.append(stateReport)
             if existing != before { changed[state] = existing }
         }
         report.statesWritten = changed.count
+        guard report.exitCode == 0, !options.dryRun else { return }
         do {
             try write(changed)
         } catch {
-            log.error("import not written, Content/ is unchanged: \(error.localizedDescription)", at: SourceLocation(path: displayPath, line: 1, column: 1))
+            log.error("import not written, Content/ is unchanged: \(error.localizedDescription)", at: at)
             report.exitCode = 2
         }
     }
@@ -112,7 +158,10 @@ public struct LocatorImporter: Sendable {
         }
     }
 
-    private func merge(_ records: [LocatorRecord], into facilities: inout [ImportedFacility], source: LocatorSource, report: inout Report) {
+    /// Merges a state's records into its listings; returns the ids of the listings the records are.
+    private func merge(_ records: [LocatorRecord], into facilities: inout [ImportedFacility], source: LocatorSource,
+                       report: inout ImportReport.State) -> Set<String> {
+        var present: Set<String> = []
         var byID: [String: Int] = [:]
         var byKey: [String: Int] = [:]
         for (index, facility) in facilities.enumerated() {
@@ -130,7 +179,20 @@ public struct LocatorImporter: Sendable {
                 claimed.insert(index)
                 let before = facilities[index]
                 facilities[index].absorb(record, source: source)
-                if facilities[index] == before { report.unchanged += 1 } else { report.updated += 1 }
+                // The export says the listing is current on its date.
+                facilities[index].sourceDate = source.date
+                present.insert(facilities[index].id)
+                let fields = facilities[index].fieldsChanged(from: before)
+                if !fields.isEmpty {
+                    facilities[index].changed = source.date
+                    report.changed.append(.init(id: before.id, name: facilities[index].name, fields: fields))
+                }
+                if !before.retired.isEmpty {
+                    facilities[index].retired = ""
+                    report.returned.append(.init(id: before.id, name: facilities[index].name))
+                } else if fields.isEmpty {
+                    report.unchanged += 1
+                }
             } else {
                 newcomers.append((record, id))
             }
@@ -143,9 +205,11 @@ public struct LocatorImporter: Sendable {
             facility.absorb(record, source: source)
             taken.insert(facility.slug)
             facilities.append(facility)
-            report.added += 1
+            present.insert(id)
+            report.added.append(.init(id: id, name: facility.name))
         }
         facilities.sort { $0.id < $1.id }
+        return present
     }
 
     /// name1 folded to ASCII; on a collision, `-<city>`, then `-2`, `-3`…
