@@ -80,7 +80,7 @@ struct FacilityVocabulary: Sendable {
 extension FacilityRecord {
     static let keys = ["id", "slug", "state", "name", "name2", "address", "latitude", "longitude", "phone", "intake_phone",
                        "website", "levels_of_care", "payment", "services", "languages", "hours", "description", "featured",
-                       "verified", "source", "source_date", "retired", "retired_reason", "keep", "changed"]
+                       "verified", "source", "source_date", "retired", "retired_reason", "keep", "changed", "source_dates"]
 
     /// Reads and checks one entry: ZIP, phone, URL, codes, hours and dates are validated here, at their positions.
     static func read(_ map: YAMLMapping, vocabulary: FacilityVocabulary) -> FacilityRecord {
@@ -125,6 +125,7 @@ extension FacilityRecord {
         record.retiredReason = map.string("retired_reason")
         record.keep = map.bool("keep").map { Located($0, at: map.file.location(of: map.value("keep")!)) }
         record.changed = map.string("changed")
+        _ = map.string("source_dates") // the importer's record of each source's export date; source_date sums it up
         if let date = record.changed, !isPartialDate(date.value) {
             log.error("'changed' must be YYYY, YYYY-MM or YYYY-MM-DD, not '\(date.value)'", at: date.location)
         }

@@ -17,6 +17,8 @@ extension ImportedFacility {
                   services: list("services"), languages: list("languages"),
                   sources: text("source", in: node).components(separatedBy: "; ").filter { !$0.isEmpty },
                   sourceDate: text("source_date", in: node), retired: text("retired", in: node), changed: text("changed", in: node))
+        let dates = text("source_dates", in: node).components(separatedBy: "; ")
+        if dates.count == sources.count, sources.count > 1 { sourceDates = Dictionary(Swift.zip(sources, dates)) { first, _ in first } }
     }
 
     /// The record as YAML lines, fields in a fixed order, empty ones left out.
@@ -50,6 +52,9 @@ extension ImportedFacility {
         add("languages", languages)
         add("source", sources.joined(separator: "; "))
         add("source_date", sourceDate)
+        if sources.count > 1, sourceDates.count == sources.count {
+            lines.append("    source_dates: \(YAMLText.quoted(sources.map { sourceDates[$0]! }.joined(separator: "; ")))")
+        }
         if !changed.isEmpty { lines.append("    changed: \(YAMLText.quoted(changed))") }
         if !retired.isEmpty { lines.append("    retired: \(YAMLText.quoted(retired))") }
         return lines.joined(separator: "\n") + "\n"

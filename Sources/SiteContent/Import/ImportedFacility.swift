@@ -25,7 +25,10 @@ struct ImportedFacility: Equatable {
     var languages: [String] = []
     /// The locator sources the record combines, e.g. ["SAMHSA locator, nationwide export"].
     var sources: [String]
+    /// The date of its data: the oldest of its sources' latest exports.
     var sourceDate: String
+    /// Each source's latest export that has the listing, when it has several sources (with one, `sourceDate`).
+    var sourceDates: [String: String] = [:]
     /// The date of the export a listing of a source was missing from (`YYYY-MM-DD`), or "" while listed.
     var retired = ""
     /// The date of the import that last changed its fields, or "".
@@ -71,9 +74,17 @@ struct ImportedFacility: Equatable {
         set(&languages, Self.unique(record.languages))
         if !sources.contains(source.name) {
             sources = (sources + [source.name]).sorted()
-            // The listing is as old as the oldest data in it.
-            sourceDate = min(sourceDate, source.date)
         }
+        date(source)
+    }
+
+    /// Records that `source`'s export of its date has the listing: the listing is as old as the oldest data
+    /// in it, so with one source it takes that date, with several the oldest of their latest exports.
+    mutating func date(_ source: LocatorSource) {
+        var dates = Dictionary(uniqueKeysWithValues: sources.map { ($0, sourceDates[$0] ?? sourceDate) })
+        dates[source.name] = source.date
+        sourceDate = dates.values.min() ?? source.date
+        sourceDates = sources.count > 1 ? dates : [:]
     }
 
     /// Codes in first-seen order without repeats.

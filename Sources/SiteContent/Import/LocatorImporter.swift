@@ -179,8 +179,6 @@ public struct LocatorImporter: Sendable {
                 claimed.insert(index)
                 let before = facilities[index]
                 facilities[index].absorb(record, source: source)
-                // The export says the listing is current on its date.
-                facilities[index].sourceDate = source.date
                 present.insert(facilities[index].id)
                 let fields = facilities[index].fieldsChanged(from: before)
                 if !fields.isEmpty {
