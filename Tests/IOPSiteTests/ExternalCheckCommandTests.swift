@@ -24,6 +24,9 @@ import Testing
                   doi_resolver: \(origin)
                   crossref: \(origin)/crossref
                   host_interval: 0
+                  # Generous: the whole suite runs at once on two cores; a slow answer must not count as a failure.
+                  connect_timeout: 60
+                  timeout: 120
                   exclude:
                     - \(origin)/private/*
 

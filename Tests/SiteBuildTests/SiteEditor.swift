@@ -17,6 +17,8 @@ struct SiteEditor {
         var featured = false
         var renamed: String?
         var moved = false
+        /// Gone from its source's data: retired by the importer.
+        var retired = false
         var name: String { ["Alpha House", "Birch Clinic", "Cedar Center", "Dogwood Recovery", "Elm Program", "Fir Counseling"][number % 6] }
     }
 
@@ -84,7 +86,8 @@ struct SiteEditor {
     private mutating func editListing(_ n: Int) throws {
         let index = random.next(below: listings.count)
         var listing = listings[index]
-        switch random.next(below: 7) {
+        switch random.next(below: 8) {
+        case 7: listing.retired.toggle()
         case 6: listing.moved.toggle()
         case 0: listing.phone = "804-555-\(String(format: "%04d", 2000 + n % 7000))"
         case 1: listing.city = ["Richmond", "Norfolk", "Roanoke", "Baltimore", "Towson"][random.next(below: 5)]
@@ -115,7 +118,7 @@ struct SiteEditor {
                     payment: [MD]
                 \(IncrementalFixture.coordinates(listing.number, moved: listing.moved))    source: SAMHSA locator
                     source_date: "2020-04-09"
-
+                \(listing.retired ? "    retired: \"2026-11-01\"\n" : "")
                 """
             }.joined()
             let path = "Content/directory/imported/\(state.lowercased()).yaml"
