@@ -72,7 +72,8 @@ struct DirectoryPageRenderer {
             crumbs: crumbs(trail), states: states, careFacets: Self.facets(ReaderGroup.levelsOfCare, of: placed, \.levelsOfCare),
             paymentFacets: Self.facets(ReaderGroup.payments, of: placed, \.payment), count: search.count,
             indexJSON: search.manifest(states: index.states, basePath: config.basePath).serialized(),
-            hasGeography: !search.geography.isEmpty, structuredData: DirectoryStructuredData.script([breadcrumbData(trail)]))
+            hasGeography: !search.geography.isEmpty, structuredData: DirectoryStructuredData.script([breadcrumbData(trail)]),
+            notice: index.summary.notice)
         let stateLinks = states.map { LinkOrigin(href: $0.url, ordinal: 0, kind: .data, origin: $0.state.location) }
         return (templates.render("find", view, recorder: recorder), stateLinks)
     }

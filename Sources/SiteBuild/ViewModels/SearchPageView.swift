@@ -8,7 +8,7 @@ struct SearchPageView: ViewModel {
     static let schema = ViewSchema("SearchPageView", PageHead.fields.merging([
         "crumbs": .list(CrumbView.schema), "states": .list(StateTileView.schema), "care_facets": .list(FacetView.schema),
         "payment_facets": .list(FacetView.schema), "has_care_facets": .flag, "has_payment_facets": .flag, "count": .text,
-        "index_json": .html, "has_geography": .flag, "structured_data": .html,
+        "index_json": .html, "has_geography": .flag, "structured_data": .html, "notice": .object(NoticeView.schema),
     ]) { $1 })
     let head: PageHead
     let crumbs: [CrumbView]
@@ -19,6 +19,7 @@ struct SearchPageView: ViewModel {
     let indexJSON: String
     let hasGeography: Bool
     let structuredData: String
+    let notice: NoticeView
 
     func child(named name: String) -> Any? {
         switch name {
@@ -32,6 +33,7 @@ struct SearchPageView: ViewModel {
         case "index_json": indexJSON
         case "has_geography": hasGeography
         case "structured_data": structuredData
+        case "notice": notice
         default: head.child(named: name)
         }
     }
