@@ -33,12 +33,14 @@ import Testing
     }
 
     /// The newer export: the first three Virginia rows gone, the next two with another county, the first
-    /// row of DC renamed (a new identity: the old listing vanishes, a new one is added).
+    /// row of DC renamed and the second moved to another street (each a new identity: the old listing
+    /// vanishes, a new one is added).
     static var newer: [[String]] {
         var rows = real.rows
         let va = virginia, dc = columbia
         for index in va[3...4] { rows[index][column("county")] += " County" }
         rows[dc[0]][column("name1")] += " Annex"
+        rows[dc[1]][column("street1")] = "1 Moved Street"
         let removed = Set(va[0...2])
         return rows.indices.filter { !removed.contains($0) }.map { rows[$0] }
     }
@@ -80,10 +82,10 @@ import Testing
         #expect(vaNewer.changed.map(\.fields) == [["county"], ["county"]])
         #expect(vaNewer.vanished.map(\.name).sorted() == Self.removedNames.sorted())
         #expect(vaNewer.unchanged == va.added.count - 5)
-        #expect(dcNewer.added.count == 1 && dcNewer.vanished.count == 1 && dcNewer.changed.isEmpty && dcNewer.unchanged == dc.added.count - 1)
-        #expect(dcNewer.added[0].name == dcNewer.vanished[0].name + " Annex")
-        #expect((newer.added, newer.changed, newer.vanished, newer.returned) == (1, 2, 4, 0))
-        #expect(newer.lines[0] == "Imported \(newer.read) records of SAMHSA locator, nationwide export, data of 2026-11-01: 1 added, 2 changed, \(Count.text(newer.unchanged)) unchanged, 4 vanished (retired), 0 returned; 2 state files written.")
+        #expect(dcNewer.added.count == 2 && dcNewer.vanished.count == 2 && dcNewer.changed.isEmpty && dcNewer.unchanged == dc.added.count - 2)
+        #expect(Set(dcNewer.added.map(\.name)) == Set([Self.real.rows[Self.columbia[0]][Self.column("name1")] + " Annex", Self.real.rows[Self.columbia[1]][Self.column("name1")]]))
+        #expect((newer.added, newer.changed, newer.vanished, newer.returned) == (2, 2, 5, 0))
+        #expect(newer.lines[0] == "Imported \(newer.read) records of SAMHSA locator, nationwide export, data of 2026-11-01: 2 added, 2 changed, \(Count.text(newer.unchanged)) unchanged, 5 vanished (retired), 0 returned; 2 state files written.")
         #expect(newer.lines.contains("  changed \(vaNewer.changed[0].id) \(vaNewer.changed[0].name): county"))
         let text = try #require(site.read("Content/directory/imported/va.yaml"))
         #expect(text.components(separatedBy: "    retired: \"2026-11-01\"\n").count - 1 == 3)
@@ -101,7 +103,7 @@ import Testing
         func slugs(_ text: String) -> [String] { text.split(separator: "\n").filter { $0.hasPrefix("    slug: ") }.map(String.init) }
         #expect(slugs(restored) == slugs(original))
         let json = try #require(String(data: Data(again.json.serialized().utf8), encoding: .utf8))
-        #expect(json.contains("\"returned\":4") && json.contains("\"source\":\"SAMHSA locator, nationwide export\""))
+        #expect(json.contains("\"returned\":5") && json.contains("\"source\":\"SAMHSA locator, nationwide export\""))
     }
 
     @Test func aRetiredListingKeepsANoindexPageAndLeavesEveryOtherPageTheIndexAndTheSitemap() throws {
@@ -138,7 +140,7 @@ import Testing
         #expect(refused.diagnostics.filter { $0.severity == .error }.map(\.message).contains { $0.hasPrefix("the import would retire") && $0.contains("a truncated download looks exactly like this") })
         #expect(refused.lines[0].hasPrefix("Not imported: "))
         let dry = try importRows(site, Self.newer, date: "2026-11-01", dryRun: true)
-        #expect(dry.exitCode == 0 && dry.vanished == 4 && dry.lines[0].hasSuffix("nothing written (--dry-run)."))
+        #expect(dry.exitCode == 0 && dry.vanished == 5 && dry.lines[0].hasSuffix("nothing written (--dry-run)."))
         let same = try importRows(site, Self.real.rows, date: "2026-10-01")
         #expect(same.statesWritten == 0 && same.added == 0 && same.changed == 0 && same.vanished == 0)
         let after = site.snapshot("Content")
