@@ -46,7 +46,7 @@ import Testing
             return pieces[pieces.count - 2].lowercased()
         }
         #expect(cities == cities.sorted())
-        #expect(html.contains("Listings come from SAMHSA's public treatment locator data (data from 2019 to April 9, 2020)"))
+        #expect(html.contains("Listings come from SAMHSA's public treatment locator data (data from 2019 to April 9, 2020; the newest export shown is of April 9, 2020)"))
         #expect(html.contains("<a href=\"tel:988\">988</a>"))
         let breadcrumbs = try structuredData(html).first { $0["@type"] as? String == "BreadcrumbList" }
         #expect((breadcrumbs?["itemListElement"] as? [[String: Any]])?.count == 3)
