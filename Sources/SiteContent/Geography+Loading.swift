@@ -7,7 +7,7 @@ extension Geography {
         var points: [ZIPPoint] = []
         points.reserveCapacity(50_000)
         var first: [String: Int] = [:]
-        GeoTable.read(path: path, text: text, columns: ["zip", "latitude", "longitude"], log: log) { row in
+        GeoTable.read(path: path, text: text, columns: ["zip", "latitude", "longitude", "city", "state"], log: log) { row in
             let zip = row.text(0)
             guard zip.utf8.count == 5, zip.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else {
                 return log.error("ZIP code '\(zip)' is not five digits", at: row.location(0))
@@ -15,7 +15,7 @@ extension Geography {
             if let line = first[zip] { return log.error("ZIP code \(zip) is listed twice (first on line \(line))", at: row.location(0)) }
             guard let point = row.point(latitude: 1, longitude: 2, log: log) else { return }
             first[zip] = row.line
-            points.append(ZIPPoint(zip: zip, latitude: point.latitude, longitude: point.longitude))
+            points.append(ZIPPoint(zip: zip, latitude: point.latitude, longitude: point.longitude, city: row.text(3), state: row.text(4)))
         }
         return points
     }

@@ -38,6 +38,11 @@ import Testing
         #expect(Set(found) == expected, "each listing once, linked to its page")
         let names = try String(contentsOf: Self.find.appendingPathComponent("names.txt"), encoding: .utf8).split(separator: "\n")
         #expect(names.count == 14035)
+        // GeoNames lists Puerto Rico apart: its towns come from the ZIP code table's city names.
+        let towns = SearchBrowserTests.content.geography.places.filter { $0.state == "PR" }
+        #expect(towns.count == 103 && towns.allSatisfy { $0.population == 0 })
+        let sa = try String(contentsOf: Self.find.appendingPathComponent("places/sa.tsv"), encoding: .utf8).split(separator: "\n")
+        #expect(sa.filter { $0.hasPrefix("San Juan\t") }.map { $0.split(separator: "\t")[1] } == ["TX", "NM", "PR"])
     }
 
     @Test func theWholeIndexStaysUnder2000FilesAnd3MBAndThePageUnder40KB() throws {
