@@ -1,4 +1,5 @@
 import Foundation
+@testable import SiteBuild
 import SiteContent
 import SiteCore
 import SiteTestSupport
@@ -141,16 +142,12 @@ import Testing
         for _ in 0..<15 {
             let place = places[random.next(below: places.count)]
             // A place is the largest of its name in its state.
-            let largest = places.filter { $0.state == place.state && fold($0.name) == fold(place.name) }.max { $0.population < $1.population }!
+            let largest = places.filter { $0.state == place.state && SearchIndex.fold($0.name) == SearchIndex.fold(place.name) }.max { $0.population < $1.population }!
             var query = make(largest.latitude, largest.longitude)
             query.text = "\(place.name), \(place.state)"
             queries.append(query)
         }
         return queries
-    }
-
-    static func fold(_ name: String) -> String {
-        Slug.make(name).replacingOccurrences(of: "-", with: "")
     }
 
     func harness(_ command: String, _ arguments: [String] = []) throws -> Any {

@@ -36,12 +36,7 @@ public struct LocatorImporter: Sendable {
 
     private var folder: URL { root.appendingPathComponent(DirectoryLoader.folder) }
 
-    /// Imports `file` (`.csv`: nationwide export; `.json`: FindTreatment export), only `state` when given.
-    public func run(file: URL, displayPath: String, state onlyState: String? = nil) -> ImportReport {
-        run(file: file, displayPath: displayPath, options: Options(state: onlyState))
-    }
-
-    /// Imports `file` as `options` say: merges its records, retires the listings of its source that a full
+    /// Imports `file` (`.csv`: nationwide export; `.json`: FindTreatment export) as `options` say: merges its records, retires the listings of its source that a full
     /// export of the same coverage no longer has, lists again those that come back, and reports it all.
     public func run(file: URL, displayPath: String, options: Options) -> ImportReport {
         var report = ImportReport()
