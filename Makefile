@@ -1,7 +1,7 @@
 # The two set-up commands of README.md: `make site` and `make test`.
 SWIFT ?= swift
 
-.PHONY: site test deps test-deps bench bench-search clean
+.PHONY: site test deps test-deps bench bench-search fuzz fuzz-build fuzz-smoke clean
 
 ## Install what is missing, build in release mode, generate the site into Public/.
 site: deps
@@ -52,6 +52,25 @@ bench-search: deps test-deps
 	rm -rf .build/bench/search-site
 	.build/release/iopsite build --root . --output .build/bench/search-site
 	python3 Tests/Browser/search_check.py bench --site .build/bench/search-site --zip 90012 --runs 5 --summary > .build/bench/search.json
+
+## Fuzz every parser (Fuzz/README.md): each target in FUZZ_TARGETS runs FUZZ_SECONDS under libFuzzer and
+## AddressSanitizer, keeping its corpus in Fuzz/Corpora/ (git-ignored) and what fails in Fuzz/Findings/.
+FUZZ_TARGETS ?= markdown content locator html templates
+FUZZ_SECONDS ?= 600
+fuzz: fuzz-build
+	Fuzz/run.sh $(FUZZ_SECONDS) Fuzz/Corpora $(FUZZ_TARGETS)
+
+## CI's pass: every target for 20 seconds on the seeds, the regression inputs and what it makes of them, in a fresh corpus.
+fuzz-smoke: fuzz-build
+	rm -rf .build/fuzz/smoke
+	Fuzz/run.sh 20 .build/fuzz/smoke $(FUZZ_TARGETS)
+
+## The targets, in release mode with libFuzzer, AddressSanitizer and coverage counters (in .build/fuzz/), and their seeds.
+fuzz-build: deps
+	for target in $(FUZZ_TARGETS); do $(SWIFT) build -c release --scratch-path .build/fuzz --sanitize fuzzer --sanitize address \
+	  -Xswiftc -DFUZZING -Xswiftc -enable-testing -Xswiftc -sanitize-coverage=edge,inline-8bit-counters,pc-table,trace-cmp \
+	  --product fuzz-$$target || exit 1; done
+	python3 Fuzz/seeds.py .build/fuzz/seeds
 
 clean:
 	rm -rf .build

@@ -5,6 +5,7 @@ import PackageDescription
 // CCMark → SiteCore → SiteMarkdown → SiteContent → SiteCitations → SiteTemplates → SiteBuild → iopsite;
 // SiteLinks (which knows only SiteCore) → iopsite; CLibXML2 → SiteLinksReference (libxml2's extractor, for tests only);
 // SiteBuild and SiteLinks → SiteServer (the dev server and watcher, the only module that knows Hummingbird) → iopsite;
+// everything that parses → FuzzChecks (the fuzz targets' invariants, for Fuzz/Targets and the regression tests);
 // SiteContent and SiteLinks → SiteExternal (outside links, DOIs and Crossref; the only module that speaks HTTP as a client) → iopsite.
 let package = Package(
     name: "iopsite",
@@ -72,6 +73,13 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .target(name: "SiteLinksReference", dependencies: ["CLibXML2", "SiteLinks"], path: "Tests/SiteLinksReference"),
+        // The fuzz targets (Fuzz/, `make fuzz`): one small executable per entry point, over the checks they share with the tests.
+        .target(name: "FuzzChecks", dependencies: [
+            "SiteCore", "SiteMarkdown", "SiteContent", "SiteCitations", "SiteTemplates", "SiteBuild", "SiteLinks", "SiteLinksReference",
+        ], path: "Fuzz/Checks"),
+    ] + ["markdown", "content", "locator", "html", "templates"].map { name in
+        .executableTarget(name: "fuzz-\(name)", dependencies: ["FuzzChecks"], path: "Fuzz/Targets/fuzz-\(name)")
+    } + [
         .target(name: "SiteTestSupport", dependencies: [
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
@@ -87,5 +95,6 @@ let package = Package(
         .testTarget(name: "SiteServerTests", dependencies: ["SiteServer", "SiteBuild", "SiteCore", "SiteTestSupport"]),
         .testTarget(name: "SiteExternalTests", dependencies: ["SiteExternal", "SiteContent", "SiteLinks", "SiteCore", "SiteTestSupport"]),
         .testTarget(name: "IOPSiteTests", dependencies: ["iopsite", "SiteTestSupport"]),
+        .testTarget(name: "FuzzRegressionTests", dependencies: ["FuzzChecks", "SiteCore", "SiteLinksReference", "SiteTestSupport"]),
     ]
 )

@@ -11,6 +11,7 @@ struct YAMLFile {
     let path: String
     let lines: TextLines
     let root: Node?
+    private let positions: YAMLPositions
 
     /// Parses `text`; a syntax error becomes a diagnostic at its position and `root` is nil.
     /// `lineOffset` is added to every line (front matter starts below the file's first line).
@@ -18,14 +19,17 @@ struct YAMLFile {
         self.path = path
         // Blank lines in front keep Yams's line numbers equal to the file's.
         let padded = String(repeating: "\n", count: lineOffset) + text
-        self.lines = TextLines(padded)
+        let lines = TextLines(padded)
+        self.lines = lines
+        let positions = YAMLPositions(padded, lines: lines)
+        self.positions = positions
         do {
             // The basic resolver tags every plain scalar as a string: typed fields are read from the
             // text by their readers, which is both stricter and far faster than regex-based tag resolution.
             let composed = try Yams.compose(yaml: padded, .basic)
             if let composed, Self.mayHaveAnchors(padded), let over = Self.valueBeyondLimit(in: composed) {
                 root = nil
-                let at = over.mark.map { SourceLocation(path: path, line: $0.line, column: lines.column(forByteColumn: $0.column, onLine: $0.line)) }
+                let at = over.mark.map { positions.location(path: path, line: $0.line, column: $0.column) }
                 log.error("YAML holds more than \(Self.maximumValues) values once its aliases are expanded; the limit is \(Self.maximumValues) "
                           + "(an alias repeats its anchor's whole value)", at: at ?? SourceLocation(path: path, line: 1, column: 1))
             } else {
@@ -34,7 +38,7 @@ struct YAMLFile {
         } catch let error as YamlError {
             root = nil
             log.error("malformed YAML: \(Self.describe(error).problem)", at: Self.describe(error).mark.map {
-                SourceLocation(path: path, line: $0.line, column: TextLines(padded).column(forByteColumn: $0.column, onLine: $0.line))
+                positions.location(path: path, line: $0.line, column: $0.column)
             } ?? SourceLocation(path: path, line: 1, column: 1))
         } catch {
             root = nil
@@ -81,7 +85,7 @@ struct YAMLFile {
 
     func location(of node: Node) -> SourceLocation {
         guard let mark = node.mark else { return SourceLocation(path: path, line: 1, column: 1) }
-        return SourceLocation(path: path, line: mark.line, column: lines.column(forByteColumn: mark.column, onLine: mark.line))
+        return positions.location(path: path, line: mark.line, column: mark.column)
     }
 
     private static func describe(_ error: YamlError) -> (problem: String, mark: Mark?) {

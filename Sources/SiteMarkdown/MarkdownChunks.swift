@@ -42,21 +42,60 @@ enum MarkdownChunks {
         return pieces
     }
 
-    /// A link reference definition (`]:`) or the start of an HTML block that only a closing marker ends.
+    /// A link reference definition (`]:`), the start of an HTML block that only a closing marker ends, a code
+    /// fence that is indented or inside a block quote or list item (whose end depends on its container, so it
+    /// cannot be followed line by line), or a carriage return that ends a line on its own (libcmark counts it
+    /// as a line; the pieces' line numbers count `\n`).
     private static func mayHaveGlobalOrUnboundedParts(_ text: Substring) -> Bool {
         if text.contains("]:") { return true }
         let lowered = text.lowercased()
-        return ["<!--", "<?", "<![cdata[", "<!", "<script", "<pre", "<style", "<textarea"].contains { lowered.contains($0) }
+        if ["<!--", "<?", "<![cdata[", "<!", "<script", "<pre", "<style", "<textarea"].contains(where: { lowered.contains($0) }) { return true }
+        let utf8 = text.utf8
+        var previous: UInt8 = 0x0A
+        var index = utf8.startIndex
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            if previous == 0x0D && byte != 0x0A { return true }
+            if previous == 0x0A, hasFenceInsideContainer(utf8[index...]) { return true }
+            previous = byte
+            index = utf8.index(after: index)
+        }
+        return previous == 0x0D
     }
 
-    /// A code fence line: up to three spaces, then three or more backticks or tildes.
+    /// Whether the line starting `bytes` opens or closes a code fence only after indentation or container markers
+    /// (`>`, `-`, `*`, `+`, `1.`, `1)`).
+    private static func hasFenceInsideContainer(_ bytes: Substring.UTF8View.SubSequence) -> Bool {
+        var rest = bytes
+        var stripped = false
+        while let first = rest.first {
+            if first == 0x20 || first == 0x09 || first == 0x3E {
+                rest = rest.dropFirst()
+            } else if first == 0x2D || first == 0x2A || first == 0x2B, rest.dropFirst().first.map({ $0 == 0x20 || $0 == 0x09 }) ?? false {
+                rest = rest.dropFirst(2)
+            } else if (0x30...0x39).contains(first) {
+                let digits = rest.prefix { (0x30...0x39).contains($0) }.count
+                let after = rest.dropFirst(digits)
+                guard let mark = after.first, mark == 0x2E || mark == 0x29 else { break }
+                rest = after.dropFirst()
+            } else {
+                break
+            }
+            stripped = true
+        }
+        guard stripped, let marker = rest.first, marker == 0x60 || marker == 0x7E else { return false }
+        return rest.prefix(3).allSatisfy { $0 == marker } && rest.count >= 3
+    }
+
+    /// A code fence line: up to three spaces, then three or more backticks or tildes (a backtick fence's info string
+    /// has no backtick, or the line is not a fence).
     private static func fenceRun(_ bytes: Substring.UTF8View.SubSequence) -> (marker: UInt8, length: Int, onlySpacesAfter: Bool)? {
         let indent = bytes.prefix { $0 == 0x20 }.count
         guard indent <= 3 else { return nil }
         let rest = bytes.dropFirst(indent)
         guard let marker = rest.first, marker == 0x60 || marker == 0x7E else { return nil }
         let length = rest.prefix { $0 == marker }.count
-        guard length >= 3 else { return nil }
+        guard length >= 3, marker == 0x7E || !rest.dropFirst(length).contains(0x60) else { return nil }
         return (marker, length, rest.dropFirst(length).allSatisfy { $0 == 0x20 || $0 == 0x09 })
     }
 

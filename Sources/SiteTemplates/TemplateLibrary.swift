@@ -27,46 +27,72 @@ public struct TemplateLibrary: Sendable {
         -> (library: TemplateLibrary?, diagnostics: [Diagnostic]) {
         let folder = root.appendingPathComponent("Templates")
         var diagnostics: [Diagnostic] = []
-        var sources: [String: TemplateSource] = [:]
-        var mustache = MustacheLibrary()
-        EscapingContentType.register()
         let reader = SourceFileReader(root: root, cache: cache)
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
             .filter { $0.hasSuffix(".mustache") }.sorted()
+        var files: [(name: String, path: String, text: String)] = []
         for file in names {
-            let name = String(file.dropLast(".mustache".count))
             let path = "Templates/\(file)"
-            let text: String
             switch reader.text(path) {
-            case .success(let read): text = read
-            case .failure(let problem): diagnostics.append(problem); continue
+            case .success(let text): files.append((String(file.dropLast(".mustache".count)), path, text))
+            case .failure(let problem): diagnostics.append(problem)
             }
+        }
+        let checked = check(files, bindings: bindings, optional: optional, constants: constants)
+        diagnostics += checked.diagnostics
+        let assets = loadAssets(folder.appendingPathComponent("assets"), reader: reader, diagnostics: &diagnostics)
+        let unique = diagnostics.sortedUnique
+        guard !unique.hasErrors, let parts = checked.checked else { return (nil, unique) }
+        return (TemplateLibrary(parts, assets: assets), unique)
+    }
+
+    /// Parses template texts and checks each bound one against its view model: everything `load` does
+    /// but reading the files (so texts from anywhere, a fuzzer's included, go through the same checks).
+    static func check(_ files: [(name: String, path: String, text: String)], bindings: [String: ViewSchema],
+                      optional: [String: ViewSchema] = [:], constants: [String: String] = [:])
+        -> (checked: Checked?, diagnostics: [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var sources: [String: TemplateSource] = [:]
+        var mustache = MustacheLibrary()
+        EscapingContentType.register()
+        for (name, path, text) in files {
             sources[name] = TemplateSource(name: name, path: path, text: text, constants: constants, diagnostics: &diagnostics)
+            let parsed = EscapingContentType.pragma + text
             do {
-                mustache.register(try MustacheTemplate(string: EscapingContentType.pragma + text), named: name)
+                mustache.register(try MustacheTemplate(string: parsed), named: name)
             } catch let error as MustacheTemplate.ParserError {
-                // The pragma sits in front of line 1: columns there are shifted by its length.
-                let line = error.context.lineNumber
-                let column = line == 1 ? max(1, error.context.columnNumber - EscapingContentType.pragma.count) : error.context.columnNumber
-                diagnostics.append(.error("template syntax: \(error.error)", at: SourceLocation(path: path, line: line, column: column)))
+                diagnostics.append(.error("template syntax: \(error.error)", at: MustachePosition.location(
+                    path: path, parsed: parsed, prefix: EscapingContentType.pragma, line: error.context.lineNumber, column: error.context.columnNumber)))
             } catch {
                 diagnostics.append(.error("template syntax: \(error)", at: SourceLocation(path: path, line: 1, column: 1)))
             }
         }
         var links: [String: [TemplateLink]] = [:]
-        var files: [String: [String]] = [:]
+        var read: [String: [String]] = [:]
         let present = optional.filter { sources[$0.key] != nil }
         for (name, schema) in bindings.merging(present, uniquingKeysWith: { $1 }).sorted(by: { $0.key < $1.key }) {
             var checker = TemplateChecker(templates: sources)
             checker.check(template: name, with: schema, at: SourceLocation(path: "Templates/\(name).mustache", line: 1, column: 1))
             diagnostics += checker.diagnostics
             links[name] = checker.links
-            files[name] = checker.files.sorted()
+            read[name] = checker.files.sorted()
         }
-        let assets = loadAssets(folder.appendingPathComponent("assets"), reader: reader, diagnostics: &diagnostics)
-        let unique = diagnostics.sortedUnique
-        guard !unique.hasErrors else { return (nil, unique) }
-        return (TemplateLibrary(mustache: mustache, linksByTemplate: links, filesByTemplate: files, assets: assets), unique)
+        return (diagnostics.hasErrors ? nil : Checked(mustache: mustache, links: links, files: read), diagnostics)
+    }
+
+    /// Parsed templates whose names all passed the checker.
+    struct Checked {
+        let mustache: MustacheLibrary
+        let links: [String: [TemplateLink]]
+        let files: [String: [String]]
+    }
+
+    /// A library of checked templates, without assets.
+    init(_ checked: Checked, assets: [Asset] = []) {
+        mustache = checked.mustache
+        linksByTemplate = checked.links
+        filesByTemplate = checked.files
+        self.assets = assets
     }
 
     /// Whether a template was loaded and checked.

@@ -34,6 +34,23 @@ public enum HTMLExtractor {
         return page
     }
 
+    /// Whether libxml2's HTML parser reads `html` without reporting a single error: the inputs on which
+    /// the scanner must agree with `extract` (libxml2 recovers from errors in ways of its own).
+    public static func parsesWithoutErrors(_ html: String) -> Bool {
+        let bytes = Array(html.utf8)
+        guard !bytes.isEmpty, let context = bytes.withUnsafeBufferPointer({ buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                htmlCreateMemoryParserCtxt($0, Int32(buffer.count))
+            }
+        }) else { return false }
+        defer { htmlFreeParserCtxt(context) }
+        _ = htmlCtxtUseOptions(context, Int32(HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+            | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOIMPLIED.rawValue))
+        _ = htmlParseDocument(context)
+        if let document = context.pointee.myDoc { xmlFreeDoc(document); context.pointee.myDoc = nil }
+        return context.pointee.wellFormed == 1 && context.pointee.errNo == 0
+    }
+
     private static func visit(_ node: xmlNodePtr, lines: LineIndex, into page: inout ExtractedPage) {
         let element = String(cString: node.pointee.name).lowercased()
         let line = Int(xmlGetLineNo(node))

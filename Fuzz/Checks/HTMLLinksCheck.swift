@@ -1,0 +1,73 @@
+import SiteCore
+import SiteLinks
+import SiteLinksReference
+
+extension FuzzTarget {
+    /// The link checker's HTML scanner, measured against libxml2's parser.
+    public static let html = FuzzTarget(
+        name: "html",
+        summary: "HTML through the link checker's scanner: every link's position lies inside the input, and on HTML that "
+            + "libxml2 parses without an error the scanner finds the same links (on the same lines) and the same ids.",
+        check: HTMLLinksCheck.problems)
+}
+
+/// The html target's checks.
+enum HTMLLinksCheck {
+    /// Markup libxml2 2.9 parses as HTML 4 did, not as the HTML standard (and the scanner) do: it reads tags
+    /// inside `title`, `textarea` and CDATA sections, where the standard has text or a comment, and reads
+    /// processing instructions and `<!` declarations that the standard makes bogus comments ending at the first `>`.
+    static let readDifferently = ["<title", "<textarea", "<![cdata[", "<plaintext", "<xmp", "<noembed", "<noframes", "<iframe", "<noscript", "<?"]
+
+    /// Whether the text has a `<!` that is neither a comment nor the doctype `<!doctype html>`.
+    static func hasDeclaration(_ lowered: String) -> Bool {
+        lowered.replacingOccurrences(of: "<!doctype html>", with: "").replacingOccurrences(of: "<!--", with: "").contains("<!")
+    }
+
+    static func problems(_ input: [UInt8]) -> [String] {
+        let page = input.withUnsafeBufferPointer { HTMLScanner.extract($0) }
+        let text = String(decoding: input, as: UTF8.self)
+        let bounds = InputBounds(["page.html": text])
+        var problems = page.links.compactMap { link in
+            bounds.problem(SiteCore.SourceLocation(path: "page.html", line: link.line, column: link.column)).map { "the link to '\(link.href)': \($0)" }
+        }
+        let lowered = text.lowercased()
+        // libxml2 stops reading at a NUL byte (a parse error in HTML, which it does not count as one).
+        guard String(validating: input, as: UTF8.self) != nil, !input.contains(0), !readDifferently.contains(where: lowered.contains), !hasDeclaration(lowered),
+              HTMLExtractor.parsesWithoutErrors(text) else { return problems }
+        let reference = HTMLExtractor.extract(text)
+        if page.links.map(\.href) != reference.links.map(\.href) {
+            problems.append("the scanner finds the links \(page.links.map(\.href)), libxml2 \(reference.links.map(\.href))")
+        } else if !hasTagAcrossLines(input), page.links.map(\.line) != reference.links.map(\.line) {
+            problems.append("the scanner puts the links on lines \(page.links.map(\.line)), libxml2 on \(reference.links.map(\.line))")
+        }
+        if page.targets != reference.targets {
+            problems.append("the scanner finds the ids \(page.targets.sorted()), libxml2 \(reference.targets.sorted())")
+        }
+        return problems
+    }
+
+    /// Whether a start tag may run over a line break. libxml2 gives an element the line where its start tag
+    /// ends, the scanner a link the line of its attribute (where an editor must look); they differ only then.
+    /// Errs towards yes: quotes count as quotes anywhere inside a tag.
+    static func hasTagAcrossLines(_ input: [UInt8]) -> Bool {
+        var index = 0
+        while index < input.count {
+            guard input[index] == UInt8(ascii: "<") else { index += 1; continue }
+            index += 1
+            var quote: UInt8?
+            while index < input.count {
+                let byte = input[index]
+                if byte == 0x0A || byte == 0x0D { return true }
+                if let open = quote {
+                    if byte == open { quote = nil }
+                } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                    quote = byte
+                } else if byte == UInt8(ascii: ">") {
+                    break
+                }
+                index += 1
+            }
+        }
+        return false
+    }
+}

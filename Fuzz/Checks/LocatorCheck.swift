@@ -1,0 +1,51 @@
+import Foundation
+import SiteCore
+@testable import SiteContent
+
+extension FuzzTarget {
+    /// The importer's readers of SAMHSA's exports, and the search's tables of places.
+    public static let locator = FuzzTarget(
+        name: "locator",
+        summary: "An export or table read by its reader, chosen by the input's first byte (modulo \(LocatorCheck.Reader.allCases.count)): "
+            + LocatorCheck.Reader.allCases.map { "\($0.rawValue) \($0)" }.joined(separator: ", ")
+            + ". Every diagnostic lies inside the file, and so does every record's line.",
+        check: LocatorCheck.problems)
+}
+
+/// The locator target's checks.
+enum LocatorCheck {
+    enum Reader: Int, CaseIterable {
+        case nationwideCSV, locatorJSON, zipCodes, places
+    }
+
+    static let path = "exports/fuzzed"
+    static let states: Set<String> = ["DC", "VA", "PR"]
+    static let labels = ServiceLabels(codes: DirectoryLoader(
+        exists: { DirectoryFixture.files[$0] != nil }, read: { DirectoryFixture.files[$0] }, list: { _ in [] }, log: DiagnosticLog(),
+        markdown: .init(), today: nil, maxAgeDays: 365).vocabulary().codes)
+
+    static func problems(_ input: [UInt8]) -> [String] {
+        guard let first = input.first else { return [] }
+        let reader = Reader(rawValue: Int(first) % Reader.allCases.count)!
+        let text: String
+        switch SourceFileReader.decode(Data(input.dropFirst()), path: path) {
+        case .success(let decoded): text = decoded
+        case .failure(let problem): return InputBounds([path: String(decoding: input.dropFirst(), as: UTF8.self)]).problems([problem])
+        }
+        let log = DiagnosticLog()
+        let bounds = InputBounds([path: text])
+        var problems: [String] = []
+        switch reader {
+        case .nationwideCSV, .locatorJSON:
+            let records = reader == .nationwideCSV
+                ? LocatorCSVReader(path: path, states: states).read(text, log: log)
+                : LocatorJSONReader(path: path, states: states, labels: labels).read(text, log: log)
+            for record in records ?? [] {
+                if let outside = bounds.problem(record.location) { problems.append("the record '\(record.name1)': \(outside)") }
+            }
+        case .zipCodes: _ = Geography.readZIPCodes(path: path, text: text, log: log)
+        case .places: _ = Geography.readPlaces(path: path, text: text, log: log)
+        }
+        return problems + bounds.problems(log.diagnostics)
+    }
+}
