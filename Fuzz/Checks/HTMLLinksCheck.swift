@@ -15,12 +15,18 @@ extension FuzzTarget {
 enum HTMLLinksCheck {
     /// Markup libxml2 2.9 parses as HTML 4 did, not as the HTML standard (and the scanner) do: it reads tags
     /// inside `title`, `textarea` and CDATA sections, where the standard has text or a comment, and reads
-    /// processing instructions and `<!` declarations that the standard makes bogus comments ending at the first `>`.
-    static let readDifferently = ["<title", "<textarea", "<![cdata[", "<plaintext", "<xmp", "<noembed", "<noframes", "<iframe", "<noscript", "<?"]
+    /// processing instructions and `<!` declarations that the standard makes bogus comments ending at the first `>`,
+    /// and it runs the comments `<!-->` and `<!--->` on to the next `-->` where the standard ends them at once.
+    static let readDifferently = ["<title", "<textarea", "<![cdata[", "<plaintext", "<xmp", "<noembed", "<noframes", "<iframe", "<noscript", "<?",
+                                  "<!-->", "<!--->", "--!>"]
 
-    /// Whether the text has a `<!` that is neither a comment nor the doctype `<!doctype html>`.
-    static func hasDeclaration(_ lowered: String) -> Bool {
-        lowered.replacingOccurrences(of: "<!doctype html>", with: "").replacingOccurrences(of: "<!--", with: "").contains("<!")
+    /// Whether the text has a `<!` that is neither a comment nor the doctype `<!doctype html>`, or a `</` not followed
+    /// by a letter: the standard makes both bogus comments, libxml2 reads on as markup.
+    static func hasBogusComment(_ lowered: String) -> Bool {
+        if lowered.replacingOccurrences(of: "<!doctype html>", with: "").replacingOccurrences(of: "<!--", with: "").contains("<!") { return true }
+        let bytes = Array(lowered.utf8)
+        return bytes.indices.dropLast().contains { bytes[$0] == UInt8(ascii: "<") && bytes[$0 + 1] == UInt8(ascii: "/")
+            && !($0 + 2 < bytes.count && (0x61...0x7A).contains(bytes[$0 + 2])) }
     }
 
     static func problems(_ input: [UInt8]) -> [String] {
@@ -32,7 +38,7 @@ enum HTMLLinksCheck {
         }
         let lowered = text.lowercased()
         // libxml2 stops reading at a NUL byte (a parse error in HTML, which it does not count as one).
-        guard String(validating: input, as: UTF8.self) != nil, !input.contains(0), !readDifferently.contains(where: lowered.contains), !hasDeclaration(lowered),
+        guard String(validating: input, as: UTF8.self) != nil, !input.contains(0), !readDifferently.contains(where: lowered.contains), !hasBogusComment(lowered),
               HTMLExtractor.parsesWithoutErrors(text) else { return problems }
         let reference = HTMLExtractor.extract(text)
         if page.links.map(\.href) != reference.links.map(\.href) {

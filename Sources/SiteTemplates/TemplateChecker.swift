@@ -106,7 +106,11 @@ struct TemplateChecker {
             report("'.' is only meaningful inside a list of texts", token, source)
             return nil
         }
-        let parts = name.split(separator: ".").map(String.init)
+        let parts = name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        guard !parts.contains(where: \.isEmpty) else {
+            report("'\(name)' is not a name: write field names joined by single dots (e.g. site.name)", token, source)
+            return nil
+        }
         for scope in scopes.reversed() {
             guard case .model(let schema) = scope, var field = schema.fields[parts[0]] else { continue }
             var owner = schema
