@@ -16,9 +16,10 @@ enum HTMLLinksCheck {
     /// Markup libxml2 2.9 parses as HTML 4 did, not as the HTML standard (and the scanner) do: it reads tags
     /// inside `title`, `textarea` and CDATA sections, where the standard has text or a comment, and reads
     /// processing instructions and `<!` declarations that the standard makes bogus comments ending at the first `>`,
-    /// and it runs the comments `<!-->` and `<!--->` on to the next `-->` where the standard ends them at once.
+    /// it runs the comments `<!-->` and `<!--->` on to the next `-->` where the standard ends them at once, and a form
+    /// feed, which the standard counts as white space (ending an unquoted attribute value), is text to it.
     static let readDifferently = ["<title", "<textarea", "<![cdata[", "<plaintext", "<xmp", "<noembed", "<noframes", "<iframe", "<noscript", "<?",
-                                  "<!-->", "<!--->", "--!>"]
+                                  "<!-->", "<!--->", "--!>", "\u{0C}"]
 
     /// Whether the text has a `<!` that is neither a comment nor the doctype `<!doctype html>`, or a `</` not followed
     /// by a letter: the standard makes both bogus comments, libxml2 reads on as markup.

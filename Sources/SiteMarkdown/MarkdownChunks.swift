@@ -84,7 +84,7 @@ enum MarkdownChunks {
             stripped = true
         }
         guard stripped, let marker = rest.first, marker == 0x60 || marker == 0x7E else { return false }
-        return rest.prefix(3).allSatisfy { $0 == marker } && rest.count >= 3
+        return rest.prefix(3).elementsEqual([marker, marker, marker])
     }
 
     /// A code fence line: up to three spaces, then three or more backticks or tildes (a backtick fence's info string

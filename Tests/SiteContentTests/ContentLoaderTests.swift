@@ -142,4 +142,26 @@ import Testing
         let messages = ContentLoader(root: site.root, shortcodes: []).load().diagnostics.map(\.description)
         #expect(messages.first == "Content/guide/g.md:8:6: error: raw HTML is not allowed in Markdown (set allow_raw_html in site.yaml to permit it)")
     }
+
+    @Test func aYAMLErrorCountsColumnsInCharacters() {
+        // libyaml counts columns in characters: "é" is one column, as "a" is.
+        func errorColumn(_ text: String) -> Int? {
+            let log = DiagnosticLog()
+            _ = YAMLFile(path: "a.yaml", text: text, log: log)
+            return log.diagnostics.first?.location.column
+        }
+        let ascii = errorColumn("title: \"aa\" x: [\n")
+        #expect(ascii != nil)
+        #expect(errorColumn("title: \"éé\" x: [\n") == ascii)
+    }
+
+    @Test func aYAMLErrorPastTheLastLineOrAfterAUnicodeLineBreakStaysInsideTheFile() {
+        for text in ["rows: [1, 2\n  3", "a: 1\u{85}b: 2\u{2028}c: [\n"] {
+            let log = DiagnosticLog()
+            _ = YAMLFile(path: "a.yaml", text: text, log: log)
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            let location = log.diagnostics.first?.location
+            #expect(location.map { $0.line <= lines.count && $0.column <= lines[$0.line - 1].unicodeScalars.count + 1 } == true, "\(log.diagnostics)")
+        }
+    }
 }

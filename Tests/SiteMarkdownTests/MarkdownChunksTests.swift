@@ -76,4 +76,19 @@ import Testing
             #expect(piece.text.hasPrefix("# Getting started\n") || piece.text.hasPrefix("## Getting started\n"))
         }
     }
+
+    @Test func aTextWithAFenceInsideAListItemIsNeverSplit() {
+        // libcmark closes the item's fence with the line indented four spaces; a splitter that followed fences
+        // at the margin alone would take the last fence for a close and cut inside libcmark's code block.
+        let text = Self.text + "* item\n\n  ```\n  code\n    ```\n\n```\n\n# inside a fence\n"
+        #expect(MarkdownChunks.split(text[...], minimumPiece: 300).count == 1)
+        #expect(MarkdownRenderer().render(parse(text, minimumPiece: 300)) == MarkdownRenderer().render(parse(text, minimumPiece: .max)))
+    }
+
+    @Test func aBacktickLineWithABacktickInItsInfoStringDoesNotOpenAFence() {
+        // "```a`b" is a paragraph; the fence opens on the next "```" and holds the heading.
+        let text = Self.text + "```a`b\n\n```\n\n# inside a fence\n\n```\n"
+        #expect(MarkdownRenderer().render(parse(text, minimumPiece: 300)) == MarkdownRenderer().render(parse(text, minimumPiece: .max)))
+        #expect(MarkdownChunks.split(text[...], minimumPiece: 300).last.map { !$0.text.hasPrefix("# inside a fence") } ?? false)
+    }
 }

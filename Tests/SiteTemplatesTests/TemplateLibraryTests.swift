@@ -116,4 +116,17 @@ struct PageModel: ViewModel {
         ])
         #expect(try #require(library).files(of: "page") == ["Templates/footer.mustache", "Templates/layout.mustache", "Templates/page.mustache"])
     }
+
+    @Test func anEmptyOrBrokenNameIsAnErrorNotACrash() throws {
+        let (library, messages) = try load(["page": "<p>{{}}</p>\n<p>{{ site..name }}</p>\n"])
+        #expect(library == nil)
+        #expect(messages.contains("Templates/page.mustache:1:4: error: '' is not a name: write field names joined by single dots (e.g. site.name)"))
+        #expect(messages.contains { $0.hasPrefix("Templates/page.mustache:2:4: error: 'site..name' is not a name") })
+    }
+
+    @Test func aSyntaxErrorAfterAVerticalTabIsOnItsOwnLine() throws {
+        // swift-mustache counts a vertical tab as a line break; the file's lines end at "\n".
+        let (_, messages) = try load(["page": "<p>a\u{0B}b</p>\n{{#title}}{{/body}}\n"])
+        #expect(messages.contains { $0.hasPrefix("Templates/page.mustache:2:") && $0.contains("template syntax") }, "\(messages)")
+    }
 }
