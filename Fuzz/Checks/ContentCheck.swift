@@ -43,11 +43,8 @@ enum ContentCheck {
         guard let first = input.first else { return [] }
         let reader = Reader(rawValue: Int(first) % Reader.allCases.count)!
         let path = reader.path
-        let text: String
-        switch SourceFileReader.decode(Data(input.dropFirst()), path: path) {
-        case .success(let decoded): text = decoded
-        case .failure(let problem): return InputBounds([path: String(decoding: input.dropFirst(), as: UTF8.self)]).problems([problem])
-        }
+        let decoded = InputBounds.decode(input.dropFirst(), path: path)
+        guard let text = decoded.text else { return decoded.problems }
         let log = DiagnosticLog()
         var bounds = InputBounds([path: text])
         switch reader {

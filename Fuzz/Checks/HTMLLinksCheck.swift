@@ -30,6 +30,22 @@ enum HTMLLinksCheck {
             && !($0 + 2 < bytes.count && (0x61...0x7A).contains(bytes[$0 + 2])) }
     }
 
+    /// Whether a character reference lacks its closing `;` (`&ouml.`, `&#38 `): the standard still reads most of
+    /// them (the legacy names, and every number), libxml2 2.9 leaves them as text.
+    static func hasUnterminatedReference(_ input: [UInt8]) -> Bool {
+        var index = 0
+        while let ampersand = input[index...].firstIndex(of: UInt8(ascii: "&")) {
+            var end = ampersand + 1
+            if end < input.count, input[end] == UInt8(ascii: "#") { end += 1 }
+            let start = end
+            while end < input.count, (0x30...0x39).contains(input[end]) || (0x41...0x5A).contains(input[end])
+                    || (0x61...0x7A).contains(input[end]) { end += 1 }
+            if end > start, end == input.count || input[end] != UInt8(ascii: ";") { return true }
+            index = ampersand + 1
+        }
+        return false
+    }
+
     static func problems(_ input: [UInt8]) -> [String] {
         let page = input.withUnsafeBufferPointer { HTMLScanner.extract($0) }
         let text = String(decoding: input, as: UTF8.self)
@@ -39,7 +55,7 @@ enum HTMLLinksCheck {
         }
         let lowered = text.lowercased()
         // libxml2 stops reading at a NUL byte (a parse error in HTML, which it does not count as one).
-        guard String(validating: input, as: UTF8.self) != nil, !input.contains(0), !readDifferently.contains(where: lowered.contains), !hasBogusComment(lowered),
+        guard String(validating: input, as: UTF8.self) != nil, !input.contains(0), !readDifferently.contains(where: lowered.contains), !hasBogusComment(lowered), !hasUnterminatedReference(input),
               HTMLExtractor.parsesWithoutErrors(text) else { return problems }
         let reference = HTMLExtractor.extract(text)
         if page.links.map(\.href) != reference.links.map(\.href) {

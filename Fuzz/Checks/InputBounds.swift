@@ -1,3 +1,4 @@
+import Foundation
 import SiteCore
 
 /// The texts an entry point was given, by path: every position it reports must lie inside one of them.
@@ -52,5 +53,16 @@ struct InputBounds {
         }
         lengths.append(current)
         return lengths
+    }
+}
+
+extension InputBounds {
+    /// The input as a content file's text, read as `SourceFileReader` reads files (UTF-8, no NUL, a BOM dropped);
+    /// nil with the position problems of its diagnostic when it is refused.
+    static func decode(_ bytes: ArraySlice<UInt8>, path: String) -> (text: String?, problems: [String]) {
+        switch SourceFileReader.decode(Data(bytes), path: path) {
+        case .success(let text): (text, [])
+        case .failure(let problem): (nil, InputBounds([path: String(decoding: bytes, as: UTF8.self)]).problems([problem]))
+        }
     }
 }

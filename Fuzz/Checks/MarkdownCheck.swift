@@ -29,11 +29,8 @@ enum MarkdownCheck {
     static let options = MarkdownOptions(shortcodes: Component.shortcodes, allowRawHTML: false, reservedIDs: ["main", "sources", "top"])
 
     static func problems(_ input: [UInt8]) -> [String] {
-        let text: String
-        switch SourceFileReader.decode(Data(input), path: path) {
-        case .success(let decoded): text = decoded
-        case .failure(let problem): return InputBounds([path: String(decoding: input, as: UTF8.self)]).problems([problem])
-        }
+        let decoded = InputBounds.decode(input[...], path: path)
+        guard let text = decoded.text else { return decoded.problems }
         let bounds = InputBounds([path: text])
         let whole = MarkdownParser.parse(text[...], source: SourceMap(path: path), options: options, minimumPiece: .max)
         var problems = bounds.problems(whole.diagnostics + CitationCheck.unknownKeys(in: whole.citations, bibliography: bibliography))
