@@ -30,17 +30,22 @@ enum HTMLLinksCheck {
             && !($0 + 2 < bytes.count && (0x61...0x7A).contains(bytes[$0 + 2])) }
     }
 
-    /// Whether a character reference lacks its closing `;` (`&ouml.`, `&#38 `): the standard still reads most of
-    /// them (the legacy names, and every number), libxml2 2.9 leaves them as text.
-    static func hasUnterminatedReference(_ input: [UInt8]) -> Bool {
+    /// Whether a character reference lacks its closing `;` (`&ouml.`, `&#38 `), which the standard still reads
+    /// (the legacy names, and every number) and libxml2 2.9 leaves as text, or names a character HTML 4 did not
+    /// (`&mp;`), which libxml2 leaves as text too.
+    static func hasReferenceReadAsText(_ input: [UInt8]) -> Bool {
         var index = 0
         while let ampersand = input[index...].firstIndex(of: UInt8(ascii: "&")) {
             var end = ampersand + 1
-            if end < input.count, input[end] == UInt8(ascii: "#") { end += 1 }
+            let numeric = end < input.count && input[end] == UInt8(ascii: "#")
+            if numeric { end += 1 }
             let start = end
             while end < input.count, (0x30...0x39).contains(input[end]) || (0x41...0x5A).contains(input[end])
                     || (0x61...0x7A).contains(input[end]) { end += 1 }
-            if end > start, end == input.count || input[end] != UInt8(ascii: ";") { return true }
+            if end > start {
+                if end == input.count || input[end] != UInt8(ascii: ";") { return true }
+                if !numeric, !HTMLExtractor.knowsReference(named: String(decoding: input[start..<end], as: UTF8.self)) { return true }
+            }
             index = ampersand + 1
         }
         return false
@@ -55,7 +60,7 @@ enum HTMLLinksCheck {
         }
         let lowered = text.lowercased()
         // libxml2 stops reading at a NUL byte (a parse error in HTML, which it does not count as one).
-        guard String(validating: input, as: UTF8.self) != nil, !input.contains(0), !readDifferently.contains(where: lowered.contains), !hasBogusComment(lowered), !hasUnterminatedReference(input),
+        guard String(validating: input, as: UTF8.self) != nil, !input.contains(0), !readDifferently.contains(where: lowered.contains), !hasBogusComment(lowered), !hasReferenceReadAsText(input),
               HTMLExtractor.parsesWithoutErrors(text) else { return problems }
         let reference = HTMLExtractor.extract(text)
         if page.links.map(\.href) != reference.links.map(\.href) {

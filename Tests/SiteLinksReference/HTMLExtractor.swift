@@ -51,6 +51,12 @@ public enum HTMLExtractor {
         return context.pointee.wellFormed == 1 && context.pointee.errNo == 0
     }
 
+    /// Whether libxml2 decodes the named character reference `&name;`: it knows HTML 4's 253 names, not the
+    /// standard's 2,231.
+    public static func knowsReference(named name: String) -> Bool {
+        htmlEntityLookup(name) != nil
+    }
+
     private static func visit(_ node: xmlNodePtr, lines: LineIndex, into page: inout ExtractedPage) {
         let element = String(cString: node.pointee.name).lowercased()
         let line = Int(xmlGetLineNo(node))
