@@ -53,7 +53,7 @@ bench-search: deps test-deps
 	.build/release/iopsite build --root . --output .build/bench/search-site
 	python3 Tests/Browser/search_check.py bench --site .build/bench/search-site --zip 90012 --runs 5 --summary > .build/bench/search.json
 
-## Fuzz every parser (Fuzz/README.md): each target in FUZZ_TARGETS runs FUZZ_SECONDS under libFuzzer and
+## Fuzz every parser (README.md, "Fuzzing"): each target in FUZZ_TARGETS runs FUZZ_SECONDS under libFuzzer and
 ## AddressSanitizer, keeping its corpus in Fuzz/Corpora/ (git-ignored) and what fails in Fuzz/Findings/.
 FUZZ_TARGETS ?= markdown content locator html templates
 FUZZ_SECONDS ?= 600

@@ -3,7 +3,7 @@
 #   Fuzz/run.sh SECONDS CORPORA TARGET...
 # CORPORA/<target> keeps what libFuzzer finds worth keeping; the seeds (.build/fuzz/seeds/<target>) and the
 # regression inputs (Fuzz/Regressions/<target>) are read, never written. Inputs that crash, hang or exhaust
-# memory land in Fuzz/Findings/<target>/; each becomes a regression input once fixed (see Fuzz/README.md).
+# memory land in Fuzz/Findings/<target>/; each becomes a regression input once fixed (README.md, "Fuzzing").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=$1 corpora=$2
