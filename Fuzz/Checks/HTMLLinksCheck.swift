@@ -30,6 +30,57 @@ enum HTMLLinksCheck {
             && !($0 + 2 < bytes.count && (0x61...0x7A).contains(bytes[$0 + 2])) }
     }
 
+    /// Whether a start or end tag breaks the tag syntax both readers share: a name of letters and digits, then
+    /// attributes named by letters, digits, `-`, `_`, `:` or `.`, each with no value, a quoted value or an unquoted
+    /// one without quotes, `=`, `<`, `>` or a backtick, up to `>` or `/>`. libxml2 recovers from other tags without
+    /// reporting an error, in ways of its own.
+    static func hasMalformedTag(_ input: [UInt8]) -> Bool {
+        func isLetter(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) }
+        func isNameByte(_ byte: UInt8) -> Bool {
+            isLetter(byte) || (0x30...0x39).contains(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
+                || byte == UInt8(ascii: ":") || byte == UInt8(ascii: ".")
+        }
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+        var index = 0
+        while index + 1 < input.count {
+            guard input[index] == UInt8(ascii: "<") else { index += 1; continue }
+            var cursor = index + 1
+            if input[cursor] == UInt8(ascii: "/") { cursor += 1 }
+            guard cursor < input.count, isLetter(input[cursor]) else { index += 1; continue }
+            while cursor < input.count, isLetter(input[cursor]) || (0x30...0x39).contains(input[cursor]) { cursor += 1 }
+            while true {
+                while cursor < input.count, isSpace(input[cursor]) { cursor += 1 }
+                guard cursor < input.count else { return true }
+                if input[cursor] == UInt8(ascii: ">") { break }
+                if input[cursor] == UInt8(ascii: "/"), cursor + 1 < input.count, input[cursor + 1] == UInt8(ascii: ">") { cursor += 1; break }
+                let nameStart = cursor
+                while cursor < input.count, isNameByte(input[cursor]) { cursor += 1 }
+                guard cursor > nameStart, cursor < input.count else { return true }
+                guard input[cursor] == UInt8(ascii: "=") else {
+                    if isSpace(input[cursor]) || input[cursor] == UInt8(ascii: ">") || input[cursor] == UInt8(ascii: "/") { continue }
+                    return true
+                }
+                cursor += 1
+                guard cursor < input.count else { return true }
+                let quote = input[cursor]
+                if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
+                    guard let close = input[(cursor + 1)...].firstIndex(of: quote) else { return true }
+                    cursor = close + 1
+                    guard cursor < input.count, isSpace(input[cursor]) || input[cursor] == UInt8(ascii: ">") || input[cursor] == UInt8(ascii: "/") else { return true }
+                } else {
+                    let valueStart = cursor
+                    while cursor < input.count, !isSpace(input[cursor]), input[cursor] != UInt8(ascii: ">") {
+                        if [UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "="), UInt8(ascii: "<"), UInt8(ascii: "`")].contains(input[cursor]) { return true }
+                        cursor += 1
+                    }
+                    if cursor == valueStart { return true }
+                }
+            }
+            index = cursor + 1
+        }
+        return false
+    }
+
     /// Whether a character reference lacks its closing `;` (`&ouml.`, `&#38 `), which the standard still reads
     /// (the legacy names, and every number) and libxml2 2.9 leaves as text, or names a character HTML 4 did not
     /// (`&mp;`), which libxml2 leaves as text too.
@@ -60,7 +111,7 @@ enum HTMLLinksCheck {
         }
         let lowered = text.lowercased()
         // libxml2 stops reading at a NUL byte (a parse error in HTML, which it does not count as one).
-        guard String(validating: input, as: UTF8.self) != nil, !input.contains(0), !readDifferently.contains(where: lowered.contains), !hasBogusComment(lowered), !hasReferenceReadAsText(input),
+        guard String(validating: input, as: UTF8.self) != nil, !input.contains(0), !readDifferently.contains(where: lowered.contains), !hasBogusComment(lowered), !hasReferenceReadAsText(input), !hasMalformedTag(input),
               HTMLExtractor.parsesWithoutErrors(text) else { return problems }
         let reference = HTMLExtractor.extract(text)
         if page.links.map(\.href) != reference.links.map(\.href) {

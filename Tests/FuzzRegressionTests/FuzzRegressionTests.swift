@@ -71,5 +71,7 @@ import Testing
         #expect(HTMLLinksCheck.problems(Array("<p><a href=\"/a/\">a</a><img src=\"/b.png\" alt=\"\"></p>".utf8)) == [])
         #expect(HTMLExtractor.parsesWithoutErrors("<p><a href=\"/a/\">a</a></p>"))
         #expect(!HTMLExtractor.parsesWithoutErrors("<p><a href=\"/a/\">a</b></p>"))
+        #expect(!HTMLLinksCheck.hasMalformedTag(Array("<p class=x><a href=\"/a/\" download>a</a><br/></p>".utf8)))
+        #expect(HTMLLinksCheck.hasMalformedTag(Array("<a href id=\"=\"foo\nBar/>".utf8)))
     }
 }
