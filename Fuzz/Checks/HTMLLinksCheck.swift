@@ -35,6 +35,18 @@ enum HTMLLinksCheck {
     /// one without quotes, `=`, `<`, `>` or a backtick, up to `>` or `/>`. libxml2 recovers from other tags without
     /// reporting an error, in ways of its own.
     static func hasMalformedTag(_ input: [UInt8]) -> Bool {
+        tagSyntax(input).malformed
+    }
+
+    /// Whether a tag runs over a line break. libxml2 gives an element the line where its start tag ends, the
+    /// scanner a link the line of its attribute (where an editor must look); they differ only then.
+    static func hasTagAcrossLines(_ input: [UInt8]) -> Bool {
+        tagSyntax(input).acrossLines
+    }
+
+    /// Reads the tags as `hasMalformedTag` describes, noting whether one holds a line break.
+    private static func tagSyntax(_ input: [UInt8]) -> (malformed: Bool, acrossLines: Bool) {
+        var acrossLines = false
         func isLetter(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) }
         func isNameByte(_ byte: UInt8) -> Bool {
             isLetter(byte) || (0x30...0x39).contains(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
@@ -49,36 +61,44 @@ enum HTMLLinksCheck {
             guard cursor < input.count, isLetter(input[cursor]) else { index += 1; continue }
             while cursor < input.count, isLetter(input[cursor]) || (0x30...0x39).contains(input[cursor]) { cursor += 1 }
             while true {
-                while cursor < input.count, isSpace(input[cursor]) { cursor += 1 }
-                guard cursor < input.count else { return true }
+                while cursor < input.count, isSpace(input[cursor]) {
+                    if input[cursor] == 0x0A || input[cursor] == 0x0D { acrossLines = true }
+                    cursor += 1
+                }
+                guard cursor < input.count else { return (true, acrossLines) }
                 if input[cursor] == UInt8(ascii: ">") { break }
                 if input[cursor] == UInt8(ascii: "/"), cursor + 1 < input.count, input[cursor + 1] == UInt8(ascii: ">") { cursor += 1; break }
                 let nameStart = cursor
                 while cursor < input.count, isNameByte(input[cursor]) { cursor += 1 }
-                guard cursor > nameStart, cursor < input.count else { return true }
+                guard cursor > nameStart, cursor < input.count else { return (true, acrossLines) }
                 guard input[cursor] == UInt8(ascii: "=") else {
                     if isSpace(input[cursor]) || input[cursor] == UInt8(ascii: ">") || input[cursor] == UInt8(ascii: "/") { continue }
-                    return true
+                    return (true, acrossLines)
                 }
                 cursor += 1
-                guard cursor < input.count else { return true }
+                guard cursor < input.count else { return (true, acrossLines) }
                 let quote = input[cursor]
                 if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
-                    guard let close = input[(cursor + 1)...].firstIndex(of: quote) else { return true }
+                    guard let close = input[(cursor + 1)...].firstIndex(of: quote) else { return (true, acrossLines) }
+                    if input[(cursor + 1)..<close].contains(where: { $0 == 0x0A || $0 == 0x0D }) { acrossLines = true }
                     cursor = close + 1
-                    guard cursor < input.count, isSpace(input[cursor]) || input[cursor] == UInt8(ascii: ">") || input[cursor] == UInt8(ascii: "/") else { return true }
+                    guard cursor < input.count, isSpace(input[cursor]) || input[cursor] == UInt8(ascii: ">") || input[cursor] == UInt8(ascii: "/") else {
+                        return (true, acrossLines)
+                    }
                 } else {
                     let valueStart = cursor
                     while cursor < input.count, !isSpace(input[cursor]), input[cursor] != UInt8(ascii: ">") {
-                        if [UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "="), UInt8(ascii: "<"), UInt8(ascii: "`")].contains(input[cursor]) { return true }
+                        if [UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "="), UInt8(ascii: "<"), UInt8(ascii: "`")].contains(input[cursor]) {
+                            return (true, acrossLines)
+                        }
                         cursor += 1
                     }
-                    if cursor == valueStart { return true }
+                    if cursor == valueStart { return (true, acrossLines) }
                 }
             }
             index = cursor + 1
         }
-        return false
+        return (false, acrossLines)
     }
 
     /// Whether a character reference lacks its closing `;` (`&ouml.`, `&#38 `), which the standard still reads
@@ -123,30 +143,5 @@ enum HTMLLinksCheck {
             problems.append("the scanner finds the ids \(page.targets.sorted()), libxml2 \(reference.targets.sorted())")
         }
         return problems
-    }
-
-    /// Whether a start tag may run over a line break. libxml2 gives an element the line where its start tag
-    /// ends, the scanner a link the line of its attribute (where an editor must look); they differ only then.
-    /// Errs towards yes: quotes count as quotes anywhere inside a tag.
-    static func hasTagAcrossLines(_ input: [UInt8]) -> Bool {
-        var index = 0
-        while index < input.count {
-            guard input[index] == UInt8(ascii: "<") else { index += 1; continue }
-            index += 1
-            var quote: UInt8?
-            while index < input.count {
-                let byte = input[index]
-                if byte == 0x0A || byte == 0x0D { return true }
-                if let open = quote {
-                    if byte == open { quote = nil }
-                } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
-                    quote = byte
-                } else if byte == UInt8(ascii: ">") {
-                    break
-                }
-                index += 1
-            }
-        }
-        return false
     }
 }

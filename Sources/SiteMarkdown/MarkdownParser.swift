@@ -52,9 +52,11 @@ public enum MarkdownParser {
         defer { cmark_node_free(root) }
         let lines = TextLines(text)
         if let deep = firstNode(deeperThan: maximumNesting, in: root) {
-            converter.diagnostics.append(.error(
+            // The text is refused whole, with this one error, as when it is parsed in one piece: what the
+            // pieces before this one reported goes (the first piece's problems would otherwise depend on the cut).
+            converter.diagnostics = [.error(
                 "Markdown is nested more than \(maximumNesting) levels deep here (block quotes, lists, emphasis, links or images); "
-                    + "the limit is \(maximumNesting)", at: position(of: deep, lines: lines, source: source)))
+                    + "the limit is \(maximumNesting)", at: position(of: deep, lines: lines, source: source))]
             return false
         }
         converter.lines = lines
