@@ -66,8 +66,8 @@ fuzz-smoke: fuzz-build
 	Fuzz/run.sh 20 .build/fuzz/smoke $(FUZZ_TARGETS)
 
 ## The targets, in release mode with libFuzzer, AddressSanitizer and coverage counters (in .build/fuzz/), and their seeds.
-## -enable-testing: the checks reach the internal readers through @testable imports. The coverage flags are explicit
-## because with -enable-testing the fuzzer sanitizer alone leaves the modules uninstrumented (libFuzzer would fuzz blind).
+## -enable-testing: the checks reach the internal readers through @testable imports. The coverage flags are explicit:
+## `--sanitize fuzzer` alone left the Swift modules without coverage counters on this toolchain (libFuzzer fuzzed blind).
 fuzz-build: deps
 	for target in $(FUZZ_TARGETS); do $(SWIFT) build -c release --scratch-path .build/fuzz --sanitize fuzzer --sanitize address \
 	  -Xswiftc -DFUZZING -Xswiftc -enable-testing -Xswiftc -sanitize-coverage=edge,inline-8bit-counters,pc-table,trace-cmp \
