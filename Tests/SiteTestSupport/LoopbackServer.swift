@@ -4,7 +4,8 @@ import Hummingbird
 import Logging
 
 /// A real HTTP server on 127.0.0.1 (a free port) whose answers a test scripts, and which records
-/// every request it gets: method, path and when it came.
+/// every request it gets: method, path and when it came. Its handlers run on a thread of their own,
+/// so that it answers in time even while other tests keep Swift's cooperative pool busy.
 public final class LoopbackServer: @unchecked Sendable {
     /// What the server answers to one request.
     public struct Reply: Sendable {
@@ -66,7 +67,13 @@ public final class LoopbackServer: @unchecked Sendable {
                 ready.continuation.finish()
             },
             logger: logger)
-        server.task = Task { try await app.runService() }
+        // Its own thread: see `ThreadExecutor`. Hummingbird handles each connection in a child task,
+        // which keeps the preference.
+        let executor = ThreadExecutor(name: "loopback server")
+        server.task = Task(executorPreference: executor) {
+            defer { executor.shutdown() }
+            try await app.runService()
+        }
         for await port in ready.stream { server.port = port }
         return server
     }
