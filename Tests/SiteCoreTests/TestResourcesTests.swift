@@ -13,6 +13,20 @@ import Testing
         #expect(!shell.groupIsAlive, "no process of the group outlives its owner")
     }
 
+    @Test func aChildStartsWithNoSignalBlockedOrIgnoredSoThatSIGTERMReachesIt() throws {
+        // Started from a thread of Swift's pool, which blocks nearly every signal.
+        let probe = try TestResources.owner.start("/bin/sh", ["-c", "exec grep -E '^Sig(Blk|Ign)' /proc/self/status"])
+        #expect(probe.wait() == 0)
+        let masks = Dictionary(uniqueKeysWithValues: probe.output.split(separator: "\n").map { line in
+            let parts = line.split(separator: ":")
+            return (String(parts[0]), UInt64(parts[1].trimmingCharacters(in: .whitespaces), radix: 16))
+        })
+        // Signals 1 to 31; above them are the real-time signals the C library keeps for itself.
+        let standard: UInt64 = 0x7FFF_FFFF
+        #expect(masks["SigBlk"].map { $0! & standard } == 0, "\(probe.output)")
+        #expect(masks["SigIgn"].map { $0! & standard } == 0, "\(probe.output)")
+    }
+
     @Test func foldersAreRemovedWhenTheOwnerIsReleased() throws {
         let resources = TestResources()
         let folder = try resources.temporaryFolder()

@@ -13,8 +13,16 @@ public final class ManagedProcess: @unchecked Sendable {
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
+        // The child would inherit the calling thread's signal mask, and the threads Swift runs tasks on
+        // block nearly every signal: a child that cannot see SIGTERM can only be killed. It starts with
+        // no signal blocked and every signal at its default action instead.
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         posix_spawnattr_setpgroup(&attributes, 0)
+        var none = sigset_t(), all = sigset_t()
+        sigemptyset(&none)
+        sigfillset(&all)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        posix_spawnattr_setsigdefault(&attributes, &all)
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -105,7 +113,16 @@ public final class ManagedProcess: @unchecked Sendable {
             _ = hasExited
             usleep(20_000)
         }
-        if groupIsAlive { kill(-pid, SIGKILL) }
+        if groupIsAlive {
+            kill(-pid, SIGKILL)
+            // A killed process lingers until the kernel next schedules it, which on a loaded machine
+            // takes a while; the group is only stopped once none of it runs.
+            let killDeadline = Date().addingTimeInterval(10)
+            while groupIsAlive && Date() < killDeadline {
+                _ = hasExited
+                usleep(20_000)
+            }
+        }
         _ = hasExited
         if !hasExited { wait() }
         if let outputFile { try? FileManager.default.removeItem(at: outputFile) }
