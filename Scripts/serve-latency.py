@@ -5,7 +5,7 @@ For each kind of edit, the script saves a file, then waits until the live-reload
 and a GET of that page returns the new text; the time between the save and that answer is one sample.
 It restores every file it touched. Usage:
 
-    python3 scripts/serve-latency.py [--binary .build/release/iopsite] [--root .] [--runs 20]
+    python3 Scripts/serve-latency.py [--binary .build/release/iopsite] [--root .] [--runs 20]
 """
 import argparse, http.client, json, os, re, socket, statistics, subprocess, sys, threading, time
 
