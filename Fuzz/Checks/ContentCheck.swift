@@ -8,16 +8,14 @@ extension FuzzTarget {
     /// Content files: front matter and every YAML reader. The first byte chooses the reader, the rest is the file.
     public static let content = FuzzTarget(
         name: "content",
-        summary: "A content file read by its own reader, chosen by the input's first byte (modulo \(ContentCheck.Reader.allCases.count)): "
-            + ContentCheck.Reader.allCases.map { "\($0.rawValue) \($0)" }.joined(separator: ", ")
-            + ". Every diagnostic lies inside the file.",
+        summary: "A content file read by its own reader, " + ContentCheck.Reader.menu + ". Every diagnostic lies inside the file.",
         check: ContentCheck.problems)
 }
 
 /// The content target's checks.
 enum ContentCheck {
     /// The readers, numbered as the input's first byte picks them.
-    enum Reader: Int, CaseIterable {
+    enum Reader: Int, ReaderChoice {
         case guidePage, guidePageWithSiteReviewer, siteSettings, bibliography, comparison, schedule, modalities, faq, insurers,
              importedFacilities, facilityOverrides
 
@@ -40,10 +38,10 @@ enum ContentCheck {
     static let markdown = MarkdownOptions(shortcodes: Component.shortcodes, reservedIDs: ["main", "sources", "top"])
 
     static func problems(_ input: [UInt8]) -> [String] {
-        guard let first = input.first else { return [] }
-        let reader = Reader(rawValue: Int(first) % Reader.allCases.count)!
+        guard let chosen = Reader.split(input) else { return [] }
+        let (reader, file) = chosen
         let path = reader.path
-        let decoded = InputBounds.decode(input.dropFirst(), path: path)
+        let decoded = InputBounds.decode(file, path: path)
         guard let text = decoded.text else { return decoded.problems }
         let log = DiagnosticLog()
         var bounds = InputBounds([path: text])

@@ -6,15 +6,13 @@ extension FuzzTarget {
     /// The importer's readers of SAMHSA's exports, and the search's tables of places.
     public static let locator = FuzzTarget(
         name: "locator",
-        summary: "An export or table read by its reader, chosen by the input's first byte (modulo \(LocatorCheck.Reader.allCases.count)): "
-            + LocatorCheck.Reader.allCases.map { "\($0.rawValue) \($0)" }.joined(separator: ", ")
-            + ". Every diagnostic lies inside the file, and so does every record's line.",
+        summary: "An export or table read by its reader, " + LocatorCheck.Reader.menu + ". Every diagnostic lies inside the file, and so does every record's line.",
         check: LocatorCheck.problems)
 }
 
 /// The locator target's checks.
 enum LocatorCheck {
-    enum Reader: Int, CaseIterable {
+    enum Reader: Int, ReaderChoice {
         case nationwideCSV, locatorJSON, zipCodes, places
     }
 
@@ -30,9 +28,9 @@ enum LocatorCheck {
         markdown: .init(), today: nil, maxAgeDays: 365).vocabulary().codes)
 
     static func problems(_ input: [UInt8]) -> [String] {
-        guard let first = input.first else { return [] }
-        let reader = Reader(rawValue: Int(first) % Reader.allCases.count)!
-        let decoded = InputBounds.decode(input.dropFirst(), path: path)
+        guard let chosen = Reader.split(input) else { return [] }
+        let (reader, file) = chosen
+        let decoded = InputBounds.decode(file, path: path)
         guard let text = decoded.text else { return decoded.problems }
         let log = DiagnosticLog()
         let bounds = InputBounds([path: text])
