@@ -16,7 +16,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
@@ -43,10 +42,7 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .target(name: "SiteCitations", dependencies: ["SiteCore", "SiteMarkdown", "SiteContent"]),
-        .target(name: "SiteTemplates", dependencies: [
-            "SiteCore",
-            .product(name: "Mustache", package: "swift-mustache"),
-        ]),
+        .target(name: "SiteTemplates", dependencies: ["SiteCore"]),
         .target(name: "SiteBuild", dependencies: [
             "SiteCore", "SiteMarkdown", "SiteContent", "SiteCitations", "SiteTemplates",
         ]),
@@ -90,7 +86,10 @@ let package = Package(
         .testTarget(name: "SiteContentTests", dependencies: ["SiteContent", "SiteTestSupport"]),
         .testTarget(name: "SiteCitationsTests", dependencies: ["SiteCitations", "SiteContent", "SiteMarkdown", "SiteCore", "SiteTestSupport"]),
         .testTarget(name: "SiteTemplatesTests", dependencies: ["SiteTemplates", "SiteTestSupport"]),
-        .testTarget(name: "SiteBuildTests", dependencies: ["SiteBuild", "SiteContent", "SiteCore", "SiteLinks", "SiteLinksReference", "SiteTestSupport"]),
+        .testTarget(name: "SiteBuildTests", dependencies: [
+            "SiteBuild", "SiteContent", "SiteCore", "SiteLinks", "SiteLinksReference", "SiteTestSupport",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         .testTarget(name: "SiteLinksTests", dependencies: ["SiteLinks", "SiteLinksReference", "SiteCore", "SiteBuild", "SiteTestSupport"]),
         .testTarget(name: "SiteServerTests", dependencies: ["SiteServer", "SiteBuild", "SiteCore", "SiteTestSupport"]),
         .testTarget(name: "SiteExternalTests", dependencies: ["SiteExternal", "SiteContent", "SiteLinks", "SiteCore", "SiteTestSupport"]),

@@ -5,7 +5,7 @@ extension FuzzTarget {
     /// The template checker on a page template, against a fixed view model.
     public static let templates = FuzzTarget(
         name: "templates",
-        summary: "A page template through swift-mustache's parser and the template checker, against a fixed view model "
+        summary: "A page template through the template parser, checker and compiler, against a fixed view model "
             + "(with a partial 'footer' and a layout 'base' beside it). Every diagnostic lies inside the template; a "
             + "template the checker accepts renders, and no value reaches the page unescaped unless it is declared HTML.",
         check: TemplateCheck.problems)
@@ -22,7 +22,7 @@ enum TemplateCheck {
     static func problems(_ input: [UInt8]) -> [String] {
         guard let text = String(validating: input, as: UTF8.self) else { return [] }
         let files = [("page", path, text), ("footer", "Templates/footer.mustache", footer), ("base", "Templates/base.mustache", base)]
-        let checked = TemplateLibrary.check(files, bindings: ["page": FuzzPage.schema], constants: ["root": "/"])
+        let checked = TemplateLibrary.check(files, bindings: [.template("page", renders: FuzzPage.self)], constants: ["root": "/"])
         var bounds = InputBounds([path: text])
         bounds.add(footer, at: "Templates/footer.mustache")
         bounds.add(base, at: "Templates/base.mustache")
@@ -37,29 +37,31 @@ enum TemplateCheck {
 
 /// The view model the fuzzed template is checked against and rendered with: one field of every kind.
 struct FuzzPage: ViewModel {
-    static let link = ViewSchema("FuzzLink", ["label": .text, "href": .text])
-    static let site = ViewSchema("FuzzSite", ["name": .text, "root": .text])
-    static let schema = ViewSchema("FuzzPage", [
-        "title": .text, "body": .html, "draft": .flag, "site": .object(site), "links": .list(link), "tags": .textList, "root": .text,
+    static let fields = ViewFields<FuzzPage>("FuzzPage", [
+        .text("title") { _ in TemplateCheck.marker },
+        .html("body") { _ in "<p>body</p>" },
+        .flag("draft") { _ in true },
+        .object("site") { _ in FuzzSite() },
+        .list("links") { _ in [FuzzLink(label: TemplateCheck.marker, href: "/a/"), FuzzLink(label: "b", href: "/b/")] },
+        .textList("tags") { _ in [TemplateCheck.marker, "tag"] },
+        .text("root") { _ in "/" },
     ])
-
-    func child(named name: String) -> Any? {
-        switch name {
-        case "title": TemplateCheck.marker
-        case "body": "<p>body</p>"
-        case "draft": true
-        case "site": FuzzObject(values: ["name": TemplateCheck.marker, "root": "/"])
-        case "links": [FuzzObject(values: ["label": TemplateCheck.marker, "href": "/a/"]), FuzzObject(values: ["label": "b", "href": "/b/"])]
-        case "tags": [TemplateCheck.marker, "tag"]
-        case "root": "/"
-        default: nil
-        }
-    }
 }
 
-/// A nested view model given by its values.
-struct FuzzObject: ViewModel {
-    static let schema = ViewSchema("FuzzObject", [:])
-    let values: [String: String]
-    func child(named name: String) -> Any? { values[name] }
+/// The site of the fuzzed page.
+struct FuzzSite: ViewModel {
+    static let fields = ViewFields<FuzzSite>("FuzzSite", [
+        .text("name") { _ in TemplateCheck.marker },
+        .text("root") { _ in "/" },
+    ])
+}
+
+/// A link of the fuzzed page.
+struct FuzzLink: ViewModel {
+    static let fields = ViewFields<FuzzLink>("FuzzLink", [
+        .text("label") { $0.label },
+        .text("href") { $0.href },
+    ])
+    let label: String
+    let href: String
 }

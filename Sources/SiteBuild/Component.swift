@@ -11,21 +11,21 @@ struct Component: Sendable {
     let name: String
     /// The data file of `Content/guide/data/` it shows; nil when it draws on other content.
     let data: GuideData.Part?
-    /// The view model its template is checked against.
-    let schema: ViewSchema
+    /// Its template with the view model it renders.
+    let binding: TemplateBinding
     /// Renders it for one page; empty when its data is absent.
     let render: @Sendable (ComponentRenderer) -> String
 
     var template: String { name }
 
     static let all: [Component] = [
-        Component(name: "comparison", data: .comparison, schema: ComparisonView.schema) { $0.renderComparison() },
-        Component(name: "schedule", data: .schedule, schema: ScheduleView.schema) { $0.renderSchedule() },
-        Component(name: "modalities", data: .modalities, schema: ModalitiesView.schema) { $0.renderModalities() },
-        Component(name: "faq", data: .faq, schema: FAQView.schema) { $0.renderFAQ() },
-        Component(name: "insurers", data: .insurers, schema: InsurersView.schema) { $0.renderInsurers() },
-        Component(name: "sources", data: nil, schema: SourcesView.schema) { $0.renderSources() },
-        Component(name: "featured-centers", data: nil, schema: FeaturedCentersView.schema) { $0.renderFeaturedCenters() },
+        Component(name: "comparison", data: .comparison, binding: .template("comparison", renders: ComparisonView.self)) { $0.renderComparison() },
+        Component(name: "schedule", data: .schedule, binding: .template("schedule", renders: ScheduleView.self)) { $0.renderSchedule() },
+        Component(name: "modalities", data: .modalities, binding: .template("modalities", renders: ModalitiesView.self)) { $0.renderModalities() },
+        Component(name: "faq", data: .faq, binding: .template("faq", renders: FAQView.self)) { $0.renderFAQ() },
+        Component(name: "insurers", data: .insurers, binding: .template("insurers", renders: InsurersView.self)) { $0.renderInsurers() },
+        Component(name: "sources", data: nil, binding: .template("sources", renders: SourcesView.self)) { $0.renderSources() },
+        Component(name: "featured-centers", data: nil, binding: .template("featured-centers", renders: FeaturedCentersView.self)) { $0.renderFeaturedCenters() },
     ]
 
     static let byName: [String: Component] = Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0) })
@@ -36,6 +36,6 @@ struct Component: Sendable {
     /// The data files the components show, for the loader.
     static let dataParts = all.compactMap(\.data)
 
-    /// The templates and the view models they are checked against.
-    static let schemas = Dictionary(uniqueKeysWithValues: all.map { ($0.template, $0.schema) })
+    /// The templates and the view models they render.
+    static let bindings = all.map(\.binding)
 }

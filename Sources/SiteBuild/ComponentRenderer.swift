@@ -81,7 +81,7 @@ final class ComponentRenderer {
         guard let modalities = data.modalities else { return "" }
         let views = modalities.map { modality in
             ModalityView(name: modality.name, description: html(modality.description, inline: true),
-                         kinds: modality.kinds.map { ModalityView(name: $0.name, description: html($0.description, inline: true), kinds: []) })
+                         kinds: modality.kinds.map { ModalityKindView(name: $0.name, description: html($0.description, inline: true)) })
         }
         return render("modalities", ModalitiesView(modalities: views))
     }
@@ -118,8 +118,8 @@ final class ComponentRenderer {
         let entries = numbering.listEntries.map { item in
             let key = item.entry.id.value
             let backlinks = (1...item.occurrences).map { n in
-                ["target": "cite-\(key)-\(n)", "label": "Back to citation \(n) of source \(item.number)",
-                 "letter": item.occurrences == 1 ? "↩" : "↩\u{00A0}" + String(letters[(n - 1) % 26])]
+                BackLinkView(target: "cite-\(key)-\(n)", label: "Back to citation \(n) of source \(item.number)",
+                             letter: item.occurrences == 1 ? "↩" : "↩\u{00A0}" + String(letters[(n - 1) % 26]))
             }
             return SourceItemView(key: key, number: item.number, text: APAFormatter.format(item.entry), backlinks: backlinks)
         }

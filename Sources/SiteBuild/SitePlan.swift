@@ -1,5 +1,6 @@
 import SiteContent
 import SiteCore
+import SiteTemplates
 
 /// Plans the pages of a loaded site. Pure: content in, page specs out.
 enum SitePlan {
@@ -8,21 +9,21 @@ enum SitePlan {
         (guide.updated ?? guide.reviewed ?? guide.published).description
     }
 
-    /// The page templates and the view model each is checked against.
-    static let bindings = [
-        "home": HomeView.schema,
-        "guide": GuideView.schema,
-        "404": NotFoundView.schema,
+    /// The page templates and the view model each renders.
+    static let bindings: [TemplateBinding] = [
+        .template("home", renders: HomeView.self),
+        .template("guide", renders: GuideView.self),
+        .template("404", renders: NotFoundView.self),
     ]
 
     /// The directory's page templates; needed when Content/directory/ exists.
-    static let directoryTemplates = [
-        "directory": DirectoryIndexView.schema,
-        "state": StatePageView.schema,
-        "facility": FacilityPageView.schema,
-        "listing": ListingView.schema,
-        "find": SearchPageView.schema,
-        "retired": RetiredPageView.schema,
+    static let directoryTemplates: [TemplateBinding] = [
+        .template("directory", renders: DirectoryIndexView.self),
+        .template("state", renders: StatePageView.self),
+        .template("facility", renders: FacilityPageView.self),
+        .template("listing", renders: ListingView.self),
+        .template("find", renders: SearchPageView.self),
+        .template("retired", renders: RetiredPageView.self),
     ]
 
     /// URLs per sitemap file (the sitemaps protocol's limit).

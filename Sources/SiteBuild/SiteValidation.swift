@@ -37,7 +37,7 @@ enum SiteValidation {
             }
         }
         if !content.directory.isEmpty, let templates {
-            for name in SitePlan.directoryTemplates.keys.sorted() where !templates.has(name) {
+            for name in SitePlan.directoryTemplates.map(\.template).sorted() where !templates.has(name) {
                 diagnostics.append(.error("the directory needs Templates/\(name).mustache", at: SourceLocation(path: "Content/directory/_states.csv", line: 1, column: 1)))
             }
         }

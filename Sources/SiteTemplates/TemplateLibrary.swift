@@ -1,9 +1,8 @@
 import Foundation
-import Mustache
 import SiteCore
 
 /// The theme: every template of `Templates/`, checked against the view models that render them,
-/// plus the static assets. The only importer of Mustache and reader of Templates/.
+/// plus the static assets. The only reader of Templates/: templates are parsed, checked and compiled here.
 public struct TemplateLibrary: Sendable {
     /// A file of `Templates/assets/`, copied to `assets/` in the output.
     public struct Asset: Sendable {
@@ -11,18 +10,19 @@ public struct TemplateLibrary: Sendable {
         public var data: Data
     }
 
-    private let mustache: MustacheLibrary
+    /// Per page template: its compiled program (a `Unit` of its view model's type).
+    private let programs: [String: any Sendable]
     /// Per page template: its literal links in render order.
     private let linksByTemplate: [String: [TemplateLink]]
     /// Per page template: the template files it reads (itself, partials, layouts).
     private let filesByTemplate: [String: [String]]
     public let assets: [Asset]
 
-    /// Loads `Templates/` under `root` and checks each page template in `bindings` against its view model.
+    /// Loads `Templates/` under `root`, checks each page template in `bindings` against its view model and compiles it.
     /// Templates in `optional` (components) are checked when present; a missing one is not an error here.
     /// `constants` are names whose value is the same on every page (e.g. `root`), filled into literal links.
     /// `cache` keeps the files' texts for a long-lived process.
-    public static func load(root: URL, bindings: [String: ViewSchema], optional: [String: ViewSchema] = [:],
+    public static func load(root: URL, bindings: [TemplateBinding], optional: [TemplateBinding] = [],
                             constants: [String: String] = [:], cache: TextCache? = nil)
         -> (library: TemplateLibrary?, diagnostics: [Diagnostic]) {
         let folder = root.appendingPathComponent("Templates")
@@ -46,50 +46,43 @@ public struct TemplateLibrary: Sendable {
         return (TemplateLibrary(parts, assets: assets), unique)
     }
 
-    /// Parses template texts and checks each bound one against its view model: everything `load` does
-    /// but reading the files (so texts from anywhere, a fuzzer's included, go through the same checks).
-    static func check(_ files: [(name: String, path: String, text: String)], bindings: [String: ViewSchema],
-                      optional: [String: ViewSchema] = [:], constants: [String: String] = [:])
+    /// Parses template texts, checks each bound one against its view model and compiles it: everything `load`
+    /// does but reading the files (so texts from anywhere, a fuzzer's included, go through the same checks).
+    static func check(_ files: [(name: String, path: String, text: String)], bindings: [TemplateBinding],
+                      optional: [TemplateBinding] = [], constants: [String: String] = [:])
         -> (checked: Checked?, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var sources: [String: TemplateSource] = [:]
-        var mustache = MustacheLibrary()
-        EscapingContentType.register()
         for (name, path, text) in files {
             sources[name] = TemplateSource(name: name, path: path, text: text, constants: constants, diagnostics: &diagnostics)
-            let parsed = EscapingContentType.pragma + text
-            do {
-                mustache.register(try MustacheTemplate(string: parsed), named: name)
-            } catch let error as MustacheTemplate.ParserError {
-                diagnostics.append(.error("template syntax: \(error.error)", at: MustachePosition.location(
-                    path: path, parsed: parsed, prefix: EscapingContentType.pragma, line: error.context.lineNumber, column: error.context.columnNumber)))
-            } catch {
-                diagnostics.append(.error("template syntax: \(error)", at: SourceLocation(path: path, line: 1, column: 1)))
-            }
         }
+        var programs: [String: any Sendable] = [:]
         var links: [String: [TemplateLink]] = [:]
         var read: [String: [String]] = [:]
-        let present = optional.filter { sources[$0.key] != nil }
-        for (name, schema) in bindings.merging(present, uniquingKeysWith: { $1 }).sorted(by: { $0.key < $1.key }) {
-            var checker = TemplateChecker(templates: sources)
-            checker.check(template: name, with: schema, at: SourceLocation(path: "Templates/\(name).mustache", line: 1, column: 1))
-            diagnostics += checker.diagnostics
-            links[name] = checker.links
-            read[name] = checker.files.sorted()
+        var chosen: [String: TemplateBinding] = [:]
+        for binding in optional where sources[binding.template] != nil { chosen[binding.template] = binding }
+        for binding in bindings { chosen[binding.template] = binding }
+        for (name, binding) in chosen.sorted(by: { $0.key < $1.key }) {
+            var compiler = TemplateCompiler(templates: sources)
+            let program = binding.compile(&compiler)
+            diagnostics += compiler.diagnostics
+            programs[name] = program
+            links[name] = compiler.links
+            read[name] = compiler.files.sorted()
         }
-        return (diagnostics.hasErrors ? nil : Checked(mustache: mustache, links: links, files: read), diagnostics)
+        return (diagnostics.hasErrors ? nil : Checked(programs: programs, links: links, files: read), diagnostics)
     }
 
-    /// Parsed templates whose names all passed the checker.
+    /// Compiled templates whose names all passed the checker.
     struct Checked {
-        let mustache: MustacheLibrary
+        let programs: [String: any Sendable]
         let links: [String: [TemplateLink]]
         let files: [String: [String]]
     }
 
     /// A library of checked templates, without assets.
     init(_ checked: Checked, assets: [Asset] = []) {
-        mustache = checked.mustache
+        programs = checked.programs
         linksByTemplate = checked.links
         filesByTemplate = checked.files
         self.assets = assets
@@ -101,10 +94,20 @@ public struct TemplateLibrary: Sendable {
     }
 
     /// Renders a checked template with its view model, recording every template file it reads.
-    public func render(_ template: String, _ model: some ViewModel, recorder: DependencyRecorder) -> String {
+    public func render<Model>(_ template: String, _ model: Model, recorder: DependencyRecorder) -> String {
         recorder.record(files: filesByTemplate[template] ?? ["Templates/\(template).mustache"])
-        guard let metrics = recorder.metrics else { return mustache.render(model, withTemplate: template) ?? "" }
-        return metrics.template(template) { mustache.render(model, withTemplate: template) ?? "" }
+        guard let metrics = recorder.metrics else { return render(template, model) }
+        return metrics.template(template) { render(template, model) }
+    }
+
+    private func render<Model>(_ template: String, _ model: Model) -> String {
+        guard let compiled = programs[template] else { return "" }
+        guard let program = compiled as? Unit<Model> else {
+            preconditionFailure("template '\(template)' was not compiled for \(Model.self)")
+        }
+        var page = PageBuffer(capacity: 16_384)
+        program.run(model, &page)
+        return page.text
     }
 
     /// The links written literally in a page template and what it includes, in render order.

@@ -6,7 +6,7 @@ public struct TemplateLink: Sendable, Hashable {
     public var location: SourceLocation
 }
 
-/// One template file: its text, tags and literal links.
+/// One template file: its text, parsed nodes and literal links.
 struct TemplateSource {
     let name: String
     let path: String
@@ -19,7 +19,9 @@ struct TemplateSource {
         self.name = name
         self.path = path
         self.text = text
-        nodes = TemplateNode.build(TemplateTokenizer.tokenize(text), path: path, diagnostics: &diagnostics)
+        let parsed = TemplateParser.parse(text, path: path)
+        nodes = parsed.nodes
+        diagnostics += parsed.diagnostics
         links = Self.literalLinks(in: text, path: path, constants: constants)
     }
 

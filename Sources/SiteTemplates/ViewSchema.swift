@@ -1,6 +1,5 @@
-import Mustache
-
-/// The names a view model offers its template, declared so templates can be checked before rendering.
+/// The names a view model offers its templates and what each holds: the checker's view of a
+/// `ViewFields` declaration, derived from it (never written by hand).
 public struct ViewSchema: Sendable {
     /// What a name holds, which decides how a template may use it.
     public indirect enum Field: Sendable {
@@ -20,15 +19,10 @@ public struct ViewSchema: Sendable {
 
     /// The view model's type name, used in diagnostics.
     public let name: String
-    public let fields: [String: Field]
+    /// The fields in the order they are declared.
+    public let fields: [(name: String, field: Field)]
 
-    public init(_ name: String, _ fields: [String: Field]) {
-        self.name = name
-        self.fields = fields
+    public subscript(_ name: String) -> Field? {
+        fields.first { $0.name == name }?.field
     }
-}
-
-/// A template's data: a `MustacheParent` that declares its names in a `ViewSchema`.
-public protocol ViewModel: MustacheParent, Sendable {
-    static var schema: ViewSchema { get }
 }

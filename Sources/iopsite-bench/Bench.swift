@@ -8,7 +8,7 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "iopsite-bench",
         abstract: "Time full builds, rebuilds and checks of a synthetic site, beside Hugo.",
-        subcommands: [Compare.self, Session.self],
+        subcommands: [Compare.self, Session.self, Synthetic.self],
         defaultSubcommand: Compare.self)
 }
 
@@ -162,5 +162,21 @@ struct Session: ParsableCommand {
         let timings = try SessionProbe.run(root: URL(fileURLWithPath: root), output: URL(fileURLWithPath: output),
                                            editFile: URL(fileURLWithPath: edit), runs: runs)
         print(String(decoding: try JSONEncoder().encode(timings), as: UTF8.self))
+    }
+}
+
+/// `iopsite-bench synthetic`: writes the synthetic site of N facilities (what `compare` measures), for
+/// the test that compares its built output with the recorded one.
+struct Synthetic: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "synthetic", abstract: "Write a synthetic site.")
+
+    @Option var facilities = 10_000
+    @Option var repository = "."
+    @Option var output: String
+
+    func run() throws {
+        let repository = URL(fileURLWithPath: repository).standardizedFileURL
+        let site = SyntheticSite(facilities: facilities, states: try Compare.states(repository))
+        try site.write(to: URL(fileURLWithPath: output), from: repository)
     }
 }

@@ -101,7 +101,7 @@ public final class BuildSession: @unchecked Sendable {
     private func loadTheme(versions: [String: Int], constants: [String: String]) -> (library: TemplateLibrary?, diagnostics: [Diagnostic]) {
         if let theme, theme.key == versions, theme.constants == constants { return (theme.library, theme.diagnostics) }
         let loaded = TemplateLibrary.load(root: settings.root, bindings: SitePlan.bindings,
-                                          optional: Component.schemas.merging(SitePlan.directoryTemplates) { $1 }, constants: constants,
+                                          optional: Component.bindings + SitePlan.directoryTemplates, constants: constants,
                                           cache: cache.texts)
         theme = (versions, constants, loaded.library, loaded.diagnostics)
         fragments = FragmentCache()

@@ -4,193 +4,159 @@ import SiteTemplates
 
 /// `comparison.mustache`: the comparison table.
 struct ComparisonView: ViewModel {
-    static let schema = ViewSchema("ComparisonView", [
-        "caption": .text, "feature_heading": .text, "columns": .textList,
-        "rows": .list(ComparisonRowView.schema), "note": .html,
+    static let fields = ViewFields<ComparisonView>("ComparisonView", [
+        .text("caption") { $0.comparison.caption },
+        .text("feature_heading") { $0.comparison.featureHeading },
+        .textList("columns") { $0.comparison.columns },
+        .list("rows") { $0.rows },
+        .html("note") { $0.note },
     ])
     let comparison: Comparison
     let rows: [ComparisonRowView]
     let note: String?
-
-    func child(named name: String) -> Any? {
-        switch name {
-        case "caption": comparison.caption
-        case "feature_heading": comparison.featureHeading
-        case "columns": comparison.columns
-        case "rows": rows
-        case "note": note
-        default: nil
-        }
-    }
 }
 
 /// One feature of the comparison with a cell per program.
 struct ComparisonRowView: ViewModel {
-    static let schema = ViewSchema("ComparisonRowView", ["feature": .text, "cells": .list(ComparisonCellView.schema)])
+    static let fields = ViewFields<ComparisonRowView>("ComparisonRowView", [
+        .text("feature") { $0.feature },
+        .list("cells") { $0.cells },
+    ])
     let feature: String
     let cells: [ComparisonCellView]
-
-    func child(named name: String) -> Any? {
-        switch name {
-        case "feature": feature
-        case "cells": cells
-        default: nil
-        }
-    }
 }
 
 /// A cell with its column name, which small screens show as a label.
 struct ComparisonCellView: ViewModel {
-    static let schema = ViewSchema("ComparisonCellView", ["column": .text, "html": .html])
+    static let fields = ViewFields<ComparisonCellView>("ComparisonCellView", [
+        .text("column") { $0.column },
+        .html("html") { $0.html },
+    ])
     let column: String
     let html: String
-
-    func child(named name: String) -> Any? {
-        switch name {
-        case "column": column
-        case "html": html
-        default: nil
-        }
-    }
 }
 
 /// `schedule.mustache`: the phases of a typical program.
 struct ScheduleView: ViewModel {
-    static let schema = ViewSchema("ScheduleView", [
-        "caption": .text, "before": .html, "phases": .list(PhaseView.schema), "after": .html,
+    static let fields = ViewFields<ScheduleView>("ScheduleView", [
+        .text("caption") { $0.caption },
+        .html("before") { $0.before },
+        .list("phases") { $0.phases },
+        .html("after") { $0.after },
     ])
     let caption: String
     let before: String?
     let phases: [PhaseView]
     let after: String?
-
-    func child(named name: String) -> Any? {
-        switch name {
-        case "caption": caption
-        case "before": before
-        case "phases": phases
-        case "after": after
-        default: nil
-        }
-    }
 }
 
 /// One phase: its weeks, sessions per week and activities.
 struct PhaseView: ViewModel {
-    static let schema = ViewSchema("PhaseView", ["number": .text, "name": .text, "weeks": .text, "sessions": .text, "activities": .html])
+    static let fields = ViewFields<PhaseView>("PhaseView", [
+        .text("number") { String($0.number) },
+        .text("name") { $0.phase.name },
+        .text("weeks") { $0.phase.weeks },
+        .text("sessions") { $0.phase.sessions },
+        .html("activities") { $0.activities },
+    ])
     let number: Int
     let phase: Schedule.Phase
     let activities: String
-
-    func child(named name: String) -> Any? {
-        switch name {
-        case "number": String(number)
-        case "name": phase.name
-        case "weeks": phase.weeks
-        case "sessions": phase.sessions
-        case "activities": activities
-        default: nil
-        }
-    }
 }
 
 /// `modalities.mustache`: treatment approaches.
 struct ModalitiesView: ViewModel {
-    static let schema = ViewSchema("ModalitiesView", ["modalities": .list(ModalityView.schema)])
+    static let fields = ViewFields<ModalitiesView>("ModalitiesView", [.list("modalities") { $0.modalities }])
     let modalities: [ModalityView]
-
-    func child(named name: String) -> Any? { name == "modalities" ? modalities : nil }
 }
 
-/// A named item with a rendered description (a modality, or a kind of one).
+/// A treatment approach with its rendered description and its kinds.
 struct ModalityView: ViewModel {
-    static let schema = ViewSchema("ModalityView", [
-        "name": .text, "description": .html, "has_kinds": .flag,
-        "kinds": .list(ViewSchema("ModalityKindView", ["name": .text, "description": .html])),
+    static let fields = ViewFields<ModalityView>("ModalityView", [
+        .text("name") { $0.name },
+        .html("description") { $0.description },
+        .flag("has_kinds") { !$0.kinds.isEmpty },
+        .list("kinds") { $0.kinds },
     ])
     let name: String
     let description: String
-    let kinds: [ModalityView]
+    let kinds: [ModalityKindView]
+}
 
-    func child(named key: String) -> Any? {
-        switch key {
-        case "name": name
-        case "description": description
-        case "has_kinds": !kinds.isEmpty
-        case "kinds": kinds
-        default: nil
-        }
-    }
+/// A kind of a treatment approach.
+struct ModalityKindView: ViewModel {
+    static let fields = ViewFields<ModalityKindView>("ModalityKindView", [
+        .text("name") { $0.name },
+        .html("description") { $0.description },
+    ])
+    let name: String
+    let description: String
 }
 
 /// `faq.mustache`: questions and answers.
 struct FAQView: ViewModel {
-    static let schema = ViewSchema("FAQView", ["questions": .list(QuestionView.schema)])
+    static let fields = ViewFields<FAQView>("FAQView", [.list("questions") { $0.questions }])
     let questions: [QuestionView]
-
-    func child(named name: String) -> Any? { name == "questions" ? questions : nil }
 }
 
 /// One question with its rendered answer.
 struct QuestionView: ViewModel {
-    static let schema = ViewSchema("QuestionView", ["question": .text, "answer": .html])
+    static let fields = ViewFields<QuestionView>("QuestionView", [
+        .text("question") { $0.question },
+        .html("answer") { $0.answer },
+    ])
     let question: String
     let answer: String
-
-    func child(named name: String) -> Any? {
-        switch name {
-        case "question": question
-        case "answer": answer
-        default: nil
-        }
-    }
 }
 
 /// `insurers.mustache`: the largest private insurers.
 struct InsurersView: ViewModel {
-    static let schema = ViewSchema("InsurersView", ["insurers": .list(ViewSchema("InsurerView", ["name": .text, "website": .text]))])
+    static let fields = ViewFields<InsurersView>("InsurersView", [.list("insurers") { $0.insurers.map(InsurerView.init) }])
     let insurers: [Insurer]
+}
 
-    func child(named name: String) -> Any? {
-        guard name == "insurers" else { return nil }
-        return insurers.map { ["name": $0.name, "website": $0.website.value] as [String: String] }
-    }
+/// One insurer and its website.
+struct InsurerView: ViewModel {
+    static let fields = ViewFields<InsurerView>("InsurerView", [
+        .text("name") { $0.insurer.name },
+        .text("website") { $0.insurer.website.value },
+    ])
+    let insurer: Insurer
 }
 
 /// `sources.mustache`: the numbered list of the sources a page cites.
 struct SourcesView: ViewModel {
-    static let schema = ViewSchema("SourcesView", ["entries": .list(SourceItemView.schema), "retrieved": .object(DateView.schema)])
+    static let fields = ViewFields<SourcesView>("SourcesView", [
+        .list("entries") { $0.entries },
+        .object("retrieved") { $0.retrieved.map(DateView.init) },
+    ])
     let entries: [SourceItemView]
     /// The latest `accessed` date of the listed sources.
     let retrieved: ContentDate?
-
-    func child(named name: String) -> Any? {
-        switch name {
-        case "entries": entries
-        case "retrieved": retrieved.map(DateView.init)
-        default: nil
-        }
-    }
 }
 
 /// One entry of the sources list, with back-links to every mark citing it.
 struct SourceItemView: ViewModel {
-    static let schema = ViewSchema("SourceItemView", [
-        "key": .text, "number": .text, "text": .html,
-        "backlinks": .list(ViewSchema("BackLinkView", ["target": .text, "label": .text, "letter": .text])),
+    static let fields = ViewFields<SourceItemView>("SourceItemView", [
+        .text("key") { $0.key },
+        .text("number") { String($0.number) },
+        .html("text") { $0.text },
+        .list("backlinks") { $0.backlinks },
     ])
     let key: String
     let number: Int
     let text: String
-    let backlinks: [[String: String]]
+    let backlinks: [BackLinkView]
+}
 
-    func child(named name: String) -> Any? {
-        switch name {
-        case "key": key
-        case "number": String(number)
-        case "text": text
-        case "backlinks": backlinks
-        default: nil
-        }
-    }
+/// A link from a source back to one mark citing it.
+struct BackLinkView: ViewModel {
+    static let fields = ViewFields<BackLinkView>("BackLinkView", [
+        .text("target") { $0.target },
+        .text("label") { $0.label },
+        .text("letter") { $0.letter },
+    ])
+    let target: String
+    let label: String
+    let letter: String
 }

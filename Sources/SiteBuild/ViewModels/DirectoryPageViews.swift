@@ -4,9 +4,16 @@ import SiteTemplates
 
 /// A tile of the map, and the same state in the plain list.
 struct StateTileView: ViewModel {
-    static let schema = ViewSchema("StateTileView", [
-        "code": .text, "name": .text, "url": .text, "count": .text, "label": .text, "x": .text, "y": .text,
-        "text_x": .text, "text_y": .text,
+    static let fields = ViewFields<StateTileView>("StateTileView", [
+        .text("code") { $0.state.code },
+        .text("name") { $0.state.name },
+        .text("url") { $0.url },
+        .text("count") { String($0.count) },
+        .text("label") { $0.label },
+        .text("x") { String($0.x) },
+        .text("y") { String($0.y) },
+        .text("text_x") { String($0.x + StateTileView.size / 2) },
+        .text("text_y") { String($0.y + StateTileView.size / 2 + 5) },
     ])
     static let size = 44
     static let pitch = 48
@@ -16,31 +23,21 @@ struct StateTileView: ViewModel {
     let count: Int
 
     var label: String { "\(state.name), \(count) \(count == 1 ? "center" : "centers")" }
-
-    func child(named name: String) -> Any? {
-        let x = (state.tileColumn - 1) * Self.pitch
-        let y = (state.tileRow - 1) * Self.pitch
-        switch name {
-        case "code": return state.code
-        case "name": return state.name
-        case "url": return url
-        case "count": return String(count)
-        case "label": return label
-        case "x": return String(x)
-        case "y": return String(y)
-        case "text_x": return String(x + Self.size / 2)
-        case "text_y": return String(y + Self.size / 2 + 5)
-        default: return nil
-        }
-    }
+    var x: Int { (state.tileColumn - 1) * Self.pitch }
+    var y: Int { (state.tileRow - 1) * Self.pitch }
 }
 
 /// `directory.mustache`: the map of states, the list of states and the state picker.
 struct DirectoryIndexView: ViewModel {
-    static let schema = ViewSchema("DirectoryIndexView", PageHead.fields.merging([
-        "tiles": .list(StateTileView.schema), "states": .list(StateTileView.schema), "width": .text, "height": .text,
-        "total": .text, "notice": .object(NoticeView.schema), "crumbs": .list(CrumbView.schema),
-    ]) { $1 })
+    static let fields = ViewFields<DirectoryIndexView>("DirectoryIndexView", including: PageHead.fields, via: { $0.head }, [
+        .list("tiles") { $0.tiles },
+        .list("states") { $0.states },
+        .text("width") { String(($0.tiles.map(\.state.tileColumn).max() ?? 1) * StateTileView.pitch) },
+        .text("height") { String(($0.tiles.map(\.state.tileRow).max() ?? 1) * StateTileView.pitch) },
+        .text("total") { Count.text($0.total) },
+        .object("notice") { $0.notice },
+        .list("crumbs") { $0.crumbs },
+    ])
     let head: PageHead
     /// In reading order: by row, then column.
     let tiles: [StateTileView]
@@ -49,36 +46,18 @@ struct DirectoryIndexView: ViewModel {
     let total: Int
     let notice: NoticeView
     let crumbs: [CrumbView]
-
-    func child(named name: String) -> Any? {
-        switch name {
-        case "tiles": tiles
-        case "states": states
-        case "width": String((tiles.map(\.state.tileColumn).max() ?? 1) * StateTileView.pitch)
-        case "height": String((tiles.map(\.state.tileRow).max() ?? 1) * StateTileView.pitch)
-        case "total": Count.text(total)
-        case "notice": notice
-        case "crumbs": crumbs
-        default: head.child(named: name)
-        }
-    }
 }
 
 /// A filter checkbox of a state page: a reader-facing group with how many listings have it.
 struct FacetView: ViewModel {
-    static let schema = ViewSchema("FacetView", ["id": .text, "label": .text, "count": .text, "facet": .text])
+    static let fields = ViewFields<FacetView>("FacetView", [
+        .text("id") { $0.group.id },
+        .text("label") { $0.group.label },
+        .text("count") { String($0.count) },
+        .text("facet") { $0.group.facet.rawValue },
+    ])
     let group: ReaderGroup
     let count: Int
-
-    func child(named name: String) -> Any? {
-        switch name {
-        case "id": group.id
-        case "label": group.label
-        case "count": String(count)
-        case "facet": group.facet.rawValue
-        default: nil
-        }
-    }
 }
 
 /// `state.mustache`: every listing of a state, with filters where the state's data has facets.
@@ -87,12 +66,19 @@ struct FacetView: ViewModel {
 /// each listing's HTML while the listing, its URL and the theme are unchanged, so that editing one of
 /// California's 1,366 listings renders one listing again, not all of them.
 final class StatePageView: ViewModel {
-    static let schema = ViewSchema("StatePageView", PageHead.fields.merging([
-        "state": .text, "count": .text, "listings_html": .html, "care_facets": .list(FacetView.schema),
-        "payment_facets": .list(FacetView.schema), "has_filters": .flag, "has_care_facets": .flag,
-        "has_payment_facets": .flag, "notice": .object(NoticeView.schema), "crumbs": .list(CrumbView.schema),
-        "structured_data": .html,
-    ]) { $1 })
+    static let fields = ViewFields<StatePageView>("StatePageView", including: PageHead.fields, via: { $0.head }, [
+        .text("state") { $0.state.name },
+        .text("count") { Count.text($0.count) },
+        .html("listings_html") { $0.listingsHTML },
+        .list("care_facets") { $0.careFacets },
+        .list("payment_facets") { $0.paymentFacets },
+        .flag("has_filters") { !$0.careFacets.isEmpty || !$0.paymentFacets.isEmpty },
+        .flag("has_care_facets") { !$0.careFacets.isEmpty },
+        .flag("has_payment_facets") { !$0.paymentFacets.isEmpty },
+        .object("notice") { $0.notice },
+        .list("crumbs") { $0.crumbs },
+        .html("structured_data") { $0.structuredData },
+    ])
     let head: PageHead
     let state: StateInfo
     let count: Int
@@ -115,35 +101,34 @@ final class StatePageView: ViewModel {
         self.crumbs = crumbs
         self.structuredData = structuredData
     }
-
-    func child(named name: String) -> Any? {
-        switch name {
-        case "state": state.name
-        case "count": Count.text(count)
-        case "listings_html": listingsHTML
-        case "care_facets": careFacets
-        case "payment_facets": paymentFacets
-        case "has_filters": !careFacets.isEmpty || !paymentFacets.isEmpty
-        case "has_care_facets": !careFacets.isEmpty
-        case "has_payment_facets": !paymentFacets.isEmpty
-        case "notice": notice
-        case "crumbs": crumbs
-        case "structured_data": structuredData
-        default: head.child(named: name)
-        }
-    }
 }
 
 /// `facility.mustache`: everything the record has about one facility.
 final class FacilityPageView: ViewModel {
-    static let schema = ViewSchema("FacilityPageView", PageHead.fields.merging([
-        "listing": .object(ListingView.schema), "county": .text, "intake_phone": .text, "intake_tel": .text,
-        "all_services": .list(LabelView.schema), "languages": .textList, "about": .html, "sources": .html,
-        "map_url": .text, "neighbours": .list(LinkView.schema), "city": .text, "state_name": .text, "state_url": .text,
-        "notice": .object(NoticeView.schema), "crumbs": .list(CrumbView.schema), "structured_data": .html,
-        "source": .text, "data_date": .text, "verified": .object(DateView.schema),
-        "has_services": .flag, "has_languages": .flag, "has_neighbours": .flag,
-    ]) { $1 })
+    static let fields = ViewFields<FacilityPageView>("FacilityPageView", including: PageHead.fields, via: { $0.head }, [
+        .object("listing") { $0.listing },
+        .text("county") { $0.facility.address.value.county },
+        .text("intake_phone") { $0.facility.intakePhone?.value.display },
+        .text("intake_tel") { $0.facility.intakePhone?.value.telURL },
+        .list("all_services") { $0.labelled($0.facility.levelsOfCare + $0.facility.payment + $0.facility.services) },
+        .textList("languages") { $0.facility.languages.isEmpty ? nil : $0.facility.languages },
+        .html("about") { $0.descriptionHTML },
+        .html("sources") { $0.sourcesHTML },
+        .text("map_url") { MapLink.url(for: $0.facility) },
+        .list("neighbours") { $0.neighbours.isEmpty ? nil : $0.neighbours },
+        .text("city") { $0.facility.address.value.city },
+        .text("state_name") { $0.state.name },
+        .text("state_url") { $0.stateURL },
+        .object("notice") { $0.notice },
+        .list("crumbs") { $0.crumbs },
+        .html("structured_data") { $0.structuredData },
+        .text("source") { $0.facility.source },
+        .text("data_date") { DisplayDate.text($0.facility.sourceDate) },
+        .object("verified") { $0.facility.verified.map { DateView(date: $0.value) } },
+        .flag("has_services") { !($0.facility.levelsOfCare + $0.facility.payment + $0.facility.services).isEmpty },
+        .flag("has_languages") { !$0.facility.languages.isEmpty },
+        .flag("has_neighbours") { !$0.neighbours.isEmpty },
+    ])
     let head: PageHead
     let facility: Facility
     let listing: ListingView
@@ -174,55 +159,22 @@ final class FacilityPageView: ViewModel {
         self.structuredData = structuredData
     }
 
-    func child(named name: String) -> Any? {
-        switch name {
-        case "listing": return listing
-        case "county": return facility.address.value.county
-        case "intake_phone": return facility.intakePhone?.value.display
-        case "intake_tel": return facility.intakePhone?.value.telURL
-        case "all_services": return labelled(facility.levelsOfCare + facility.payment + facility.services)
-        case "languages": return facility.languages.isEmpty ? nil : facility.languages
-        case "about": return descriptionHTML
-        case "city": return facility.address.value.city
-        case "has_services": return !(facility.levelsOfCare + facility.payment + facility.services).isEmpty
-        case "has_languages": return !facility.languages.isEmpty
-        case "has_neighbours": return !neighbours.isEmpty
-        case "data_date": return DisplayDate.text(facility.sourceDate)
-        case "verified": return facility.verified.map { DateView(date: $0.value) }
-        case "sources": return sourcesHTML
-        case "map_url": return MapLink.url(for: facility)
-        case "neighbours": return neighbours.isEmpty ? nil : neighbours
-        case "state_name": return state.name
-        case "state_url": return stateURL
-        case "notice": return notice
-        case "crumbs": return crumbs
-        case "structured_data": return structuredData
-        case "source": return facility.source
-        default: return head.child(named: name)
-        }
-    }
-
-    private func labelled(_ codes: [String]) -> [LabelView]? {
+    func labelled(_ codes: [String]) -> [LabelView]? {
         codes.isEmpty ? nil : codes.map { LabelView(label: labels[$0] ?? $0, id: $0) }
     }
 }
 
 /// A named link (another center of the same city).
 struct LinkView: ViewModel {
-    static let schema = ViewSchema("LinkView", ["name": .text, "detail": .text, "url": .text])
+    static let fields = ViewFields<LinkView>("LinkView", [
+        .text("name") { $0.name },
+        .text("detail") { $0.detail },
+        .text("url") { $0.url },
+    ])
     let name: String
     /// What tells it apart from a link of the same name in the list (see `ListingDistinction`).
     let detail: String?
     let url: String
-
-    func child(named key: String) -> Any? {
-        switch key {
-        case "name": name
-        case "detail": detail
-        case "url": url
-        default: nil
-        }
-    }
 }
 
 /// Where a facility is on OpenStreetMap: its coordinates when the record has them, else an address search.

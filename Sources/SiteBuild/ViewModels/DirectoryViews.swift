@@ -4,7 +4,10 @@ import SiteTemplates
 
 /// The notice every directory page carries: where listings come from, how old they are, and 988.
 struct NoticeView: ViewModel {
-    static let schema = ViewSchema("NoticeView", ["data_dates": .text, "newest_export": .text])
+    static let fields = ViewFields<NoticeView>("NoticeView", [
+        .text("data_dates") { $0.dataDates },
+        .text("newest_export") { $0.newestExport },
+    ])
     let dataDates: String
     /// The newest export the page shows: the latest data date of its listings.
     let newestExport: String
@@ -13,70 +16,64 @@ struct NoticeView: ViewModel {
         dataDates = DirectoryIndex.dataDates(facilities)
         newestExport = facilities.map(\.sourceDate).max().map(DisplayDate.text) ?? ""
     }
-
-    func child(named name: String) -> Any? {
-        switch name {
-        case "data_dates": dataDates
-        case "newest_export": newestExport
-        default: nil
-        }
-    }
 }
 
 /// One step of the breadcrumb trail; the last is the current page.
 struct CrumbView: ViewModel {
-    static let schema = ViewSchema("CrumbView", ["name": .text, "url": .text, "current": .flag])
+    static let fields = ViewFields<CrumbView>("CrumbView", [
+        .text("name") { $0.name },
+        .text("url") { $0.url },
+        .flag("current") { $0.current },
+    ])
     let name: String
     let url: String
     let current: Bool
-
-    func child(named key: String) -> Any? {
-        switch key {
-        case "name": name
-        case "url": url
-        case "current": current
-        default: nil
-        }
-    }
 }
 
 /// A label shown as a badge or in a list.
 struct LabelView: ViewModel {
-    static let schema = ViewSchema("LabelView", ["label": .text, "id": .text])
+    static let fields = ViewFields<LabelView>("LabelView", [
+        .text("label") { $0.label },
+        .text("id") { $0.id },
+    ])
     let label: String
     let id: String
-
-    func child(named name: String) -> Any? {
-        switch name {
-        case "label": label
-        case "id": id
-        default: nil
-        }
-    }
 }
 
 /// A day's opening hours.
 struct HoursView: ViewModel {
-    static let schema = ViewSchema("HoursView", ["day": .text, "hours": .text])
+    static let fields = ViewFields<HoursView>("HoursView", [
+        .text("day") { $0.day },
+        .text("hours") { $0.hours },
+    ])
     let day: String
     let hours: String
-
-    func child(named name: String) -> Any? {
-        switch name {
-        case "day": day
-        case "hours": hours
-        default: nil
-        }
-    }
 }
 
 /// A facility as a state page lists it, and as its own page and the guide's featured block show it.
 final class ListingView: ViewModel {
-    static let schema = ViewSchema("ListingView", [
-        "anchor": .text, "name": .text, "name2": .text, "url": .text, "street": .text, "city": .text, "state": .text, "zip": .text,
-        "phone": .text, "tel": .text, "website": .text, "has_badges": .flag, "care": .list(LabelView.schema),
-        "payment": .list(LabelView.schema), "care_ids": .text, "payment_ids": .text, "hours": .list(HoursView.schema), "has_hours": .flag,
-        "data_date": .text, "verified": .object(DateView.schema), "featured": .flag,
+    static let fields = ViewFields<ListingView>("ListingView", [
+        .text("anchor") { "center-" + $0.facility.state.lowercased() + "-" + $0.facility.slug.value },
+        .text("name") { $0.facility.name.value },
+        .text("name2") { $0.facility.name2 },
+        .text("url") { $0.url },
+        .text("street") { [$0.facility.address.value.street1, $0.facility.address.value.street2].compactMap { $0 }.joined(separator: ", ") },
+        .text("city") { $0.facility.address.value.city },
+        .text("state") { $0.facility.state },
+        .text("zip") { $0.facility.address.value.zip + ($0.facility.address.value.zip4.map { "-" + $0 } ?? "") },
+        .text("phone") { $0.facility.phone?.value.display },
+        .text("tel") { $0.facility.phone?.value.telURL },
+        .text("website") { $0.facility.website?.value },
+        .flag("has_badges") { !$0.care.isEmpty || !$0.payment.isEmpty },
+        .list("care") { $0.care },
+        .list("payment") { $0.payment },
+        .text("care_ids") { $0.care.map(\.id).joined(separator: " ") },
+        .text("payment_ids") { $0.payment.map(\.id).joined(separator: " ") },
+        .list("hours") { $0.facility.hours.map { $0.value.days.map { HoursView(day: ListingView.dayNames[$0.day.rawValue]!, hours: ListingView.hoursText($0.hours)) } } },
+        .flag("has_hours") { $0.facility.hours != nil },
+        .text("data_date") { DisplayDate.text($0.facility.sourceDate) },
+        .object("verified") { $0.facility.verified.map { DateView(date: $0.value) } },
+        .flag("featured") { $0.facility.featured },
     ])
     let facility: Facility
     let url: String
@@ -89,34 +86,6 @@ final class ListingView: ViewModel {
         self.url = url
         care = ReaderGroup.groups(ReaderGroup.levelsOfCare, for: facility.levelsOfCare).map { LabelView(label: $0.label, id: $0.id) }
         payment = ReaderGroup.groups(ReaderGroup.payments, for: facility.payment).map { LabelView(label: $0.label, id: $0.id) }
-    }
-
-    func child(named name: String) -> Any? {
-        let address = facility.address.value
-        switch name {
-        case "anchor": return "center-" + facility.state.lowercased() + "-" + facility.slug.value
-        case "name": return facility.name.value
-        case "name2": return facility.name2
-        case "url": return url
-        case "street": return [address.street1, address.street2].compactMap { $0 }.joined(separator: ", ")
-        case "city": return address.city
-        case "state": return facility.state
-        case "zip": return address.zip + (address.zip4.map { "-" + $0 } ?? "")
-        case "phone": return facility.phone?.value.display
-        case "tel": return facility.phone?.value.telURL
-        case "website": return facility.website?.value
-        case "has_badges": return !care.isEmpty || !payment.isEmpty
-        case "care": return care
-        case "payment": return payment
-        case "care_ids": return care.map(\.id).joined(separator: " ")
-        case "payment_ids": return payment.map(\.id).joined(separator: " ")
-        case "has_hours": return facility.hours != nil
-        case "hours": return facility.hours.map { $0.value.days.map { HoursView(day: Self.dayNames[$0.day.rawValue]!, hours: Self.hoursText($0.hours)) } }
-        case "data_date": return DisplayDate.text(facility.sourceDate)
-        case "verified": return facility.verified.map { DateView(date: $0.value) }
-        case "featured": return facility.featured
-        default: return nil
-        }
     }
 
     static let dayNames = ["mon": "Monday", "tue": "Tuesday", "wed": "Wednesday", "thu": "Thursday", "fri": "Friday",
@@ -133,8 +102,6 @@ final class ListingView: ViewModel {
 
 /// `featured-centers.mustache`: the guide's featured listings.
 struct FeaturedCentersView: ViewModel {
-    static let schema = ViewSchema("FeaturedCentersView", ["centers": .list(ListingView.schema)])
+    static let fields = ViewFields<FeaturedCentersView>("FeaturedCentersView", [.list("centers") { $0.centers }])
     let centers: [ListingView]
-
-    func child(named name: String) -> Any? { name == "centers" ? centers : nil }
 }

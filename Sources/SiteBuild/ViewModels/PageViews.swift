@@ -4,61 +4,49 @@ import SiteTemplates
 
 /// Fields every page template shares: the site, the page's title, description and canonical URL.
 struct PageHead {
-    static let fields: [String: ViewSchema.Field] = [
-        "site": .object(SiteView.schema), "title": .text, "description": .text, "canonical": .text, "is_home": .flag,
-    ]
+    static let fields = ViewFields<PageHead>("PageHead", [
+        .object("site") { $0.site },
+        .text("title") { $0.title },
+        .text("description") { $0.description },
+        .text("canonical") { $0.canonical },
+        .flag("is_home") { $0.isHome },
+    ])
 
     let site: SiteView
     let title: String
     let description: String
     let canonical: String
     var isHome = false
-
-    func child(named name: String) -> Any? {
-        switch name {
-        case "site": site
-        case "title": title
-        case "description": description
-        case "canonical": canonical
-        case "is_home": isHome
-        default: nil
-        }
-    }
 }
 
 /// `home.mustache`: the home page.
 struct HomeView: ViewModel {
-    static let schema = ViewSchema("HomeView", PageHead.fields.merging(["guides": .list(GuideLinkView.schema)]) { $1 })
+    static let fields = ViewFields<HomeView>("HomeView", including: PageHead.fields, via: { $0.head }, [
+        .list("guides") { $0.guides },
+    ])
     let head: PageHead
     let guides: [GuideLinkView]
-
-    func child(named name: String) -> Any? {
-        name == "guides" ? guides : head.child(named: name)
-    }
 }
 
 /// A link to a guide from the home page.
 struct GuideLinkView: ViewModel {
-    static let schema = ViewSchema("GuideLinkView", ["title": .text, "url": .text, "description": .text])
+    static let fields = ViewFields<GuideLinkView>("GuideLinkView", [
+        .text("title") { $0.title },
+        .text("url") { $0.url },
+        .text("description") { $0.description },
+    ])
     let title: String
     let url: String
     let description: String
-
-    func child(named name: String) -> Any? {
-        switch name {
-        case "title": title
-        case "url": url
-        case "description": description
-        default: nil
-        }
-    }
 }
 
 /// `guide.mustache`: a guide article.
 struct GuideView: ViewModel {
-    static let schema = ViewSchema("GuideView", PageHead.fields.merging([
-        "body": .html, "review": .object(ReviewLineView.schema), "structured_data": .html,
-    ]) { $1 })
+    static let fields = ViewFields<GuideView>("GuideView", including: PageHead.fields, via: { $0.head }, [
+        .html("body") { $0.body },
+        .object("review") { $0.review },
+        .html("structured_data") { $0.structuredData.map { "<script type=\"application/ld+json\">\($0)</script>" }.joined(separator: "\n") },
+    ])
     let head: PageHead
     let body: String
     let review: ReviewLineView
@@ -78,41 +66,22 @@ struct GuideView: ViewModel {
         page += frame[range.upperBound...]
         return page
     }
-
-    func child(named name: String) -> Any? {
-        switch name {
-        case "body": body
-        case "review": review
-        case "structured_data": structuredData.map { "<script type=\"application/ld+json\">\($0)</script>" }.joined(separator: "\n")
-        default: head.child(named: name)
-        }
-    }
 }
 
 /// `review-line.mustache`: who reviewed the page and when it was published, reviewed and updated.
 struct ReviewLineView: ViewModel {
-    static let schema = ViewSchema("ReviewLineView", [
-        "reviewer": .object(ReviewerView.schema), "published": .object(DateView.schema),
-        "reviewed": .object(DateView.schema), "updated": .object(DateView.schema),
+    static let fields = ViewFields<ReviewLineView>("ReviewLineView", [
+        .object("reviewer") { $0.reviewer.map(ReviewerView.init) },
+        .object("published") { DateView(date: $0.page.published) },
+        .object("reviewed") { $0.reviewer == nil ? nil : $0.page.reviewed.map(DateView.init) },
+        .object("updated") { $0.page.updated.map(DateView.init) },
     ])
     let reviewer: SiteConfig.Reviewer?
     let page: GuidePage
-
-    func child(named name: String) -> Any? {
-        switch name {
-        case "reviewer": reviewer.map(ReviewerView.init)
-        case "published": DateView(date: page.published)
-        case "reviewed": reviewer == nil ? nil : page.reviewed.map(DateView.init)
-        case "updated": page.updated.map(DateView.init)
-        default: nil
-        }
-    }
 }
 
 /// `404.mustache`: the page a host serves for a missing path.
 struct NotFoundView: ViewModel {
-    static let schema = ViewSchema("NotFoundView", PageHead.fields)
+    static let fields = ViewFields<NotFoundView>("NotFoundView", including: PageHead.fields, via: { $0.head })
     let head: PageHead
-
-    func child(named name: String) -> Any? { head.child(named: name) }
 }
