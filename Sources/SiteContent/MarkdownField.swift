@@ -56,8 +56,22 @@ public struct MarkdownField: Sendable, Equatable {
             log.error("'\(key)' is Markdown: use | for Markdown fields, not >, so that lines and columns map back", at: location)
             return nil
         }
-        let document = MarkdownParser.parse(scalar.string, source: map, options: options)
+        self.init(parsing: scalar.string, map: map, location: location, options: options, log: log)
+    }
+
+    /// A field written on one line at `location`: plain, or in quotes (then its text starts a column later).
+    init?(line text: String, quoted: Bool, key: String, location: SourceLocation, options: MarkdownOptions, log: DiagnosticLog) {
+        guard !text.contains("\n") else {
+            log.error("'\(key)' is Markdown: use | for Markdown fields (a literal block) or keep it on one line", at: location)
+            return nil
+        }
+        let map = SourceMap(path: location.path, firstLine: location.line, columnOffset: location.column - 1 + (quoted ? 1 : 0))
+        self.init(parsing: text, map: map, location: location, options: options, log: log)
+    }
+
+    private init(parsing text: String, map: SourceMap, location: SourceLocation, options: MarkdownOptions, log: DiagnosticLog) {
+        let document = MarkdownParser.parse(text, source: map, options: options)
         log.append(contentsOf: document.diagnostics)
-        self.init(document: document, location: location, text: scalar.string, map: map)
+        self.init(document: document, location: location, text: text, map: map)
     }
 }

@@ -6,7 +6,7 @@ import Yams
 ///
 /// Keys that are read are remembered; `finish()` reports the rest as unknown keys, so that a
 /// misspelt field is an error rather than silently ignored.
-final class YAMLMapping {
+final class YAMLMapping: FieldReading {
     let file: YAMLFile
     let node: Node
     /// What the mapping is, for messages: "site.yaml", "front matter", "navigation item".
@@ -86,6 +86,10 @@ final class YAMLMapping {
         return bool
     }
 
+    func locatedBool(_ key: String) -> Located<Bool>? {
+        bool(key).map { Located($0, at: file.location(of: value(key)!)) }
+    }
+
     func int(_ key: String, range: ClosedRange<Int>) -> Int? {
         guard let node = value(key) else { return nil }
         guard let int = node.int, range.contains(int) else {
@@ -104,25 +108,6 @@ final class YAMLMapping {
             return nil
         }
         return number
-    }
-
-    func date(_ key: String, required: Bool = false) -> Located<ContentDate>? {
-        guard let text = string(key, required: required) else { return nil }
-        guard let date = ContentDate(text.value) else {
-            log.error("'\(key)' must be a date written YYYY-MM-DD, not '\(text.value)'", at: text.location)
-            return nil
-        }
-        return Located(date, at: text.location)
-    }
-
-    func url(_ key: String, required: Bool = false) -> Located<String>? {
-        guard let text = string(key, required: required) else { return nil }
-        let lowered = text.value.lowercased()
-        guard lowered.hasPrefix("https://") || lowered.hasPrefix("http://") else {
-            log.error("'\(key)' must be an http or https URL, not '\(text.value)'", at: text.location)
-            return nil
-        }
-        return text
     }
 
     func mapping(_ key: String, what: String, required: Bool = false) -> YAMLMapping? {

@@ -59,28 +59,41 @@ public enum Escape {
     /// A JSON string literal (with quotes) that is also safe inside an HTML `<script>` element:
     /// `<`, `>`, `&` and the line separators are written as `\uXXXX`, so `</script>` cannot end the element.
     public static func jsonString(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "<": out += "\\u003c"
-            case ">": out += "\\u003e"
-            case "&": out += "\\u0026"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + 2)
+        appendJSONString(text, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `jsonString`, appended as UTF-8 bytes: a byte loop, since JSON-LD is written for every listing page.
+    public static func appendJSONString(_ text: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        var previous2: UInt8 = 0, previous1: UInt8 = 0
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): out.append(contentsOf: #"\""#.utf8)
+            case UInt8(ascii: "\\"): out.append(contentsOf: #"\\"#.utf8)
+            case 0x0A: out.append(contentsOf: #"\n"#.utf8)
+            case 0x0D: out.append(contentsOf: #"\r"#.utf8)
+            case 0x09: out.append(contentsOf: #"\t"#.utf8)
+            case UInt8(ascii: "<"): out.append(contentsOf: #"\u003c"#.utf8)
+            case UInt8(ascii: ">"): out.append(contentsOf: #"\u003e"#.utf8)
+            case UInt8(ascii: "&"): out.append(contentsOf: #"\u0026"#.utf8)
+            case 0xA8 where previous2 == 0xE2 && previous1 == 0x80, 0xA9 where previous2 == 0xE2 && previous1 == 0x80:
+                // U+2028 and U+2029 end a line in JavaScript: drop the two bytes already copied, write the escape.
+                out.removeLast(2)
+                out.append(contentsOf: (byte == 0xA8 ? #"\u2028"# : #"\u2029"#).utf8)
             default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                if byte < 0x20 {
+                    let hex = String(byte, radix: 16)
+                    out.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
                 } else {
-                    out.unicodeScalars.append(scalar)
+                    out.append(byte)
                 }
             }
+            previous2 = previous1
+            previous1 = byte
         }
-        return out + "\""
+        out.append(UInt8(ascii: "\""))
     }
 }

@@ -18,12 +18,34 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     /// Compact JSON in which `<`, `>` and `&` are escaped, so `</script>` in a value cannot end the element.
     public func serialized() -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(256)
+        append(to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The compact JSON text, appended as UTF-8 (one buffer for a whole document, however deep).
+    public func append(to out: inout [UInt8]) {
         switch self {
-        case .string(let text): Escape.jsonString(text)
-        case .number(let number): String(number)
-        case .bool(let bool): bool ? "true" : "false"
-        case .array(let items): "[" + items.map { $0.serialized() }.joined(separator: ",") + "]"
-        case .object(let pairs): "{" + pairs.map { Escape.jsonString($0.0) + ":" + $0.1.serialized() }.joined(separator: ",") + "}"
+        case .string(let text): Escape.appendJSONString(text, to: &out)
+        case .number(let number): out.append(contentsOf: String(number).utf8)
+        case .bool(let bool): out.append(contentsOf: (bool ? "true" : "false").utf8)
+        case .array(let items):
+            out.append(UInt8(ascii: "["))
+            for (index, item) in items.enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                item.append(to: &out)
+            }
+            out.append(UInt8(ascii: "]"))
+        case .object(let pairs):
+            out.append(UInt8(ascii: "{"))
+            for (index, pair) in pairs.enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                Escape.appendJSONString(pair.0, to: &out)
+                out.append(UInt8(ascii: ":"))
+                pair.1.append(to: &out)
+            }
+            out.append(UInt8(ascii: "}"))
         }
     }
 }

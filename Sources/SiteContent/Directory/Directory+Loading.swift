@@ -101,17 +101,24 @@ struct DirectoryLoader {
             return []
         }
         guard let text else { return [] }
+        // The importer's layout is read from the bytes; any other file (an editor's, with Markdown blocks) by Yams.
+        if let entries = StateFileScanner.scan(text, path: path, log: log) {
+            return entries.map { readEntry($0, state: state, vocabulary: vocabulary, log: log) }
+        }
         let file = YAMLFile(path: path, text: text, log: log)
         guard let root = file.root, let map = YAMLMapping(root, in: file, what: "state file", log: log) else { return [] }
         let entries = map.items("facilities", what: "facility")
         map.finish()
-        return entries.map { entry in
-            var record = FacilityRecord.read(entry, vocabulary: vocabulary)
-            if let written = record.state, written.value != state.code {
-                log.error("state '\(written.value)' does not match the file's state \(state.code)", at: written.location)
-            }
-            record.state = Located(state.code, at: record.state?.location ?? record.location)
-            return record
+        return entries.map { readEntry($0, state: state, vocabulary: vocabulary, log: log) }
+    }
+
+    private static func readEntry<Fields: FieldReading>(_ entry: Fields, state: StateInfo, vocabulary: FacilityVocabulary,
+                                                         log: DiagnosticLog) -> FacilityRecord {
+        var record = FacilityRecord.read(entry, vocabulary: vocabulary)
+        if let written = record.state, written.value != state.code {
+            log.error("state '\(written.value)' does not match the file's state \(state.code)", at: written.location)
         }
+        record.state = Located(state.code, at: record.state?.location ?? record.location)
+        return record
     }
 }

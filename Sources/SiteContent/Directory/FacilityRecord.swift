@@ -83,7 +83,7 @@ extension FacilityRecord {
                        "verified", "source", "source_date", "retired", "retired_reason", "keep", "changed", "source_dates"]
 
     /// Reads and checks one entry: ZIP, phone, URL, codes, hours and dates are validated here, at their positions.
-    static func read(_ map: YAMLMapping, vocabulary: FacilityVocabulary) -> FacilityRecord {
+    static func read<Fields: FieldReading>(_ map: Fields, vocabulary: FacilityVocabulary) -> FacilityRecord {
         let log = map.log
         var record = FacilityRecord(location: map.location)
         record.id = map.string("id", required: true)
@@ -113,8 +113,8 @@ extension FacilityRecord {
         if let hours = map.mapping("hours", what: "hours") {
             record.hours = readHours(hours)
         }
-        record.description = map.markdown("description", options: vocabulary.markdown)
-        record.featured = map.bool("featured").map { Located($0, at: map.file.location(of: map.value("featured")!)) }
+        record.description = map.markdown("description", required: false, options: vocabulary.markdown)
+        record.featured = map.locatedBool("featured")
         record.verified = map.date("verified")
         record.source = map.string("source")?.value
         record.sourceDate = map.string("source_date")
@@ -123,7 +123,7 @@ extension FacilityRecord {
         }
         record.retired = map.date("retired")
         record.retiredReason = map.string("retired_reason")
-        record.keep = map.bool("keep").map { Located($0, at: map.file.location(of: map.value("keep")!)) }
+        record.keep = map.locatedBool("keep")
         record.changed = map.string("changed")
         _ = map.string("source_dates") // the importer's record of each source's export date; source_date sums it up
         if let date = record.changed, !isPartialDate(date.value) {
@@ -136,7 +136,7 @@ extension FacilityRecord {
         return record
     }
 
-    private static func readAddress(_ map: YAMLMapping) -> Located<Facility.Address>? {
+    private static func readAddress<Fields: FieldReading>(_ map: Fields) -> Located<Facility.Address>? {
         let street1 = map.string("street1", required: true)
         let street2 = map.string("street2")
         let city = map.string("city", required: true)
@@ -155,7 +155,7 @@ extension FacilityRecord {
                                         zip4: zip4?.value, county: county?.value), at: map.location)
     }
 
-    private static func phone(_ map: YAMLMapping, _ key: String) -> Located<PhoneNumber>? {
+    private static func phone<Fields: FieldReading>(_ map: Fields, _ key: String) -> Located<PhoneNumber>? {
         guard let text = map.string(key) else { return nil }
         guard let number = PhoneNumber(text.value) else {
             map.log.error("bad phone number '\(text.value)' in '\(key)' (expected a 10-digit North American number)", at: text.location)
@@ -164,7 +164,7 @@ extension FacilityRecord {
         return Located(number, at: text.location)
     }
 
-    private static func codes(_ map: YAMLMapping, _ key: String, categories: Set<String>?, what: String,
+    private static func codes<Fields: FieldReading>(_ map: Fields, _ key: String, categories: Set<String>?, what: String,
                               vocabulary: FacilityVocabulary) -> [String]? {
         guard map.has(key), let items = map.strings(key) else { return nil }
         return items.compactMap { item in
@@ -180,7 +180,7 @@ extension FacilityRecord {
         }
     }
 
-    private static func readHours(_ map: YAMLMapping) -> Located<OpeningHours>? {
+    private static func readHours<Fields: FieldReading>(_ map: Fields) -> Located<OpeningHours>? {
         var days: [(OpeningHours.Day, OpeningHours.Hours)] = []
         for day in OpeningHours.Day.allCases {
             guard let text = map.string(day.rawValue) else { continue }

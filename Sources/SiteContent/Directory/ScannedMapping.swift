@@ -1,0 +1,163 @@
+import Foundation
+import SiteCore
+import SiteMarkdown
+import Yams
+
+/// A scalar `StateFileScanner` read: its text (quotes and escapes resolved) and where it starts.
+struct ScannedScalar {
+    let text: String
+    let quoted: Bool
+    let location: SourceLocation
+}
+
+/// A value `StateFileScanner` read: one line's scalar or flow list, or the block mapping below a key.
+enum ScannedValue {
+    case scalar(ScannedScalar)
+    case list([ScannedScalar], at: SourceLocation)
+    case mapping(ScannedMapping)
+
+    var location: SourceLocation {
+        switch self {
+        case .scalar(let scalar): scalar.location
+        case .list(_, let location): location
+        case .mapping(let mapping): mapping.location
+        }
+    }
+}
+
+/// One mapping of a state file read by `StateFileScanner`, answering a record reader as `YAMLMapping`
+/// does (the same checks, messages and positions), without a YAML node tree.
+final class ScannedMapping: FieldReading {
+    /// What the mapping is, for messages; its reader names it (`mapping(_:what:)`).
+    private(set) var what: String
+    let location: SourceLocation
+    let log: DiagnosticLog
+    private(set) var pairs: [(key: String, location: SourceLocation, value: ScannedValue)] = []
+    private var readKeys: Set<String> = []
+
+    init(what: String, location: SourceLocation, log: DiagnosticLog) {
+        self.what = what
+        self.location = location
+        self.log = log
+    }
+
+    /// Adds a pair; false when the key is already there (the scanner leaves such a file to Yams, which refuses it).
+    func add(_ key: String, at location: SourceLocation, _ value: ScannedValue) -> Bool {
+        guard !has(key) else { return false }
+        pairs.append((key, location, value))
+        return true
+    }
+
+    /// The value of `key`, marking the key as read.
+    private func value(_ key: String) -> ScannedValue? {
+        readKeys.insert(key)
+        return pairs.first { $0.key == key }?.value
+    }
+
+    func has(_ key: String) -> Bool { pairs.contains { $0.key == key } }
+
+    func finish(allowing prefix: String?) {
+        for pair in pairs where !readKeys.contains(pair.key) {
+            if let prefix, pair.key.hasPrefix(prefix) { continue }
+            let known = readKeys.sorted().joined(separator: ", ")
+            log.error("unknown key '\(pair.key)' in \(what) (expected one of: \(known))", at: pair.location)
+        }
+    }
+
+    private func missing(_ key: String) {
+        log.error("missing required key '\(key)' in \(what)", at: location)
+    }
+
+    func string(_ key: String, required: Bool) -> Located<String>? {
+        guard let value = value(key) else {
+            if required { missing(key) }
+            return nil
+        }
+        guard case .scalar(let scalar) = value else {
+            log.error("'\(key)' must be a string", at: value.location)
+            return nil
+        }
+        let text = Self.trimmed(scalar.text)
+        if required && text.isEmpty {
+            log.error("'\(key)' must not be empty", at: scalar.location)
+            return nil
+        }
+        return Located(text, at: scalar.location)
+    }
+
+    func locatedBool(_ key: String) -> Located<Bool>? {
+        guard let value = value(key) else { return nil }
+        guard case .scalar(let scalar) = value, !scalar.quoted,
+              let bool = ["true": true, "false": false, "yes": true, "no": false][scalar.text.lowercased()] else {
+            log.error("'\(key)' must be true or false", at: value.location)
+            return nil
+        }
+        return Located(bool, at: scalar.location)
+    }
+
+    func double(_ key: String, range: ClosedRange<Double>) -> Double? {
+        guard let value = value(key) else { return nil }
+        // Yams's own number readers, so that what counts as a number is exactly what the tree reader accepts.
+        var number: Double?
+        if case .scalar(let scalar) = value {
+            let node = Node.Scalar(scalar.text, Tag(.str), scalar.quoted ? .doubleQuoted : .plain)
+            number = Double.construct(from: node) ?? Int.construct(from: node).map(Double.init)
+        }
+        guard let number, range.contains(number) else {
+            log.error("'\(key)' must be a number from \(range.lowerBound) to \(range.upperBound)", at: value.location)
+            return nil
+        }
+        return number
+    }
+
+    func mapping(_ key: String, what: String, required: Bool) -> ScannedMapping? {
+        guard let value = value(key) else {
+            if required { missing(key) }
+            return nil
+        }
+        guard case .mapping(let mapping) = value else {
+            log.error("\(what) must be a mapping of keys to values", at: value.location)
+            return nil
+        }
+        mapping.what = what
+        return mapping
+    }
+
+    func strings(_ key: String) -> [Located<String>]? {
+        guard let value = value(key) else {
+            missing(key)
+            return nil
+        }
+        guard case .list(let items, _) = value else {
+            log.error("'\(key)' must be a list", at: value.location)
+            missing(key)
+            return nil
+        }
+        return items.compactMap { item in
+            guard !item.text.isEmpty else {
+                log.error("'\(key)' must be a list of texts", at: item.location)
+                return nil
+            }
+            return Located(item.text, at: item.location)
+        }
+    }
+
+    func markdown(_ key: String, required: Bool, options: MarkdownOptions) -> MarkdownField? {
+        guard let value = value(key) else {
+            if required { missing(key) }
+            return nil
+        }
+        guard case .scalar(let scalar) = value else {
+            log.error("'\(key)' must be Markdown text", at: value.location)
+            return nil
+        }
+        return MarkdownField(line: scalar.text, quoted: scalar.quoted, key: key, location: scalar.location, options: options, log: log)
+    }
+
+    /// The text without surrounding white space, as `YAMLMapping` trims it; most texts have none, so check first.
+    private static func trimmed(_ text: String) -> String {
+        guard let first = text.utf8.first, let last = text.utf8.last else { return text }
+        func plain(_ byte: UInt8) -> Bool { byte > 0x20 && byte < 0x80 }
+        return plain(first) && plain(last) ? text : text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}
