@@ -1,131 +1,163 @@
-/// How compiled code reads one field from the value it renders (`Env`: a view model, or a view model
-/// inside the sections around it). Every reader may give nil: a field reached through an absent object is absent.
-enum FieldAccess<Env>: Sendable {
-    case text(@Sendable (Env) -> String?)
-    case html(@Sendable (Env) -> String?)
-    case flag(@Sendable (Env) -> Bool?)
-    case nested(any NestedAccess<Env>)
-    case textList(@Sendable (Env) -> [String]?)
+/// A value a section entered (or the page's model), boxed once so that compiled code reads its fields in
+/// place, through one pointer, whatever its type.
+@usableFromInline
+final class Box<Value>: @unchecked Sendable {
+    @usableFromInline let value: Value
 
-    var schemaField: ViewSchema.Field {
+    @inlinable init(_ value: Value) {
+        self.value = value
+    }
+}
+
+/// How a field is read from its model, typed: what a declaration holds, so that a shared part's fields
+/// can be lifted into the models that include it.
+@usableFromInline
+enum TypedAccess<Model>: Sendable {
+    case text(@Sendable (Model) -> String?)
+    case html(@Sendable (Model) -> String?)
+    case flag(@Sendable (Model) -> Bool?)
+    case textList(@Sendable (Model) -> [String]?)
+    /// The nested value, boxed, and its fields.
+    case object(@Sendable (Model) -> AnyObject?, FieldTable)
+    case list(@Sendable (Model) -> [AnyObject]?, FieldTable)
+
+    @inlinable
+    func lifted<Outer>(_ part: @escaping @Sendable (Outer) -> Model) -> TypedAccess<Outer> {
         switch self {
-        case .text: .text
-        case .html: .html
-        case .flag: .flag
-        case .nested(let nested): nested.isList ? .list(nested.schema) : .object(nested.schema)
-        case .textList: .textList
+        case .text(let read): .text { read(part($0)) }
+        case .html(let read): .html { read(part($0)) }
+        case .flag(let read): .flag { read(part($0)) }
+        case .textList(let read): .textList { read(part($0)) }
+        case .object(let read, let table): .object({ read(part($0)) }, table)
+        case .list(let read, let table): .list({ read(part($0)) }, table)
         }
     }
 
-    /// The same field read from an outer value through `get`.
-    func lifted<Outer>(_ get: @escaping @Sendable (Outer) -> Env?) -> FieldAccess<Outer> {
+    /// The reader over a `Box<Model>`: specialized where the declaration is, so the cast is free.
+    @inlinable
+    var erased: FieldAccess {
         switch self {
-        case .text(let read): .text { get($0).flatMap(read) }
-        case .html(let read): .html { get($0).flatMap(read) }
-        case .flag(let read): .flag { get($0).flatMap(read) }
-        case .nested(let nested): .nested(nested.lifted(get))
-        case .textList(let read): .textList { get($0).flatMap(read) }
+        case .text(let read): .text { read(unsafeDowncast($0, to: Box<Model>.self).value) }
+        case .html(let read): .html { read(unsafeDowncast($0, to: Box<Model>.self).value) }
+        case .flag(let read): .flag { read(unsafeDowncast($0, to: Box<Model>.self).value) }
+        case .textList(let read): .textList { read(unsafeDowncast($0, to: Box<Model>.self).value) }
+        case .object(let read, let table): .object({ read(unsafeDowncast($0, to: Box<Model>.self).value) }, table)
+        case .list(let read, let table): .list({ read(unsafeDowncast($0, to: Box<Model>.self).value) }, table)
+        }
+    }
+}
+
+/// How compiled code reads one field from the boxed model that declares it. Every reader may give nil:
+/// a field reached through an absent object is absent.
+@usableFromInline
+enum FieldAccess: Sendable {
+    case text(@Sendable (AnyObject) -> String?)
+    case html(@Sendable (AnyObject) -> String?)
+    case flag(@Sendable (AnyObject) -> Bool?)
+    case textList(@Sendable (AnyObject) -> [String]?)
+    case object(@Sendable (AnyObject) -> AnyObject?, FieldTable)
+    case list(@Sendable (AnyObject) -> [AnyObject]?, FieldTable)
+}
+
+/// A view model's fields by name, as compiled code reads them; shared by every field that nests the model.
+@usableFromInline
+final class FieldTable: Sendable {
+    let name: String
+    /// The model's type: boxes of it are what the entries read.
+    let model: ObjectIdentifier
+    let entries: [(name: String, access: FieldAccess)]
+    private let positions: [String: Int]
+
+    init(name: String, model: ObjectIdentifier, entries: [(name: String, access: FieldAccess)]) {
+        self.name = name
+        self.model = model
+        self.entries = entries
+        positions = Dictionary(entries.enumerated().map { ($1.name, $0) }) { _, last in last }
+    }
+
+    func field(_ name: String) -> FieldAccess? {
+        positions[name].map { entries[$0].access }
+    }
+
+    var schema: ViewSchema {
+        ViewSchema(name: name, fields: entries.map { entry in
+            let field: ViewSchema.Field = switch entry.access {
+            case .text: .text
+            case .html: .html
+            case .flag: .flag
+            case .textList: .textList
+            case .object(_, let table): .object(table.schema)
+            case .list(_, let table): .list(table.schema)
+            }
+            return (entry.name, field)
+        })
+    }
+}
+
+/// A field resolved where a tag stands: it reads the frame (the entered value) that declares it, or through
+/// an object field for dotted names. What a compiled step holds; nothing is looked up by name at run time.
+enum BoundField: Sendable {
+    case text(@Sendable (Frames) -> String?)
+    case html(@Sendable (Frames) -> String?)
+    case flag(@Sendable (Frames) -> Bool?)
+    case textList(@Sendable (Frames) -> [String]?)
+    case object(@Sendable (Frames) -> AnyObject?, FieldTable)
+    case list(@Sendable (Frames) -> [AnyObject]?, FieldTable)
+
+    /// `access` read from the frame at `depth`.
+    init(_ access: FieldAccess, depth: Int) {
+        self.init(access) { $0[depth] }
+    }
+
+    /// `access` read from the value `owner` gives (nil when absent).
+    init(_ access: FieldAccess, owner: @escaping @Sendable (Frames) -> AnyObject?) {
+        switch access {
+        case .text(let read): self = .text { owner($0).flatMap(read) }
+        case .html(let read): self = .html { owner($0).flatMap(read) }
+        case .flag(let read): self = .flag { owner($0).flatMap(read) }
+        case .textList(let read): self = .textList { owner($0).flatMap(read) }
+        case .object(let read, let table): self = .object({ owner($0).flatMap(read) }, table)
+        case .list(let read, let table): self = .list({ owner($0).flatMap(read) }, table)
+        }
+    }
+
+    var isList: Bool {
+        switch self {
+        case .list, .textList: true
+        default: false
+        }
+    }
+
+    /// A field of the nested model, for dotted names (`site.title`); nil for lists and unknown names.
+    func member(_ name: String) -> BoundField? {
+        guard case .object(let owner, let table) = self, let access = table.field(name) else { return nil }
+        return BoundField(access, owner: owner)
+    }
+
+    /// The name of the nested model, for messages.
+    var modelName: String? {
+        switch self {
+        case .object(_, let table), .list(_, let table): table.name
+        default: nil
         }
     }
 
     /// This field, or where it is absent `other`, when both hold the same kind of value: Mustache looks a
     /// name up in the sections around a tag until a value answers, so an absent inner value lets an outer one show.
-    func or(_ other: FieldAccess<Env>) -> FieldAccess<Env>? {
+    func or(_ other: BoundField) -> BoundField? {
         switch (self, other) {
         case (.text(let first), .text(let second)): .text { first($0) ?? second($0) }
         case (.html(let first), .html(let second)): .html { first($0) ?? second($0) }
         case (.flag(let first), .flag(let second)): .flag { first($0) ?? second($0) }
         case (.textList(let first), .textList(let second)): .textList { first($0) ?? second($0) }
-        case (.nested(let first), .nested(let second)): first.or(second).map { .nested($0) }
+        case (.object(let first, let table), .object(let second, let other)) where table.model == other.model:
+            .object({ first($0) ?? second($0) }, table)
+        case (.list(let first, let table), .list(let second, let other)) where table.model == other.model:
+            .list({ first($0) ?? second($0) }, table)
         default: nil
         }
     }
 }
 
-/// A field holding a view model or a list of them: the one place that knows the nested type.
-protocol NestedAccess<Env>: Sendable {
-    associatedtype Env
-    var isList: Bool { get }
-    var schema: ViewSchema { get }
-    func lifted<Outer>(_ get: @escaping @Sendable (Outer) -> Env?) -> any NestedAccess<Outer>
-    /// A field of the nested model, for dotted names (`site.title`); nil for lists and unknown names.
-    func member(_ name: String) -> FieldAccess<Env>?
-    func or(_ other: any NestedAccess<Env>) -> (any NestedAccess<Env>)?
-    /// The section `{{#name}}…{{/name}}` (or `{{^name}}`) over this field, its body compiled for the nested type.
-    func section(inverted: Bool, body: [TemplateNode], scope: Scope<Env>, compiler: inout TemplateCompiler, at place: TemplateCompiler.Place) -> Op<Env>
-}
-
-struct ObjectAccess<Env, Child>: NestedAccess {
-    let get: @Sendable (Env) -> Child?
-    let fields: ViewFields<Child>
-
-    var isList: Bool { false }
-    var schema: ViewSchema { fields.schema }
-
-    func lifted<Outer>(_ outer: @escaping @Sendable (Outer) -> Env?) -> any NestedAccess<Outer> {
-        let get = get
-        return ObjectAccess<Outer, Child>(get: { outer($0).flatMap(get) }, fields: fields)
-    }
-
-    func member(_ name: String) -> FieldAccess<Env>? {
-        fields.field(name)?.access.lifted(get)
-    }
-
-    func or(_ other: any NestedAccess<Env>) -> (any NestedAccess<Env>)? {
-        guard let other = other as? ObjectAccess<Env, Child>, other.fields.name == fields.name else { return nil }
-        let first = get, second = other.get
-        return ObjectAccess(get: { first($0) ?? second($0) }, fields: fields)
-    }
-
-    func section(inverted: Bool, body: [TemplateNode], scope: Scope<Env>, compiler: inout TemplateCompiler, at place: TemplateCompiler.Place) -> Op<Env> {
-        let get = get
-        if inverted {
-            let unit = compiler.unit(body, scope: scope, at: place)
-            return .run { env, page in if get(env) == nil { unit.run(env, &page) } }
-        }
-        let unit = compiler.unit(body, scope: scope.entering(fields), at: place)
-        return .run { env, page in
-            if let child = get(env) { unit.run(Nested(value: child, outer: env), &page) }
-        }
-    }
-}
-
-struct ListAccess<Env, Child>: NestedAccess {
-    let get: @Sendable (Env) -> [Child]?
-    let fields: ViewFields<Child>
-
-    var isList: Bool { true }
-    var schema: ViewSchema { fields.schema }
-
-    func lifted<Outer>(_ outer: @escaping @Sendable (Outer) -> Env?) -> any NestedAccess<Outer> {
-        let get = get
-        return ListAccess<Outer, Child>(get: { outer($0).flatMap(get) }, fields: fields)
-    }
-
-    func member(_ name: String) -> FieldAccess<Env>? { nil }
-
-    func or(_ other: any NestedAccess<Env>) -> (any NestedAccess<Env>)? {
-        guard let other = other as? ListAccess<Env, Child>, other.fields.name == fields.name else { return nil }
-        let first = get, second = other.get
-        return ListAccess(get: { first($0) ?? second($0) }, fields: fields)
-    }
-
-    func section(inverted: Bool, body: [TemplateNode], scope: Scope<Env>, compiler: inout TemplateCompiler, at place: TemplateCompiler.Place) -> Op<Env> {
-        let get = get
-        if inverted {
-            let unit = compiler.unit(body, scope: scope, at: place)
-            return .run { env, page in if get(env)?.isEmpty ?? true { unit.run(env, &page) } }
-        }
-        let unit = compiler.unit(body, scope: scope.entering(fields), at: place)
-        return .run { env, page in
-            guard let items = get(env) else { return }
-            for item in items { unit.run(Nested(value: item, outer: env), &page) }
-        }
-    }
-}
-
-/// A value entered by a section, with the values around it.
-struct Nested<Value, Outer> {
-    let value: Value
-    let outer: Outer
-}
+/// The values a render has entered, outermost (the page's model) first.
+typealias Frames = [AnyObject]

@@ -34,22 +34,22 @@ struct TemplateCompiler {
     }
 
     /// The compiled page template `name` for `Model`, or nil when it is missing (a diagnostic at `location`).
-    mutating func compile<Model>(_ name: String, fields: ViewFields<Model>, at location: SourceLocation) -> Unit<Model>? {
+    mutating func compile<Model>(_ name: String, fields: ViewFields<Model>, at location: SourceLocation) -> Unit? {
         guard let source = templates[name] else {
             diagnostics.append(.error("no template named '\(name)' in Templates/", at: location))
             return nil
         }
         files.insert(source.path)
-        return unit(source.nodes, scope: .root(fields), at: Place(source: source, blocks: [:], indentation: [], depth: 0))
+        return unit(source.nodes, scope: .root(fields.table), at: Place(source: source, blocks: [:], indentation: [], depth: 0))
     }
 
     /// One body as a unit of its own (Mustache indents the lines each body starts).
-    mutating func unit<Env>(_ nodes: [TemplateNode], scope: Scope<Env>, at place: Place) -> Unit<Env> {
-        var ops: [Op<Env>] = []
+    mutating func unit(_ nodes: [TemplateNode], scope: Scope, at place: Place) -> Unit {
+        var ops: [Op] = []
         append(nodes, scope: scope, at: place, to: &ops)
         guard place.indentation.isEmpty else { return Unit(ops: ops, indentation: place.indentation) }
         // Without indentation, neighbouring literal bytes are one step.
-        var merged: [Op<Env>] = []
+        var merged: [Op] = []
         for op in ops {
             if case .bytes(let next) = op, case .bytes(let previous)? = merged.last {
                 merged[merged.count - 1] = .bytes(previous + next)
@@ -60,7 +60,7 @@ struct TemplateCompiler {
         return Unit(ops: merged, indentation: [])
     }
 
-    private mutating func append<Env>(_ nodes: [TemplateNode], scope: Scope<Env>, at place: Place, to ops: inout [Op<Env>]) {
+    private mutating func append(_ nodes: [TemplateNode], scope: Scope, at place: Place, to ops: inout [Op]) {
         guard place.depth < 32 else {
             diagnostics.append(.error("partials or layouts include each other without end", at: SourceLocation(path: place.source.path, line: 1, column: 1)))
             return
@@ -73,12 +73,11 @@ struct TemplateCompiler {
             case .variable(let name):
                 guard let field = resolve(name, scope, node, place.source) else { continue }
                 switch field {
-                case .text(let read): ops.append(.run { env, page in if let text = read(env) { page.appendEscaped(text) } })
-                case .flag(let read): ops.append(.run { env, page in if let flag = read(env) { page.append(flag ? "true" : "false") } })
+                case .text(let read): ops.append(.run { state in if let text = read(state.frames) { state.page.appendEscaped(text) } })
+                case .flag(let read): ops.append(.run { state in if let flag = read(state.frames) { state.page.append(flag ? "true" : "false") } })
                 case .html: report("'\(name)' is HTML; write {{{\(name)}}} to insert it", node, place.source)
-                case .nested(let nested) where !nested.isList:
-                    report("'\(name)' is a view model; use it as a section {{#\(name)}}…{{/\(name)}}", node, place.source)
-                case .nested, .textList: report("'\(name)' is a list; use it as a section {{#\(name)}}…{{/\(name)}}", node, place.source)
+                case .object: report("'\(name)' is a view model; use it as a section {{#\(name)}}…{{/\(name)}}", node, place.source)
+                case .list, .textList: report("'\(name)' is a list; use it as a section {{#\(name)}}…{{/\(name)}}", node, place.source)
                 }
             case .unescaped(let name):
                 guard let field = resolve(name, scope, node, place.source) else { continue }
@@ -86,10 +85,10 @@ struct TemplateCompiler {
                     report("'\(name)' is text; write {{\(name)}} so that it is escaped", node, place.source)
                     continue
                 }
-                ops.append(.run { env, page in if let html = read(env) { page.append(html) } })
+                ops.append(.run { state in if let html = read(state.frames) { state.page.append(html) } })
             case .section(let name, let inverted, let children):
                 guard let field = resolve(name, scope, node, place.source) else { continue }
-                if !inverted, Self.isList(field), children.contains(where: { Self.isSection(named: name, $0) }) {
+                if !inverted, field.isList, children.contains(where: { Self.isSection(named: name, $0) }) {
                     report("'\(name)' is a list, so {{#\(name)}} repeats its content for each item; to test for items, use a flag", node, place.source)
                 }
                 ops.append(section(field, inverted: inverted, children, scope: scope, at: place))
@@ -130,43 +129,57 @@ struct TemplateCompiler {
     }
 
     /// A partial, layout or block: inline when nothing indents it, else a unit of its own.
-    private mutating func include<Env>(_ nodes: [TemplateNode], scope: Scope<Env>, at place: Place, to ops: inout [Op<Env>]) {
+    private mutating func include(_ nodes: [TemplateNode], scope: Scope, at place: Place, to ops: inout [Op]) {
         if place.indentation.isEmpty {
             append(nodes, scope: scope, at: place, to: &ops)
         } else {
             let body = unit(nodes, scope: scope, at: place)
-            ops.append(.run { env, page in body.run(env, &page) })
+            ops.append(.run { state in body.run(&state) })
         }
     }
 
-    private mutating func section<Env>(_ field: FieldAccess<Env>, inverted: Bool, _ children: [TemplateNode], scope: Scope<Env>, at place: Place) -> Op<Env> {
+    private mutating func section(_ field: BoundField, inverted: Bool, _ children: [TemplateNode], scope: Scope, at place: Place) -> Op {
         switch field {
         case .flag(let read):
             let body = unit(children, scope: scope, at: place)
-            return .run { env, page in if (read(env) == true) != inverted { body.run(env, &page) } }
+            return .run { state in if (read(state.frames) == true) != inverted { body.run(&state) } }
         case .text(let read), .html(let read):
             if inverted {
                 let body = unit(children, scope: scope, at: place)
-                return .run { env, page in if read(env) == nil { body.run(env, &page) } }
+                return .run { state in if read(state.frames) == nil { body.run(&state) } }
             }
             let body = unit(children, scope: scope.enteringText(), at: place)
-            return .run { env, page in if let text = read(env) { body.run(Nested(value: text, outer: env), &page) } }
+            return .run { state in if let text = read(state.frames) { state.entering(Box(text), body) } }
         case .textList(let read):
             if inverted {
                 let body = unit(children, scope: scope, at: place)
-                return .run { env, page in if read(env)?.isEmpty ?? true { body.run(env, &page) } }
+                return .run { state in if read(state.frames)?.isEmpty ?? true { body.run(&state) } }
             }
             let body = unit(children, scope: scope.enteringText(), at: place)
-            return .run { env, page in
-                for text in read(env) ?? [] { body.run(Nested(value: text, outer: env), &page) }
+            return .run { state in
+                for text in read(state.frames) ?? [] { state.entering(Box(text), body) }
             }
-        case .nested(let nested):
-            return nested.section(inverted: inverted, body: children, scope: scope, compiler: &self, at: place)
+        case .object(let get, let table):
+            if inverted {
+                let body = unit(children, scope: scope, at: place)
+                return .run { state in if get(state.frames) == nil { body.run(&state) } }
+            }
+            let body = unit(children, scope: scope.entering(table), at: place)
+            return .run { state in if let child = get(state.frames) { state.entering(child, body) } }
+        case .list(let get, let table):
+            if inverted {
+                let body = unit(children, scope: scope, at: place)
+                return .run { state in if get(state.frames)?.isEmpty ?? true { body.run(&state) } }
+            }
+            let body = unit(children, scope: scope.entering(table), at: place)
+            return .run { state in
+                for item in get(state.frames) ?? [] { state.entering(item, body) }
+            }
         }
     }
 
     /// The field a name refers to, searching the scopes innermost first; nil (and a diagnostic) when none declares it.
-    private mutating func resolve<Env>(_ name: String, _ scope: Scope<Env>, _ node: TemplateNode, _ source: TemplateSource) -> FieldAccess<Env>? {
+    private mutating func resolve(_ name: String, _ scope: Scope, _ node: TemplateNode, _ source: TemplateSource) -> BoundField? {
         if name == "." {
             if let item = scope.item { return .text(item) }
             report("'.' is only meaningful inside a list of texts", node, source)
@@ -187,23 +200,14 @@ struct TemplateCompiler {
         }
         var owner = scope.models.first ?? ""
         for part in parts.dropFirst() {
-            guard case .nested(let nested) = field, let next = nested.member(part) else {
-                if case .nested(let nested) = field { owner = nested.schema.name }
+            if let model = field.modelName { owner = model }
+            guard let next = field.member(part) else {
                 report("'\(part)' is not a field of \(owner)", node, source)
                 return nil
             }
-            owner = nested.schema.name
             field = next
         }
         return field
-    }
-
-    private static func isList(_ field: FieldAccess<some Any>) -> Bool {
-        switch field {
-        case .nested(let nested): nested.isList
-        case .textList: true
-        default: false
-        }
     }
 
     private static func isSection(named name: String, _ node: TemplateNode) -> Bool {

@@ -10,8 +10,8 @@ public struct TemplateLibrary: Sendable {
         public var data: Data
     }
 
-    /// Per page template: its compiled program (a `Unit` of its view model's type).
-    private let programs: [String: any Sendable]
+    /// Per page template: its compiled program.
+    private let programs: [String: TemplateProgram]
     /// Per page template: its literal links in render order.
     private let linksByTemplate: [String: [TemplateLink]]
     /// Per page template: the template files it reads (itself, partials, layouts).
@@ -56,7 +56,7 @@ public struct TemplateLibrary: Sendable {
         for (name, path, text) in files {
             sources[name] = TemplateSource(name: name, path: path, text: text, constants: constants, diagnostics: &diagnostics)
         }
-        var programs: [String: any Sendable] = [:]
+        var programs: [String: TemplateProgram] = [:]
         var links: [String: [TemplateLink]] = [:]
         var read: [String: [String]] = [:]
         var chosen: [String: TemplateBinding] = [:]
@@ -75,7 +75,7 @@ public struct TemplateLibrary: Sendable {
 
     /// Compiled templates whose names all passed the checker.
     struct Checked {
-        let programs: [String: any Sendable]
+        let programs: [String: TemplateProgram]
         let links: [String: [TemplateLink]]
         let files: [String: [String]]
     }
@@ -101,13 +101,14 @@ public struct TemplateLibrary: Sendable {
     }
 
     private func render<Model>(_ template: String, _ model: Model) -> String {
-        guard let compiled = programs[template] else { return "" }
-        guard let program = compiled as? Unit<Model> else {
-            preconditionFailure("template '\(template)' was not compiled for \(Model.self)")
-        }
-        var page = PageBuffer(capacity: 16_384)
-        program.run(model, &page)
-        return page.text
+        guard let program = programs[template] else { return "" }
+        // The compiled steps read the frames by the types they were compiled for: this check makes that safe.
+        precondition(program.model == ObjectIdentifier(Model.self), "template '\(template)' was not compiled for \(Model.self)")
+        var frames: Frames = [Box(model)]
+        frames.reserveCapacity(8)
+        var state = RenderState(page: PageBuffer(capacity: 16_384), frames: frames)
+        program.unit.run(&state)
+        return state.page.text
     }
 
     /// The links written literally in a page template and what it includes, in render order.

@@ -33,7 +33,8 @@ final class ScannedMapping: FieldReading {
     let location: SourceLocation
     let log: DiagnosticLog
     private(set) var pairs: [(key: String, location: SourceLocation, value: ScannedValue)] = []
-    private var readKeys: Set<String> = []
+    /// The keys readers asked for, in order (the literals of a reader: an array, as hashing each costs more).
+    private var askedKeys: [String] = []
 
     init(what: String, location: SourceLocation, log: DiagnosticLog) {
         self.what = what
@@ -50,16 +51,16 @@ final class ScannedMapping: FieldReading {
 
     /// The value of `key`, marking the key as read.
     private func value(_ key: String) -> ScannedValue? {
-        readKeys.insert(key)
+        askedKeys.append(key)
         return pairs.first { $0.key == key }?.value
     }
 
     func has(_ key: String) -> Bool { pairs.contains { $0.key == key } }
 
     func finish(allowing prefix: String?) {
-        for pair in pairs where !readKeys.contains(pair.key) {
+        for pair in pairs where !askedKeys.contains(pair.key) {
             if let prefix, pair.key.hasPrefix(prefix) { continue }
-            let known = readKeys.sorted().joined(separator: ", ")
+            let known = Set(askedKeys).sorted().joined(separator: ", ")
             log.error("unknown key '\(pair.key)' in \(what) (expected one of: \(known))", at: pair.location)
         }
     }
@@ -99,7 +100,9 @@ final class ScannedMapping: FieldReading {
         guard let value = value(key) else { return nil }
         // Yams's own number readers, so that what counts as a number is exactly what the tree reader accepts.
         var number: Double?
-        if case .scalar(let scalar) = value {
+        if case .scalar(let scalar) = value, !scalar.quoted, Self.isDecimal(scalar.text) {
+            number = Double(scalar.text) // what Yams does with such a text, without building a node for it
+        } else if case .scalar(let scalar) = value {
             let node = Node.Scalar(scalar.text, Tag(.str), scalar.quoted ? .doubleQuoted : .plain)
             number = Double.construct(from: node) ?? Int.construct(from: node).map(Double.init)
         }
@@ -152,6 +155,19 @@ final class ScannedMapping: FieldReading {
             return nil
         }
         return MarkdownField(line: scalar.text, quoted: scalar.quoted, key: key, location: scalar.location, options: options, log: log)
+    }
+
+    /// `-118.4`, `37`: digits with an optional sign and fraction.
+    private static func isDecimal(_ text: String) -> Bool {
+        var digits = 0, dots = 0, index = 0
+        for byte in text.utf8 {
+            defer { index += 1 }
+            if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") { digits += 1; continue }
+            if byte == UInt8(ascii: "-") && index == 0 { continue }
+            if byte == UInt8(ascii: ".") && dots == 0 && digits > 0 { dots += 1; continue }
+            return false
+        }
+        return digits > 0 && text.utf8.last != UInt8(ascii: ".")
     }
 
     /// The text without surrounding white space, as `YAMLMapping` trims it; most texts have none, so check first.
