@@ -5,7 +5,7 @@ For each kind of edit, the script saves a file, then waits until the live-reload
 and a GET of that page returns the new text; the time between the save and that answer is one sample.
 It restores every file it touched. Usage:
 
-    python3 Scripts/serve-latency.py [--binary .build/release/iopsite] [--root .] [--runs 20]
+    python3 Scripts/serve-latency.py [--binary .build/release/iopsite] [--root .] [--runs 20] [--only listing]
 """
 import argparse, http.client, json, os, re, socket, statistics, subprocess, sys, threading, time
 
@@ -72,6 +72,7 @@ def main():
     parser.add_argument("--binary", default=".build/release/iopsite")
     parser.add_argument("--root", default=".")
     parser.add_argument("--runs", type=int, default=20)
+    parser.add_argument("--only", default="", help="measure only the kinds of edit whose name contains this text")
     args = parser.parse_args()
     root = os.path.abspath(args.root)
     port = free_port()
@@ -95,20 +96,21 @@ def main():
                 file.write("facilities:\n  - id: %s\n    name2: Edit 0\n" % first_id)
             time.sleep(2)
         layout = os.path.join(root, "Templates/layout.mustache")
-        results = {
-            "guide Markdown": measure(port, events, guide, "/intensive-outpatient-program/",
+        kinds = {
+            "guide Markdown": lambda: measure(port, events, guide, "/intensive-outpatient-program/",
                                       lambda text, n: text.replace("\n## ", "\nEdit number %d.\n\n## " % n, 1),
                                       lambda n: "Edit number %d." % n, args.runs),
-            "one listing in Content/directory/ca.yaml": measure(port, events, editor, "/rehab-centers/california/%s/" % first_slug,
+            "one listing in Content/directory/ca.yaml": lambda: measure(port, events, editor, "/rehab-centers/california/%s/" % first_slug,
                                       lambda text, n: "facilities:\n  - id: %s\n    name2: Edit %d\n" % (first_id, n + 1),
                                       lambda n: "Edit %d" % (n + 1), args.runs),
-            "a listing's description (Markdown) in ca.yaml": measure(port, events, editor, "/rehab-centers/california/%s/" % first_slug,
+            "a listing's description (Markdown) in ca.yaml": lambda: measure(port, events, editor, "/rehab-centers/california/%s/" % first_slug,
                                       lambda text, n: "facilities:\n  - id: %s\n    description: |\n      Offers *evening* groups: description edit %d.\n" % (first_id, n),
                                       lambda n: "description edit %d." % n, args.runs),
-            "layout template (every page)": measure(port, events, layout, "/",
+            "layout template (every page)": lambda: measure(port, events, layout, "/",
                                       lambda text, n: text.replace("</body>", "<!-- edit %d --></body>" % n, 1),
                                       lambda n: "<!-- edit %d -->" % n, max(3, args.runs // 4)),
         }
+        results = {name: run() for name, run in kinds.items() if args.only in name}
         if created:
             os.remove(editor)
         for name, samples in results.items():

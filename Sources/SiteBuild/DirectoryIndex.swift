@@ -18,6 +18,8 @@ struct DirectoryIndex: Sendable {
 
     /// Each state's listings in directory order, to tell whether a state's sorted list can be kept.
     private let unsorted: [String: [Facility]]
+    /// Each listed facility's route, by state then by the facility itself (a page asks for a dozen).
+    private let routes: [String: [ObjectIdentifier: Route]]
 
     /// `previous`, the index of an earlier version of the directory, lends the sorted lists of the
     /// states whose listings are the very same values in the same order.
@@ -28,13 +30,18 @@ struct DirectoryIndex: Sendable {
         unsorted = Dictionary(grouping: directory.facilities, by: \.state)
         var byState: [String: [Facility]] = [:]
         var byCity: [String: [String: [Facility]]] = [:]
+        var routes: [String: [ObjectIdentifier: Route]] = [:]
         for (code, list) in unsorted {
             if let previous, let before = previous.unsorted[code], before.count == list.count, zip(before, list).allSatisfy({ $0 === $1 }),
-               let sorted = previous.byState[code], let cities = previous.byCity[code] {
+               let sorted = previous.byState[code], let cities = previous.byCity[code], let kept = previous.routes[code] {
                 byState[code] = sorted
                 byCity[code] = cities
+                routes[code] = kept
                 continue
             }
+            // The same objects as the directory's, which keeps them alive: an identifier cannot be reused.
+            let slug = statesByCode[code]?.slug ?? code.lowercased()
+            routes[code] = Dictionary(list.map { (ObjectIdentifier($0), Route("/rehab-centers/\(slug)/\($0.slug.value)/")) }) { first, _ in first }
             // Each listing's sort key is made once, not at every comparison.
             let keyed = list.map { (key: ($0.address.value.city.lowercased(), $0.name.value.lowercased(), $0.id.value), facility: $0) }
             let sorted = keyed.sorted { $0.key < $1.key }.map(\.facility)
@@ -45,6 +52,7 @@ struct DirectoryIndex: Sendable {
         }
         self.byState = byState
         self.byCity = byCity
+        self.routes = routes
         labels = Dictionary(directory.codes.map { ($0.code, $0.label) }) { first, _ in first }
         retiredByState = Dictionary(grouping: directory.retired, by: \.state).mapValues { $0.sorted { $0.id.value < $1.id.value } }
     }
@@ -98,7 +106,8 @@ struct DirectoryIndex: Sendable {
     func route(_ state: StateInfo) -> Route { Route("/rehab-centers/\(state.slug)/") }
 
     func route(_ facility: Facility) -> Route {
-        Route("/rehab-centers/\(state(of: facility)?.slug ?? facility.state.lowercased())/\(facility.slug.value)/")
+        if let route = routes[facility.state]?[ObjectIdentifier(facility)] { return route }
+        return Route("/rehab-centers/\(state(of: facility)?.slug ?? facility.state.lowercased())/\(facility.slug.value)/")
     }
 
     /// Other facilities in the same city, at most `limit`.

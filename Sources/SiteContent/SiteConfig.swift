@@ -79,8 +79,11 @@ public struct SiteConfig: Sendable {
 
     /// The absolute URL of a route, for canonical links and the sitemap.
     public func absoluteURL(_ route: Route) -> String {
-        let origin = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
-        let base = basePath == "/" ? "" : String(basePath.dropLast())
-        return (origin.hasSuffix(base) ? String(origin.dropLast(base.count)) : origin) + route.prefixed(by: basePath)
+        // On UTF-8 views: this runs for every absolute link of every page.
+        var origin = Substring(baseURL)
+        if origin.utf8.last == UInt8(ascii: "/") { origin = Substring(origin.utf8.dropLast()) }
+        let base = basePath == "/" ? Substring() : Substring(basePath.utf8.dropLast())
+        if !base.isEmpty, origin.hasSuffix(base) { origin = Substring(origin.utf8.dropLast(base.utf8.count)) }
+        return String(origin) + route.prefixed(by: basePath)
     }
 }

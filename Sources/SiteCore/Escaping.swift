@@ -65,34 +65,49 @@ public enum Escape {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// `jsonString`, appended as UTF-8 bytes: a byte loop, since JSON-LD is written for every listing page.
+    /// `jsonString`, appended as UTF-8 bytes: runs of bytes that need no escape are copied whole, since
+    /// JSON-LD is written for every listing page.
     public static func appendJSONString(_ text: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        var previous2: UInt8 = 0, previous1: UInt8 = 0
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): out.append(contentsOf: #"\""#.utf8)
-            case UInt8(ascii: "\\"): out.append(contentsOf: #"\\"#.utf8)
-            case 0x0A: out.append(contentsOf: #"\n"#.utf8)
-            case 0x0D: out.append(contentsOf: #"\r"#.utf8)
-            case 0x09: out.append(contentsOf: #"\t"#.utf8)
-            case UInt8(ascii: "<"): out.append(contentsOf: #"\u003c"#.utf8)
-            case UInt8(ascii: ">"): out.append(contentsOf: #"\u003e"#.utf8)
-            case UInt8(ascii: "&"): out.append(contentsOf: #"\u0026"#.utf8)
-            case 0xA8 where previous2 == 0xE2 && previous1 == 0x80, 0xA9 where previous2 == 0xE2 && previous1 == 0x80:
-                // U+2028 and U+2029 end a line in JavaScript: drop the two bytes already copied, write the escape.
-                out.removeLast(2)
-                out.append(contentsOf: (byte == 0xA8 ? #"\u2028"# : #"\u2029"#).utf8)
-            default:
-                if byte < 0x20 {
+        var text = text
+        text.withUTF8 { source in
+            var runStart = 0
+            var index = 0
+            let count = source.count
+            while index < count {
+                let byte = source[index]
+                let escape: StaticString
+                var width = 1
+                switch byte {
+                case UInt8(ascii: "\""): escape = #"\""#
+                case UInt8(ascii: "\\"): escape = #"\\"#
+                case 0x0A: escape = #"\n"#
+                case 0x0D: escape = #"\r"#
+                case 0x09: escape = #"\t"#
+                case UInt8(ascii: "<"): escape = #"\u003c"#
+                case UInt8(ascii: ">"): escape = #"\u003e"#
+                case UInt8(ascii: "&"): escape = #"\u0026"#
+                case 0xE2 where index + 2 < count && source[index + 1] == 0x80 && (source[index + 2] == 0xA8 || source[index + 2] == 0xA9):
+                    // U+2028 and U+2029 end a line in JavaScript.
+                    escape = source[index + 2] == 0xA8 ? #"\u2028"# : #"\u2029"#
+                    width = 3
+                case 0..<0x20:
+                    if index > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<index])) }
                     let hex = String(byte, radix: 16)
                     out.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
-                } else {
-                    out.append(byte)
+                    index += 1
+                    runStart = index
+                    continue
+                default:
+                    index += 1
+                    continue
                 }
+                if index > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<index])) }
+                escape.withUTF8Buffer { out.append(contentsOf: $0) }
+                index += width
+                runStart = index
             }
-            previous2 = previous1
-            previous1 = byte
+            if runStart < count { out.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<count])) }
         }
         out.append(UInt8(ascii: "\""))
     }

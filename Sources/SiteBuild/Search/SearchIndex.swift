@@ -37,7 +37,9 @@ struct SearchIndex: Sendable {
     /// The revision of the directory it was made from (see `Directory.revision`).
     let revision: Int
 
-    init(directory: DirectoryIndex, geography: Geography, revision: Int) {
+    /// `reusing` an index of the same geography keeps its ZIP and place lookups (sorting the places is most
+    /// of the work, and a directory edit does not change them).
+    init(directory: DirectoryIndex, geography: Geography, revision: Int, reusing previous: SearchIndex? = nil) {
         self.geography = geography
         self.revision = revision
         var entries: [Entry] = [], unplaced: [Facility] = []
@@ -53,6 +55,11 @@ struct SearchIndex: Sendable {
         self.unplaced = unplaced
         let leaves = (entries.count + Self.cellCapacity - 1) / Self.cellCapacity
         cells = Self.split(entries, into: max(1, leaves)).filter { !$0.isEmpty }.map(Self.cell)
+        if let previous, previous.geography == geography {
+            zipShards = previous.zipShards
+            placeShards = previous.placeShards
+            return
+        }
         zipShards = Dictionary(grouping: geography.zipCodes) { String($0.zip.prefix(3)) }
             .map { (prefix: $0.key, points: $0.value.sorted { $0.zip < $1.zip }) }.sorted { $0.prefix < $1.prefix }
         // Within a state a name means its largest place, so the smaller ones of the same name are left out.

@@ -143,7 +143,7 @@ public final class BuildSession: @unchecked Sendable {
     /// The search index: the kept one while the directory's revision and the geography are the same.
     private func searchPlan(_ directory: DirectoryPlan, geography: Geography) -> SearchIndex {
         if directory.revision != 0, let kept = searchIndex, kept.revision == directory.revision, kept.geography == geography { return kept }
-        let index = SearchIndex(directory: directory.index, geography: geography, revision: directory.revision)
+        let index = SearchIndex(directory: directory.index, geography: geography, revision: directory.revision, reusing: searchIndex)
         searchIndex = index
         return index
     }
