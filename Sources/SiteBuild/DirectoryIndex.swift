@@ -112,7 +112,8 @@ struct DirectoryIndex: Sendable {
 
     /// Other facilities in the same city, at most `limit`.
     func neighbours(of facility: Facility, limit: Int) -> [Facility] {
-        Array((byCity[facility.state]?[Self.cityKey(facility)] ?? []).filter { $0.id.value != facility.id.value }.prefix(limit))
+        // Ids are unique in a city's list, so at most one of its first `limit + 1` is the facility itself.
+        Array((byCity[facility.state]?[Self.cityKey(facility)] ?? []).prefix(limit + 1).filter { $0.id.value != facility.id.value }.prefix(limit))
     }
 
     /// The oldest and newest data dates of a set of listings, for the notice.

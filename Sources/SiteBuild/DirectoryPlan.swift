@@ -58,15 +58,15 @@ struct DirectoryPlan: Sendable {
         var specs = [PageSpec(route: DirectoryIndex.root, template: "directory", kind: .directoryIndex,
                               source: SourceLocation(path: DirectoryIndex.statesFile, line: 1, column: 1))]
         var sitemap = [SitemapEntry(route: DirectoryIndex.root, lastModified: SitePlan.newest(directory.facilities))]
-        for state in index.states.sorted(by: { index.route($0) < index.route($1) }) {
+        // The states' parts are independent: made on every core, assembled in route order.
+        let ordered = index.states.sorted(by: { index.route($0) < index.route($1) })
+        let made = ParallelMap.map(ordered) { state -> StatePart in
             let facilities = index.facilities(in: state), retired = index.retired(in: state)
-            let part: StatePart
-            if let kept = previous?.parts[state.code], kept.isMade(from: state, facilities, retired) {
-                part = kept
-            } else {
-                part = Self.part(state, facilities, retired: retired, index: index)
-            }
-            parts[state.code] = part
+            if let kept = previous?.parts[state.code], kept.isMade(from: state, facilities, retired) { return kept }
+            return Self.part(state, facilities, retired: retired, index: index)
+        }
+        for part in made {
+            parts[part.state.code] = part
             specs += part.specs
             sitemap += part.sitemap
         }

@@ -75,9 +75,7 @@ struct OutputWriter {
             wanted.insert(Self.manifestName)
             let folders = Self.folders(of: wanted).union(foreign.filter { $0.kind == .folder }.map(\.path))
             let existing = try clear(staging, keeping: wanted, folders: folders)
-            for folder in folders.sorted() where existing[folder] != .folder {
-                try FileOps.makeFolder(staging.path + "/" + folder)
-            }
+            try Self.makeFolders(folders.filter { existing[$0] != .folder }, under: staging.path)
             return Staging(writer: self, folder: staging, recycled: recycled, previous: previous, paths: paths,
                            foreign: foreign, existing: existing)
         } catch let failure as Failure {
@@ -176,6 +174,25 @@ struct OutputWriter {
             return lock.withLock {
                 Report(written: written, unchanged: unchanged, removed: previous.map { $0.subtracting(paths).count } ?? 0)
             }
+        }
+    }
+
+    /// Creates `folders` (each one's parent exists or is among them), a depth at a time, each depth on
+    /// every core: a directory site has a folder per listing, and creating them is much of a first write.
+    static func makeFolders(_ folders: [String], under root: String) throws {
+        let byDepth = Dictionary(grouping: folders) { $0.utf8.count { $0 == UInt8(ascii: "/") } }
+        for depth in byDepth.keys.sorted() {
+            let level = byDepth[depth]!.sorted()
+            let chunks = stride(from: 0, to: level.count, by: 512).map { Array(level[$0..<min($0 + 512, level.count)]) }
+            let failures = ParallelMap.map(chunks) { chunk -> String? in
+                do {
+                    for folder in chunk { try FileOps.makeFolder(root + "/" + folder) }
+                } catch {
+                    return "\(error)"
+                }
+                return nil
+            }
+            if let failure = failures.compactMap({ $0 }).first { throw Failure.io(failure) }
         }
     }
 

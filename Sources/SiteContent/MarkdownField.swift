@@ -69,6 +69,12 @@ public struct MarkdownField: Sendable, Equatable {
         self.init(parsing: text, map: map, location: location, options: options, log: log)
     }
 
+    /// A literal block (`|`) at `location`, its text on the lines below, indented by `indentation`.
+    init(block text: String, indentation: Int, location: SourceLocation, options: MarkdownOptions, log: DiagnosticLog) {
+        let map = SourceMap(path: location.path, firstLine: location.line + 1, columnOffset: indentation)
+        self.init(parsing: text, map: map, location: location, options: options, log: log)
+    }
+
     private init(parsing text: String, map: SourceMap, location: SourceLocation, options: MarkdownOptions, log: DiagnosticLog) {
         let document = MarkdownParser.parse(text, source: map, options: options)
         log.append(contentsOf: document.diagnostics)

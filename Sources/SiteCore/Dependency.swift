@@ -25,6 +25,8 @@ public final class DependencyRecorder {
 
     public init(metrics: BuildMetrics? = nil) {
         self.metrics = metrics
+        // A listing's page reads a few dozen things: room for them without growing the set on the way.
+        reads.reserveCapacity(48)
     }
 
     public func record(_ dependency: Dependency) {

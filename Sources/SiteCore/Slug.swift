@@ -4,6 +4,20 @@ import Foundation
 public enum Slug {
     /// Lowercase ASCII letters and digits joined by single hyphens: "Who Benefits?" → "who-benefits".
     /// Accents are folded ("Café" → "cafe"); other characters separate words.
+    /// Whether `text` is already a slug (`make(text) == text`), answered from the bytes for the usual ASCII text.
+    public static func isSlug(_ text: String) -> Bool {
+        var previousHyphen = true
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): previousHyphen = false
+            case UInt8(ascii: "-") where !previousHyphen: previousHyphen = true
+            case UInt8(ascii: "-"): return false
+            default: return make(text) == text
+            }
+        }
+        return !previousHyphen || text.isEmpty
+    }
+
     public static func make(_ text: String) -> String {
         let folded = text.folding(options: [.diacriticInsensitive, .widthInsensitive], locale: nil)
         var slug = ""

@@ -52,6 +52,13 @@ struct StateFileScannerTests {
             #expect(scanned != nil, "\(name) is not in the importer's layout")
             #expect(scanned == parsed, "\(name) reads differently")
         }
+        // Editors' files: when the scanner reads one, it reads it as YAML does.
+        let editors = Self.root.appendingPathComponent("Content/directory")
+        for name in try FileManager.default.contentsOfDirectory(atPath: editors.path) where name.hasSuffix(".yaml") {
+            let text = try String(contentsOf: editors.appendingPathComponent(name), encoding: .utf8)
+            let (scanned, parsed) = Self.readBoth(text, path: "Content/directory/\(name)", vocabulary: vocabulary)
+            #expect(scanned == nil || scanned == parsed, "\(name) reads differently")
+        }
     }
 
     @Test func problemsAreReportedAsTheYAMLReaderReportsThem() {
@@ -108,10 +115,57 @@ struct StateFileScannerTests {
         #expect(parsed.contains("error: bad ZIP code '2321'"))
     }
 
+    @Test func blocksAndFlowMappingsAreReadAsYAMLReadsThem() {
+        let text = """
+            facilities:
+              - id: samhsa:aaaaaaaaaaaa
+                hours: {mon: "08:00-17:00", tue: "08:00-12:00, 13:00-17:00", sat: closed, sun: 24h}
+                address: {street1: 3 Elm St, city: Richmond, zip: "23220", zip4: "0001"}
+                description: |
+                  Offers *evening* groups: see [the guide](/intensive-outpatient-program/).
+
+                  ## Hours
+
+                      an indented code block, # and "quotes" kept
+
+                  Last line.
+
+
+              - id: samhsa:bbbbbbbbbbbb
+                description: |
+                    Deeper indentation, and an [unsafe link](javascript:alert(1)).
+                name: |
+                  Two
+                  lines
+                hours: {mon: whenever, mon: closed}
+              - id: samhsa:cccccccccccc
+                hours: {}
+                featured: |
+                  true
+                latitude: |
+                  37.5
+                description: |
+                  At the end of the file
+            """
+        // A duplicate key is YAML's error to report: the scanner leaves the file to it.
+        let (refused, _) = Self.readBoth(text + "\n")
+        #expect(refused == nil)
+        let clean = text.replacingOccurrences(of: "{mon: whenever, mon: closed}", with: "{mon: whenever}")
+        for ending in ["\n", ""] {
+            let (scanned, parsed) = Self.readBoth(clean + ending)
+            #expect(scanned != nil)
+            #expect(scanned == parsed)
+        }
+    }
+
     @Test(arguments: [
         "facilities:\n  - id: a\n    name: Tab\there\n",
         "facilities:\r\n  - id: a\r\n",
-        "facilities:\n  - id: a\n    description: |\n      Block text\n",
+        "facilities:\n  - id: a\n    description: >\n      Folded text\n",
+        "facilities:\n  - id: a\n    description: |-\n      Stripped text\n",
+        "facilities:\n  - id: a\n    description: |\n\n      After an empty line\n",
+        "facilities:\n  - id: a\n    description: |\n      Text\n        \n      More\n",
+        "facilities:\n  - id: a\n    hours: {mon: 08:00-17:00}\n",
         "facilities:\n  - id: a\n    name: Hope # a comment\n",
         "facilities:\n  - id: a\n    name: A: B\n",
         "facilities:\n  - id: a\n    name: A\n    name: B\n",

@@ -27,6 +27,12 @@ import Testing
         #expect(Slug.make("¿?") == "")
     }
 
+    @Test func aTextIsASlugExactlyWhenMakingOneLeavesItAlone() {
+        for text in ["", "a", "hope-house", "a1-b2", "-a", "a-", "a--b", "Hope", "café", "a b", "dont", "don't", "a_b", "9", "-", "--"] {
+            #expect(Slug.isSlug(text) == (Slug.make(text) == text), "\(text)")
+        }
+    }
+
     @Test func registryDeDuplicatesInOrder() {
         var registry = SlugRegistry()
         #expect(["FAQ", "FAQ", "faq", "", "?"].map { registry.claim($0) } == ["faq", "faq-1", "faq-2", "section", "section-1"])

@@ -29,18 +29,42 @@ struct SearchIndex: Sendable {
     let cells: [Cell]
     /// Listings without coordinates whose ZIP code has no point either: not placed, counted in a note.
     let unplaced: [Facility]
-    let geography: Geography
+    let lookups: Lookups
+    var geography: Geography { lookups.geography }
     /// ZIP codes by their first three digits, each group sorted.
-    let zipShards: [(prefix: String, points: [Geography.ZIPPoint])]
+    var zipShards: [(prefix: String, points: [Geography.ZIPPoint])] { lookups.zipShards }
     /// Places by the first two letters of their folded name (see `placeKey`).
-    let placeShards: [(key: String, places: [Geography.Place])]
+    var placeShards: [(key: String, places: [Geography.Place])] { lookups.placeShards }
     /// The revision of the directory it was made from (see `Directory.revision`).
     let revision: Int
 
-    /// `reusing` an index of the same geography keeps its ZIP and place lookups (sorting the places is most
-    /// of the work, and a directory edit does not change them).
-    init(directory: DirectoryIndex, geography: Geography, revision: Int, reusing previous: SearchIndex? = nil) {
-        self.geography = geography
+    /// The ZIP code and place lookups, which depend on the geography alone: a directory edit keeps them,
+    /// and a build makes them while it plans the directory.
+    struct Lookups: Sendable {
+        let geography: Geography
+        let zipShards: [(prefix: String, points: [Geography.ZIPPoint])]
+        let placeShards: [(key: String, places: [Geography.Place])]
+
+        init(_ geography: Geography) {
+            self.geography = geography
+            zipShards = Dictionary(grouping: geography.zipCodes) { String($0.zip.prefix(3)) }
+                .map { (prefix: $0.key, points: $0.value.sorted { $0.zip < $1.zip }) }.sorted { $0.prefix < $1.prefix }
+            // Within a state a name means its largest place, so the smaller ones of the same name are left out.
+            placeShards = Dictionary(grouping: geography.places) { SearchIndex.placeKey($0.name) }
+                .map { key, places in
+                    var seen: Set<String> = []
+                    let ordered = places.map { (fold: SearchIndex.fold($0.name), place: $0) }
+                        .sorted { ($0.fold, $1.place.population, $0.place.state, $0.place.latitude, $0.place.longitude)
+                            < ($1.fold, $0.place.population, $1.place.state, $1.place.latitude, $1.place.longitude) }
+                    return (key: key, places: ordered.filter { seen.insert($0.fold + "|" + $0.place.state).inserted }.map(\.place))
+                }
+                .sorted { $0.key < $1.key }
+        }
+    }
+
+    init(directory: DirectoryIndex, lookups: Lookups, revision: Int) {
+        let geography = lookups.geography
+        self.lookups = lookups
         self.revision = revision
         var entries: [Entry] = [], unplaced: [Facility] = []
         for facility in directory.directory.facilities {
@@ -55,23 +79,6 @@ struct SearchIndex: Sendable {
         self.unplaced = unplaced
         let leaves = (entries.count + Self.cellCapacity - 1) / Self.cellCapacity
         cells = Self.split(entries, into: max(1, leaves)).filter { !$0.isEmpty }.map(Self.cell)
-        if let previous, previous.geography == geography {
-            zipShards = previous.zipShards
-            placeShards = previous.placeShards
-            return
-        }
-        zipShards = Dictionary(grouping: geography.zipCodes) { String($0.zip.prefix(3)) }
-            .map { (prefix: $0.key, points: $0.value.sorted { $0.zip < $1.zip }) }.sorted { $0.prefix < $1.prefix }
-        // Within a state a name means its largest place, so the smaller ones of the same name are left out.
-        placeShards = Dictionary(grouping: geography.places) { Self.placeKey($0.name) }
-            .map { key, places in
-                var seen: Set<String> = []
-                let ordered = places.map { (fold: Self.fold($0.name), place: $0) }
-                    .sorted { ($0.fold, $1.place.population, $0.place.state, $0.place.latitude, $0.place.longitude)
-                        < ($1.fold, $0.place.population, $1.place.state, $1.place.latitude, $1.place.longitude) }
-                return (key: key, places: ordered.filter { seen.insert($0.fold + "|" + $0.place.state).inserted }.map(\.place))
-            }
-            .sorted { $0.key < $1.key }
     }
 
     /// Splits points into `leaves` groups of sizes as equal as possible: each split halves the number of

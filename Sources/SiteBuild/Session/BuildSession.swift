@@ -118,8 +118,10 @@ public final class BuildSession: @unchecked Sendable {
             return .failure(Failure(diagnostics: diagnostics.sortedUnique))
         }
         let (directory, search, specs) = settings.metrics.step("plan") {
+            // The search's geography lookups do not depend on the directory: made on the other core meanwhile.
+            let lookups = LookupsTask(kept: searchIndex?.lookups, geography: content.geography, needed: !content.directory.isEmpty)
             let directory = plan(content.directory)
-            let search = directory.map { searchPlan($0, geography: content.geography) }
+            let search = directory.map { searchPlan($0, lookups: lookups.value) }
             diagnostics += search.map(SearchIndex.notes) ?? []
             let specs = SitePlan.pages(for: content, directory: directory, search: search, sitemapLimit: settings.sitemapLimit)
             diagnostics += SitePlan.collisions(specs, directory: directory)
@@ -141,9 +143,9 @@ public final class BuildSession: @unchecked Sendable {
     }
 
     /// The search index: the kept one while the directory's revision and the geography are the same.
-    private func searchPlan(_ directory: DirectoryPlan, geography: Geography) -> SearchIndex {
-        if directory.revision != 0, let kept = searchIndex, kept.revision == directory.revision, kept.geography == geography { return kept }
-        let index = SearchIndex(directory: directory.index, geography: geography, revision: directory.revision, reusing: searchIndex)
+    private func searchPlan(_ directory: DirectoryPlan, lookups: SearchIndex.Lookups) -> SearchIndex {
+        if directory.revision != 0, let kept = searchIndex, kept.revision == directory.revision, kept.geography == lookups.geography { return kept }
+        let index = SearchIndex(directory: directory.index, lookups: lookups, revision: directory.revision)
         searchIndex = index
         return index
     }

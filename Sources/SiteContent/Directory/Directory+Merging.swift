@@ -92,17 +92,26 @@ extension DirectoryLoader {
     static func mergeState(imported: [FacilityRecord], overrides: [FacilityRecord], validation: DirectoryValidation) -> StateMerge {
         let log = validation.log
         var merge = StateMerge()
-        var records: [FacilityRecord] = []
+        // The imported records are kept as they are (sharing their storage, not copied one by one) unless some must go.
         var index: [String: Int] = [:]
-        for record in imported {
-            guard let id = record.id else { continue }
-            if let position = index[id.value] {
-                log.error("duplicate facility id '\(id.value)' (first at \(records[position].id!.location))", at: id.location)
+        var dropped: Set<Int> = []
+        for (position, record) in imported.enumerated() {
+            guard let id = record.id else {
+                dropped.insert(position)
                 continue
             }
-            index[id.value] = records.count
-            records.append(record)
+            if let first = index[id.value] {
+                log.error("duplicate facility id '\(id.value)' (first at \(imported[first].id!.location))", at: id.location)
+                dropped.insert(position)
+                continue
+            }
+            index[id.value] = position
             merge.ids.append((id.value, id.location))
+        }
+        var records = imported
+        if !dropped.isEmpty {
+            records = imported.enumerated().filter { !dropped.contains($0.offset) }.map(\.element)
+            index = Dictionary(records.enumerated().map { ($1.id!.value, $0) }) { first, _ in first }
         }
         for override in overrides {
             checkEditorRetirement(override, log: log)

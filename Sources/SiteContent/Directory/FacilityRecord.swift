@@ -89,7 +89,7 @@ extension FacilityRecord {
         record.id = map.string("id", required: true)
         record.slug = map.string("slug")
         _ = map.string("frid") // the importer's link to a FindTreatment record; not shown
-        if let slug = record.slug, Slug.make(slug.value) != slug.value {
+        if let slug = record.slug, !Slug.isSlug(slug.value) {
             log.error("slug '\(slug.value)' must be lowercase letters, digits and single hyphens", at: slug.location)
         }
         record.state = map.string("state")

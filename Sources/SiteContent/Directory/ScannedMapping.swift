@@ -3,11 +3,24 @@ import SiteCore
 import SiteMarkdown
 import Yams
 
-/// A scalar `StateFileScanner` read: its text (quotes and escapes resolved) and where it starts.
+/// A scalar `StateFileScanner` read: its text (quotes, escapes and a block's indentation resolved) and
+/// where it starts (a block scalar: at its `|`).
 struct ScannedScalar {
+    enum Style {
+        case plain
+        case doubleQuoted
+        /// `|` and the lines below it, indented by `indentation`.
+        case literal(indentation: Int)
+    }
+
     let text: String
-    let quoted: Bool
+    let style: Style
     let location: SourceLocation
+
+    var isPlain: Bool {
+        if case .plain = style { return true }
+        return false
+    }
 }
 
 /// A value `StateFileScanner` read: one line's scalar or flow list, or the block mapping below a key.
@@ -88,7 +101,7 @@ final class ScannedMapping: FieldReading {
 
     func locatedBool(_ key: String) -> Located<Bool>? {
         guard let value = value(key) else { return nil }
-        guard case .scalar(let scalar) = value, !scalar.quoted,
+        guard case .scalar(let scalar) = value, scalar.isPlain,
               let bool = ["true": true, "false": false, "yes": true, "no": false][scalar.text.lowercased()] else {
             log.error("'\(key)' must be true or false", at: value.location)
             return nil
@@ -100,10 +113,15 @@ final class ScannedMapping: FieldReading {
         guard let value = value(key) else { return nil }
         // Yams's own number readers, so that what counts as a number is exactly what the tree reader accepts.
         var number: Double?
-        if case .scalar(let scalar) = value, !scalar.quoted, Self.isDecimal(scalar.text) {
+        if case .scalar(let scalar) = value, scalar.isPlain, Self.isDecimal(scalar.text) {
             number = Double(scalar.text) // what Yams does with such a text, without building a node for it
         } else if case .scalar(let scalar) = value {
-            let node = Node.Scalar(scalar.text, Tag(.str), scalar.quoted ? .doubleQuoted : .plain)
+            let style: Node.Scalar.Style = switch scalar.style {
+            case .plain: .plain
+            case .doubleQuoted: .doubleQuoted
+            case .literal: .literal
+            }
+            let node = Node.Scalar(scalar.text, Tag(.str), style)
             number = Double.construct(from: node) ?? Int.construct(from: node).map(Double.init)
         }
         guard let number, range.contains(number) else {
@@ -154,7 +172,13 @@ final class ScannedMapping: FieldReading {
             log.error("'\(key)' must be Markdown text", at: value.location)
             return nil
         }
-        return MarkdownField(line: scalar.text, quoted: scalar.quoted, key: key, location: scalar.location, options: options, log: log)
+        switch scalar.style {
+        case .plain, .doubleQuoted:
+            let quoted = !scalar.isPlain
+            return MarkdownField(line: scalar.text, quoted: quoted, key: key, location: scalar.location, options: options, log: log)
+        case .literal(let indentation):
+            return MarkdownField(block: scalar.text, indentation: indentation, location: scalar.location, options: options, log: log)
+        }
     }
 
     /// `-118.4`, `37`: digits with an optional sign and fraction.

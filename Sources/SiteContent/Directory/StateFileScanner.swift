@@ -10,9 +10,12 @@ import SiteCore
 ///           street1: 730 Baker Street
 ///
 /// Full-line comments and blank lines may come anywhere. A scalar is plain (when YAML would read it as the
-/// same text: no ` #`, no `: `, no indicator in front, no trailing space) or double-quoted on one line with
-/// the escapes the importer writes (`\"`, `\\`, `\n`, `\t`, `\/`, `\xHH`). A file that strays from this
-/// layout in any way (a block scalar, another indentation, a tab, a CR, a duplicate key) is not scanned:
+/// same text: no ` #`, no `: `, no indicator in front, no trailing space), double-quoted on one line with
+/// the escapes the importer writes (`\"`, `\\`, `\n`, `\t`, `\/`, `\xHH`), or a literal block (`|`
+/// alone, its lines indented alike below it: the Markdown of an editor's description). A value may also be
+/// a one-line flow list `[a, b]` or flow mapping `{mon: "08:00-17:00", sun: closed}` of such scalars.
+/// A file that strays from this layout in any way (another block style, another indentation, a tab, a CR,
+/// a duplicate key) is not scanned:
 /// `scan` answers nil and the file goes to the YAML parser, whose reading and diagnostics are the reference.
 /// What the scanner does accept, it reads exactly as YAML does (tested against Yams on every real file).
 enum StateFileScanner {
@@ -82,11 +85,11 @@ private struct LineScanner {
                 guard pendingKey == nil else { return nil }
                 nested = nil
                 let entry = ScannedMapping(what: "facility", location: location(lineStart + 4), log: log)
-                guard let pair = readPair(at: lineStart + 4), let value = pair.value,
+                guard let pair = readPair(at: lineStart + 4, indent: 4), let value = pair.value,
                       entry.add(pair.key, at: pair.location, value) else { return nil }
                 entries.append(entry)
             } else if indent == 4, let entry = entries.last {
-                guard pendingKey == nil, let pair = readPair(at: lineStart + 4) else { return nil }
+                guard pendingKey == nil, let pair = readPair(at: lineStart + 4, indent: 4) else { return nil }
                 nested = nil
                 if let value = pair.value {
                     guard entry.add(pair.key, at: pair.location, value) else { return nil }
@@ -94,7 +97,7 @@ private struct LineScanner {
                     pendingKey = (pair.key, pair.location)
                 }
             } else if indent == 6, let entry = entries.last {
-                guard let pair = readPair(at: lineStart + 6), let value = pair.value else { return nil }
+                guard let pair = readPair(at: lineStart + 6, indent: 6), let value = pair.value else { return nil }
                 if let key = pendingKey {
                     let mapping = ScannedMapping(what: key.key, location: pair.location, log: log)
                     guard entry.add(key.key, at: key.location, .mapping(mapping)) else { return nil }
@@ -158,8 +161,9 @@ private struct LineScanner {
 
     // MARK: Pairs and values
 
-    /// `key: value` to the line's end, or `key:` alone (a nested mapping follows: `value` is nil).
-    private func readPair(at start: Int) -> (key: String, location: SourceLocation, value: ScannedValue?)? {
+    /// `key: value` to the line's end (or a block's last line), or `key:` alone (a nested mapping follows:
+    /// `value` is nil). `indent` is the mapping's own indentation.
+    private mutating func readPair(at start: Int, indent: Int) -> (key: String, location: SourceLocation, value: ScannedValue?)? {
         var index = start
         while index < lineEnd, Self.isKeyByte(bytes[index]) { index += 1 }
         guard index > start, byte(index) == UInt8(ascii: ":") else { return nil }
@@ -167,12 +171,16 @@ private struct LineScanner {
         let keyLocation = location(start)
         if index + 1 == lineEnd { return (key, keyLocation, nil) }
         guard byte(index + 1) == 0x20, index + 2 < lineEnd, bytes[index + 2] != 0x20 else { return nil }
-        guard let value = readValue(at: index + 2) else { return nil }
+        guard let value = readValue(at: index + 2, indent: indent) else { return nil }
         return (key, keyLocation, value)
     }
 
-    private func readValue(at start: Int) -> ScannedValue? {
+    private mutating func readValue(at start: Int, indent: Int) -> ScannedValue? {
         switch bytes[start] {
+        case UInt8(ascii: "|"):
+            return start + 1 == lineEnd ? readBlock(at: start, indent: indent) : nil
+        case UInt8(ascii: "{"):
+            return readFlowMapping(at: start)
         case UInt8(ascii: "\""):
             guard let (scalar, end) = readQuoted(at: start), end == lineEnd else { return nil }
             return .scalar(scalar)
@@ -181,7 +189,96 @@ private struct LineScanner {
         default:
             let range = start..<lineEnd
             guard isPlainInBlock(range) else { return nil }
-            return .scalar(ScannedScalar(text: text(range), quoted: false, location: location(start)))
+            return .scalar(ScannedScalar(text: text(range), style: .plain, location: location(start)))
+        }
+    }
+
+    /// A literal block: the `|` at `start`, then the lines indented past `indent` (as the first of them is).
+    /// Its text keeps one final line break (YAML's "clip"); the scanner goes on after its last line.
+    private mutating func readBlock(at start: Int, indent: Int) -> ScannedValue? {
+        let marker = location(start)
+        var lines: [Range<Int>] = []
+        var contentLines = 0
+        var consumed = 0, consumedEnd = lineEnd
+        var blockIndent: Int?
+        var next = lineEnd + 1
+        var endsWithBreak = true
+        while next < bytes.count {
+            var end = next
+            while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+            var spaces = 0
+            while next + spaces < end, bytes[next + spaces] == 0x20 { spaces += 1 }
+            if end == next {
+                // An empty line inside the block (one at its start would change how YAML counts it: left alone).
+                guard blockIndent != nil else { return nil }
+                lines.append(next..<next)
+            } else {
+                // A line of spaces alone is read differently by YAML depending on its width: left alone.
+                guard spaces < end - next else { return nil }
+                if blockIndent == nil {
+                    guard spaces > indent else { return nil }
+                    blockIndent = spaces
+                }
+                guard spaces >= blockIndent! else { break }
+                lines.append((next + blockIndent!)..<end)
+                contentLines = lines.count
+                consumed = lines.count
+                consumedEnd = end
+                endsWithBreak = end < bytes.count
+            }
+            next = end + 1
+        }
+        guard let blockIndent, contentLines > 0 else { return nil }
+        var text: [UInt8] = []
+        for (number, range) in lines.prefix(contentLines).enumerated() {
+            if number > 0 { text.append(0x0A) }
+            text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[range]))
+        }
+        if endsWithBreak { text.append(0x0A) }
+        // Go on after the block's last line of text (the empty lines after it are skipped as blank lines).
+        lineNumber += consumed
+        lineEnd = consumedEnd
+        return .scalar(ScannedScalar(text: String(decoding: text, as: UTF8.self), style: .literal(indentation: blockIndent), location: marker))
+    }
+
+    /// `{key: value, key: "value"}` to the line's end: a nested mapping on one line.
+    private func readFlowMapping(at start: Int) -> ScannedValue? {
+        let mapping = ScannedMapping(what: "mapping", location: location(start), log: log)
+        var index = start + 1
+        func skipSpaces() { while index < lineEnd, bytes[index] == 0x20 { index += 1 } }
+        skipSpaces()
+        if byte(index) == UInt8(ascii: "}") {
+            return index + 1 == lineEnd ? .mapping(mapping) : nil
+        }
+        while true {
+            skipSpaces()
+            let keyStart = index
+            while index < lineEnd, Self.isKeyByte(bytes[index]) { index += 1 }
+            guard index > keyStart, byte(index) == UInt8(ascii: ":"), byte(index + 1) == 0x20 else { return nil }
+            let key = text(keyStart..<index)
+            index += 2
+            skipSpaces()
+            guard index < lineEnd else { return nil }
+            let value: ScannedScalar
+            if bytes[index] == UInt8(ascii: "\"") {
+                guard let (scalar, end) = readQuoted(at: index) else { return nil }
+                value = scalar
+                index = end
+            } else {
+                let valueStart = index
+                while index < lineEnd, bytes[index] != UInt8(ascii: ","), bytes[index] != UInt8(ascii: "}") { index += 1 }
+                var valueEnd = index
+                while valueEnd > valueStart, bytes[valueEnd - 1] == 0x20 { valueEnd -= 1 }
+                guard isPlainInFlow(valueStart..<valueEnd) else { return nil }
+                value = ScannedScalar(text: text(valueStart..<valueEnd), style: .plain, location: location(valueStart))
+            }
+            guard mapping.add(key, at: location(keyStart), .scalar(value)) else { return nil }
+            skipSpaces()
+            switch byte(index) {
+            case UInt8(ascii: ","): index += 1
+            case UInt8(ascii: "}"): return index + 1 == lineEnd ? .mapping(mapping) : nil
+            default: return nil
+            }
         }
     }
 
@@ -200,7 +297,7 @@ private struct LineScanner {
                 } else {
                     text = self.text(runStart..<index)
                 }
-                return (ScannedScalar(text: text, quoted: true, location: location(start)), index + 1)
+                return (ScannedScalar(text: text, style: .doubleQuoted, location: location(start)), index + 1)
             }
             if byte == UInt8(ascii: "\\") {
                 var buffer = decoded ?? []
@@ -248,7 +345,7 @@ private struct LineScanner {
                 var itemEnd = index
                 while itemEnd > itemStart, bytes[itemEnd - 1] == 0x20 { itemEnd -= 1 }
                 guard isPlainInFlow(itemStart..<itemEnd) else { return nil }
-                items.append(ScannedScalar(text: text(itemStart..<itemEnd), quoted: false, location: location(itemStart)))
+                items.append(ScannedScalar(text: text(itemStart..<itemEnd), style: .plain, location: location(itemStart)))
             }
             skipSpaces()
             switch byte(index) {
