@@ -9,11 +9,25 @@ public struct TextLines: Sendable {
 
     /// The lines of a slice, which keep sharing its storage.
     public init(_ text: Substring) {
-        // Split on scalars: as Characters, "\r\n" is one grapheme and never equals "\n".
-        lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { scalars in
-            let line = Substring(scalars)
-            return line.unicodeScalars.last == "\r" ? Substring(line.unicodeScalars.dropLast()) : line
+        // Split on UTF-8 bytes (\n and \r are ASCII, so every cut is on a scalar boundary): as Characters,
+        // "\r\n" is one grapheme and never equals "\n", and walking scalars costs far more than bytes.
+        var lines: [Substring] = []
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var index = start
+        func line(to end: String.Index) -> Substring {
+            if end > start, utf8[utf8.index(before: end)] == 0x0D { return text[start..<utf8.index(before: end)] }
+            return text[start..<end]
         }
+        while index != utf8.endIndex {
+            if utf8[index] == 0x0A {
+                lines.append(line(to: index))
+                start = utf8.index(after: index)
+            }
+            index = utf8.index(after: index)
+        }
+        lines.append(line(to: utf8.endIndex))
+        self.lines = lines
     }
 
     /// The 1-based column of the character that starts at `byteColumn` (1-based, in UTF-8 bytes) on `line`.

@@ -13,7 +13,8 @@ struct BlockSource {
 
     init(lines: TextLines, firstLine: Int, lastLine: Int, firstColumn: Int) {
         var text: [Unicode.Scalar] = []
-        var positions: [(Int, Int)] = []
+        // Typed as the property is: an array of unlabelled pairs would be cast to it element by element.
+        var positions: [(line: Int, column: Int)] = []
         let last = min(lastLine, lines.lines.count)
         if firstLine <= last {
             for line in firstLine...last {

@@ -156,6 +156,19 @@ import Testing
         #expect(PhoneNumber("979-8871") == nil)
         #expect(PhoneNumber("134-979-8871") == nil)
         #expect(PhoneNumber("434-979-8871 call us") == nil)
+        // The normalised form, read from its bytes, and its near misses, read by the general rules.
+        #expect(PhoneNumber("+1-434-979-8871")?.description == "+1-434-979-8871")
+        #expect(PhoneNumber("+1-134-979-8871") == nil)
+        #expect(PhoneNumber("+1-434-179-8871") == nil)
+        #expect(PhoneNumber("+1-434-979-887x")?.description == nil)
+    }
+
+    @Test func openingHoursTrimAndLowercase() {
+        #expect(OpeningHours.Hours(" Closed\t") != nil)
+        #expect(OpeningHours.Hours("24H").map { "\($0)" } == OpeningHours.Hours("24h").map { "\($0)" })
+        #expect(OpeningHours.Hours(" 08:00-12:00 ,\t13:00-17:00 ")?.text == "08:00-12:00, 13:00-17:00")
+        #expect(OpeningHours.Hours("\u{00A0}08:00-12:00")?.text == "08:00-12:00")
+        #expect(OpeningHours.Hours("12:00-08:00") == nil)
     }
 
     @Test func datesCountDays() {

@@ -30,18 +30,33 @@ public struct OpeningHours: Sendable, Hashable {
 
         /// Parses `08:00-17:00`, `08:00-12:00, 13:00-17:00`, `closed`, `24h`.
         public init?(_ text: String) {
-            let value = text.trimmingCharacters(in: .whitespaces).lowercased()
+            let value = Self.normalized(text)
             if value == "closed" { self = .closed; return }
             if value == "24h" { self = .allDay; return }
             var ranges: [(String, String)] = []
             for part in value.split(separator: ",") {
-                let times = part.trimmingCharacters(in: .whitespaces).split(separator: "-")
+                let times = Self.trimmed(part).split(separator: "-")
                 guard times.count == 2, let opens = Self.minutes(times[0]), let closes = Self.minutes(times[1]),
                       opens < closes, ranges.last.map({ Self.minutes(Substring($0.1))! <= opens }) ?? true else { return nil }
                 ranges.append((String(times[0]), String(times[1])))
             }
             guard !ranges.isEmpty else { return nil }
             self = .ranges(ranges)
+        }
+
+        /// The text trimmed of white space and lowercased; ASCII (every real value) without Foundation.
+        static func normalized(_ text: String) -> String {
+            guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.trimmingCharacters(in: .whitespaces).lowercased() }
+            return String(decoding: trimmed(text[...]).utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self)
+        }
+
+        /// Without spaces and tabs at either end (what `.whitespaces` holds of ASCII); other text through Foundation.
+        static func trimmed(_ text: Substring) -> Substring {
+            guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return Substring(text.trimmingCharacters(in: .whitespaces)) }
+            let isSpace = { (byte: UInt8) in byte == 0x20 || byte == 0x09 }
+            guard let first = text.utf8.firstIndex(where: { !isSpace($0) }) else { return text[text.endIndex...] }
+            let last = text.utf8.lastIndex(where: { !isSpace($0) })!
+            return text[first...last]
         }
 
         /// Minutes after midnight of `HH:MM` (24:00 allowed as a closing time).

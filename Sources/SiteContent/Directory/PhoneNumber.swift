@@ -7,6 +7,18 @@ public struct PhoneNumber: Sendable, Hashable, CustomStringConvertible {
 
     /// Parses `434-979-8871`, `(434) 979-8871`, `1 434 979 8871`, `+1-434-979-8871;ext=12`, `… x12`, `… ext. 12`.
     public init?(_ text: String) {
+        // The normalised form (what the importer writes) is read from its bytes.
+        let bytes = Array(text.utf8)
+        func digit(_ index: Int) -> Bool { bytes[index] >= UInt8(ascii: "0") && bytes[index] <= UInt8(ascii: "9") }
+        if bytes.count == 15, bytes[0] == UInt8(ascii: "+"), bytes[1] == UInt8(ascii: "1"), bytes[2] == UInt8(ascii: "-"),
+           bytes[6] == UInt8(ascii: "-"), bytes[10] == UInt8(ascii: "-"),
+           [3, 4, 5, 7, 8, 9, 11, 12, 13, 14].allSatisfy(digit), bytes[3] >= UInt8(ascii: "2"), bytes[7] >= UInt8(ascii: "2") {
+            areaCode = String(decoding: bytes[3..<6], as: UTF8.self)
+            exchange = String(decoding: bytes[7..<10], as: UTF8.self)
+            line = String(decoding: bytes[11..<15], as: UTF8.self)
+            extensionNumber = nil
+            return
+        }
         var main = text.lowercased()
         var ext: String?
         for marker in [";ext=", " extension ", " ext. ", " ext ", " x", "x"] {
