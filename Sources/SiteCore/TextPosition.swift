@@ -36,6 +36,8 @@ public struct TextLines: Sendable {
         let utf8 = lines[line - 1].utf8
         let limit = min(max(byteColumn - 1, 0), utf8.count)
         let end = utf8.index(utf8.startIndex, offsetBy: limit)
+        // Before the first non-ASCII byte, bytes and scalars are one to one.
+        if utf8[..<end].allSatisfy({ $0 < 0x80 }) { return limit + 1 }
         return lines[line - 1].unicodeScalars[..<end].count + 1
     }
 }

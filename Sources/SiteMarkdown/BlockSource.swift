@@ -6,38 +6,46 @@ import SiteCore
 /// elements are found again in the block's own source text, in document order.
 struct BlockSource {
     private let text: [Unicode.Scalar]
-    /// For each scalar of `text`: its 1-based line and column in the Markdown text.
-    private let positions: [(line: Int, column: Int)]
+    /// Where each line starts in `text`, and its 1-based line number in the Markdown text: a scalar's
+    /// column is its distance from its line's start (each line ends with one `\n` in `text`).
+    private let lineStarts: [Int]
+    private let firstLine: Int
     private(set) var cursor = 0
     let start: (line: Int, column: Int)
 
     init(lines: TextLines, firstLine: Int, lastLine: Int, firstColumn: Int) {
         var text: [Unicode.Scalar] = []
-        // Typed as the property is: an array of unlabelled pairs would be cast to it element by element.
-        var positions: [(line: Int, column: Int)] = []
+        var lineStarts: [Int] = []
         let last = min(lastLine, lines.lines.count)
         if firstLine <= last {
             for line in firstLine...last {
-                var column = 1
-                for scalar in lines.lines[line - 1].unicodeScalars {
-                    text.append(scalar)
-                    positions.append((line, column))
-                    column += 1
-                }
+                lineStarts.append(text.count)
+                text.append(contentsOf: lines.lines[line - 1].unicodeScalars)
                 text.append("\n")
-                positions.append((line, column))
             }
         }
         self.text = text
-        self.positions = positions
+        self.lineStarts = lineStarts
+        self.firstLine = firstLine
         self.start = (firstLine, firstColumn)
+    }
+
+    /// The 1-based line and column of the scalar at `offset`.
+    private func position(_ offset: Int) -> (line: Int, column: Int) {
+        // The last line start at or before the offset.
+        var low = 0, high = lineStarts.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if lineStarts[middle] <= offset { low = middle } else { high = middle - 1 }
+        }
+        return (firstLine + low, offset - lineStarts[low] + 1)
     }
 
     /// The position of the next occurrence of `needle` at or after the cursor, moving the cursor past it.
     mutating func find(_ needle: String, advance: Bool = true) -> (line: Int, column: Int)? {
         guard let offset = offset(of: Array(needle.unicodeScalars), from: cursor) else { return nil }
         if advance { cursor = offset + needle.unicodeScalars.count }
-        return positions[offset]
+        return position(offset)
     }
 
     /// The position of a link destination: after `](`, inside `<…>`, or anywhere, in that order of preference.
@@ -50,7 +58,7 @@ struct BlockSource {
             if let offset = offset(of: candidate, from: cursor) {
                 let urlStart = offset + candidate.count - scalars.count
                 cursor = urlStart + scalars.count
-                return positions[urlStart]
+                return position(urlStart)
             }
         }
         return find(url)
@@ -63,14 +71,14 @@ struct BlockSource {
         while bracket > cursor && text[bracket] != "[" { bracket -= 1 }
         if text[bracket] != "[" { bracket = at }
         cursor = bracket
-        return positions[bracket]
+        return position(bracket)
     }
 
     /// The position of `@key` at or after the cursor, without moving it past the citation's end.
     mutating func findKey(_ key: String) -> (line: Int, column: Int)? {
         guard let at = offset(of: Array(("@" + key).unicodeScalars), from: cursor) else { return nil }
         cursor = at + 1
-        return positions[at]
+        return position(at)
     }
 
     private func offset(of needle: [Unicode.Scalar], from start: Int) -> Int? {

@@ -169,6 +169,11 @@ import Testing
         #expect(OpeningHours.Hours(" 08:00-12:00 ,\t13:00-17:00 ")?.text == "08:00-12:00, 13:00-17:00")
         #expect(OpeningHours.Hours("\u{00A0}08:00-12:00")?.text == "08:00-12:00")
         #expect(OpeningHours.Hours("12:00-08:00") == nil)
+        #expect(OpeningHours.Hours("08:00-12:00, 11:00-17:00") == nil)
+        #expect(OpeningHours.Hours("08:00-24:00")?.text == "08:00-24:00")
+        #expect(OpeningHours.Hours("08:00-24:30") == nil)
+        // Outside the strict form, the general rules: empty parts between commas are skipped.
+        #expect(OpeningHours.Hours("08:00-12:00,,13:00-17:00")?.text == "08:00-12:00, 13:00-17:00")
     }
 
     @Test func datesCountDays() {

@@ -33,7 +33,19 @@ public struct OpeningHours: Sendable, Hashable {
             let value = Self.normalized(text)
             if value == "closed" { self = .closed; return }
             if value == "24h" { self = .allDay; return }
-            var ranges: [(String, String)] = []
+            if let strict = Self.strictRanges(value) {
+                // `HH:MM-HH:MM`, comma-separated: read from the bytes, checked by the same rules as below.
+                var ranges: [(opens: String, closes: String)] = []
+                var lastCloses = -1
+                for range in strict {
+                    guard let opens = range.opensMinutes, let closes = range.closesMinutes, opens < closes, lastCloses <= opens else { return nil }
+                    ranges.append((range.opens, range.closes))
+                    lastCloses = closes
+                }
+                self = .ranges(ranges)
+                return
+            }
+            var ranges: [(opens: String, closes: String)] = []
             for part in value.split(separator: ",") {
                 let times = Self.trimmed(part).split(separator: "-")
                 guard times.count == 2, let opens = Self.minutes(times[0]), let closes = Self.minutes(times[1]),
@@ -42,6 +54,26 @@ public struct OpeningHours: Sendable, Hashable {
             }
             guard !ranges.isEmpty else { return nil }
             self = .ranges(ranges)
+        }
+
+        /// The ranges of a text written exactly `HH:MM-HH:MM` (comma-separated, spaces around them), digits only;
+        /// nil for any other text, which the general rules read.
+        static func strictRanges(_ value: String) -> [(opens: String, closes: String, opensMinutes: Int?, closesMinutes: Int?)]? {
+            let bytes = Array(value.utf8)
+            guard !bytes.isEmpty else { return nil }
+            var result: [(opens: String, closes: String, opensMinutes: Int?, closesMinutes: Int?)] = []
+            for part in bytes.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false) {
+                let trimmed = part.drop { $0 == 0x20 || $0 == 0x09 }.reversed().drop { $0 == 0x20 || $0 == 0x09 }.reversed()
+                let time = Array(trimmed)
+                guard time.count == 11, time[2] == UInt8(ascii: ":"), time[5] == UInt8(ascii: "-"), time[8] == UInt8(ascii: ":"),
+                      [0, 1, 3, 4, 6, 7, 9, 10].allSatisfy({ time[$0] >= UInt8(ascii: "0") && time[$0] <= UInt8(ascii: "9") }) else { return nil }
+                func minutes(_ at: Int) -> Int? {
+                    let hours = Int(time[at] - 48) * 10 + Int(time[at + 1] - 48), minutes = Int(time[at + 3] - 48) * 10 + Int(time[at + 4] - 48)
+                    return hours <= 24 && minutes <= 59 && (hours < 24 || minutes == 0) ? hours * 60 + minutes : nil
+                }
+                result.append((String(decoding: time[0..<5], as: UTF8.self), String(decoding: time[6..<11], as: UTF8.self), minutes(0), minutes(6)))
+            }
+            return result
         }
 
         /// The text trimmed of white space and lowercased; ASCII (every real value) without Foundation.
