@@ -32,8 +32,9 @@ struct DirectoryPageRenderer {
         }
     }
 
-    private func breadcrumbData(_ trail: [(String, Route)]) -> JSONValue {
-        DirectoryStructuredData.breadcrumbs(trail.map { ($0.0, config.absoluteURL($0.1)) })
+    private func breadcrumbData(_ trail: [(String, Route)]) -> (inout JSONWriter) -> Void {
+        let crumbs = trail.map { (name: $0.0, url: config.absoluteURL($0.1)) }
+        return { DirectoryStructuredData.breadcrumbs(crumbs, into: &$0) }
     }
 
     func renderIndex(_ route: Route) -> (html: String, links: [LinkOrigin]) {
@@ -139,6 +140,7 @@ struct DirectoryPageRenderer {
             links.append(LinkOrigin(href: url(index.route(neighbour)), ordinal: 0, kind: .data, origin: neighbour.slug.location))
         }
         let address = facility.address.value
+        let labels = index.labels
         let view = FacilityPageView(
             head: head(route, title: "\(facility.name.value), \(address.city), \(state.code)",
                        description: "Address, phone and services of \(facility.name.value) in \(address.city), \(state.name), from SAMHSA's public locator data."),
@@ -149,7 +151,7 @@ struct DirectoryPageRenderer {
             },
             state: state, stateURL: url(index.route(state)), notice: NoticeView([facility]),
             crumbs: crumbs(trail),
-            structuredData: DirectoryStructuredData.script([DirectoryStructuredData.clinic(facility, labels: index.labels), breadcrumbData(trail)]))
+            structuredData: DirectoryStructuredData.script([{ DirectoryStructuredData.clinic(facility, labels: labels, into: &$0) }, breadcrumbData(trail)]))
         return (templates.render("facility", view, recorder: recorder), links)
     }
 

@@ -3,57 +3,85 @@ import SiteCore
 
 /// schema.org JSON-LD for directory pages: MedicalClinic with only the properties a record has, and BreadcrumbList.
 enum DirectoryStructuredData {
-    static func clinic(_ facility: Facility, labels: [String: String]) -> JSONValue {
+    static func clinic(_ facility: Facility, labels: [String: String], into json: inout JSONWriter) {
         let address = facility.address.value
-        let hours: JSONValue? = facility.hours.map { hours in
-            .array(hours.value.days.flatMap { day -> [JSONValue] in
-                switch day.hours {
-                case .closed: return []
-                case .allDay: return [specification(day.day, opens: "00:00", closes: "23:59")]
-                case .ranges(let ranges): return ranges.map { specification(day.day, opens: $0.opens, closes: $0.closes) }
+        let services = facility.levelsOfCare.compactMap { labels[$0] }
+        json.object { json in
+            json.member("@context", "https://schema.org")
+            json.member("@type", "MedicalClinic")
+            json.member("name", facility.name.value)
+            json.object("address") { json in
+                json.member("@type", "PostalAddress")
+                json.member("streetAddress", [address.street1, address.street2].compactMap { $0 }.joined(separator: ", "))
+                json.member("addressLocality", address.city)
+                json.member("addressRegion", facility.state)
+                json.member("postalCode", address.zip + (address.zip4.map { "-" + $0 } ?? ""))
+                json.member("addressCountry", "US")
+            }
+            json.member("telephone", facility.phone.map { $0.value.description })
+            json.member("url", facility.website.map(\.value))
+            if let hours = facility.hours {
+                json.array("openingHoursSpecification") { json in
+                    for day in hours.value.days {
+                        switch day.hours {
+                        case .closed: break
+                        case .allDay: specification(day.day, opens: "00:00", closes: "23:59", into: &json)
+                        case .ranges(let ranges): for range in ranges { specification(day.day, opens: range.opens, closes: range.closes, into: &json) }
+                        }
+                    }
                 }
-            })
+            }
+            if !services.isEmpty {
+                json.array("availableService") { json in
+                    for name in services {
+                        json.object { json in
+                            json.member("@type", "MedicalTherapy")
+                            json.member("name", name)
+                        }
+                    }
+                }
+            }
         }
-        let services = facility.levelsOfCare.compactMap { labels[$0] }.map { name -> JSONValue in
-            .object([("@type", .string("MedicalTherapy")), ("name", .string(name))])
-        }
-        return .object(omittingNil: [
-            ("@context", .string("https://schema.org")),
-            ("@type", .string("MedicalClinic")),
-            ("name", .string(facility.name.value)),
-            ("address", .object(omittingNil: [
-                ("@type", .string("PostalAddress")),
-                ("streetAddress", .string([address.street1, address.street2].compactMap { $0 }.joined(separator: ", "))),
-                ("addressLocality", .string(address.city)),
-                ("addressRegion", .string(facility.state)),
-                ("postalCode", .string(address.zip + (address.zip4.map { "-" + $0 } ?? ""))),
-                ("addressCountry", .string("US")),
-            ])),
-            ("telephone", facility.phone.map { .string($0.value.description) }),
-            ("url", facility.website.map { .string($0.value) }),
-            ("openingHoursSpecification", hours),
-            ("availableService", services.isEmpty ? nil : .array(services)),
-        ])
     }
 
-    private static func specification(_ day: OpeningHours.Day, opens: String, closes: String) -> JSONValue {
-        .object([("@type", .string("OpeningHoursSpecification")), ("dayOfWeek", .string("https://schema.org/\(day.schemaName)")),
-                 ("opens", .string(opens)), ("closes", .string(closes))])
+    private static func specification(_ day: OpeningHours.Day, opens: String, closes: String, into json: inout JSONWriter) {
+        json.object { json in
+            json.member("@type", "OpeningHoursSpecification")
+            json.member("dayOfWeek", "https://schema.org/\(day.schemaName)")
+            json.member("opens", opens)
+            json.member("closes", closes)
+        }
     }
 
     /// A trail of (name, absolute URL) pairs.
-    static func breadcrumbs(_ trail: [(name: String, url: String)]) -> JSONValue {
-        .object([
-            ("@context", .string("https://schema.org")),
-            ("@type", .string("BreadcrumbList")),
-            ("itemListElement", .array(trail.enumerated().map { index, crumb in
-                .object([("@type", .string("ListItem")), ("position", .number(index + 1)), ("name", .string(crumb.name)),
-                         ("item", .string(crumb.url))])
-            })),
-        ])
+    static func breadcrumbs(_ trail: [(name: String, url: String)], into json: inout JSONWriter) {
+        json.object { json in
+            json.member("@context", "https://schema.org")
+            json.member("@type", "BreadcrumbList")
+            json.array("itemListElement") { json in
+                for (index, crumb) in trail.enumerated() {
+                    json.object { json in
+                        json.member("@type", "ListItem")
+                        json.member("position", number: index + 1)
+                        json.member("name", crumb.name)
+                        json.member("item", crumb.url)
+                    }
+                }
+            }
+        }
     }
 
-    static func script(_ documents: [JSONValue]) -> String {
-        documents.map { "<script type=\"application/ld+json\">\($0.serialized())</script>" }.joined(separator: "\n")
+    /// Each document in a `<script type="application/ld+json">` element, one per line.
+    static func script(_ documents: [(inout JSONWriter) -> Void]) -> String {
+        var out: [UInt8] = []
+        for (index, document) in documents.enumerated() {
+            if index > 0 { out.append(0x0A) }
+            out.append(contentsOf: #"<script type="application/ld+json">"#.utf8)
+            var json = JSONWriter()
+            document(&json)
+            out.append(contentsOf: json.bytes)
+            out.append(contentsOf: "</script>".utf8)
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }
