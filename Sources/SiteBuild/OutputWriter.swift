@@ -96,6 +96,9 @@ struct OutputWriter {
         /// Read-only after `begin`; every thread may consult it.
         let existing: [String: FileTree.Kind]
         private let lock = NSLock()
+        /// `writer.output.path` and `folder.path`, made once (a URL's path is computed at each call).
+        private let outputPath: String
+        private let folderPath: String
         private var written = 0
         private var unchanged = 0
 
@@ -108,6 +111,8 @@ struct OutputWriter {
             self.paths = paths
             self.foreign = foreign
             self.existing = existing
+            outputPath = writer.output.path
+            folderPath = folder.path
         }
 
         /// Stages one file: a hard link to the previous output's file when the bytes are the same.
@@ -130,13 +135,13 @@ struct OutputWriter {
         }
 
         private func put(_ path: String, bytes data: UnsafeRawBufferPointer) throws(Failure) {
-            let old = writer.output.path + "/" + path
+            let old = outputPath + "/" + path
             do {
                 if previous?.contains(path) == true, FileOps.file(old, equals: data) {
-                    try writer.link(old, to: folder, path, existing: existing[path])
+                    try writer.link(old, to: folderPath, path, existing: existing[path])
                     lock.withLock { unchanged += 1 }
                 } else {
-                    try writer.replace(folder, path, with: data, existing: existing[path])
+                    try writer.replace(folderPath, path, with: data, existing: existing[path])
                     lock.withLock { written += 1 }
                 }
             } catch {
@@ -155,12 +160,12 @@ struct OutputWriter {
                         if existing[entry.path] != nil { try FileOps.unlinkFile(target) }
                         try fileManager.createSymbolicLink(atPath: target, withDestinationPath: fileManager.destinationOfSymbolicLink(atPath: source))
                     } else {
-                        try writer.link(source, to: folder, entry.path, existing: existing[entry.path])
+                        try writer.link(source, to: folderPath, entry.path, existing: existing[entry.path])
                     }
                 }
                 let manifest = ([OutputWriter.manifestHeader] + paths.sorted()).joined(separator: "\n") + "\n"
                 try Data(manifest.utf8).withUnsafeBytes {
-                    try writer.replace(folder, OutputWriter.manifestName, with: $0, existing: existing[OutputWriter.manifestName])
+                    try writer.replace(folderPath, OutputWriter.manifestName, with: $0, existing: existing[OutputWriter.manifestName])
                 }
                 if fileManager.fileExists(atPath: writer.output.path) {
                     try FileSwap.exchange(writer.output, folder)
@@ -199,11 +204,13 @@ struct OutputWriter {
     /// Every folder that holds one of `paths`, e.g. `a` and `a/b` for `a/b/index.html`.
     static func folders(of paths: Set<String>) -> Set<String> {
         var folders: Set<String> = []
+        folders.reserveCapacity(paths.count)
         for path in paths {
-            var parts = path.split(separator: "/").dropLast()
-            while !parts.isEmpty {
-                guard folders.insert(parts.joined(separator: "/")).inserted else { break }
-                parts = parts.dropLast()
+            // Each parent, innermost first, found by its last slash; a parent seen before has its own parents in.
+            var folder = Substring(path)
+            while let slash = folder.utf8.lastIndex(of: UInt8(ascii: "/")) {
+                folder = folder[..<slash]
+                guard !folder.isEmpty, folders.insert(String(folder)).inserted else { break }
             }
         }
         return folders
@@ -232,8 +239,8 @@ struct OutputWriter {
     }
 
     /// Makes `staging/path` a hard link to `source`, keeping it when it already is one.
-    func link(_ source: String, to staging: URL, _ path: String, existing: FileTree.Kind?) throws {
-        let target = staging.path + "/" + path
+    func link(_ source: String, to staging: String, _ path: String, existing: FileTree.Kind?) throws {
+        let target = staging + "/" + path
         if existing == .file, FileOps.inode(target) == FileOps.inode(source) { return }
         if existing != nil { try FileOps.unlinkFile(target) }
         try FileOps.hardLink(source, target)
@@ -241,8 +248,8 @@ struct OutputWriter {
 
     /// Writes `data` as a new file at `staging/path`. The old entry is unlinked first: it may be a hard
     /// link to a file of the live output, which must never be written through.
-    func replace(_ staging: URL, _ path: String, with data: UnsafeRawBufferPointer, existing: FileTree.Kind?) throws {
-        let target = staging.path + "/" + path
+    func replace(_ staging: String, _ path: String, with data: UnsafeRawBufferPointer, existing: FileTree.Kind?) throws {
+        let target = staging + "/" + path
         if existing != nil { try FileOps.unlinkFile(target) }
         try FileOps.create(target, data)
     }
