@@ -18,6 +18,13 @@ struct PageRenderer: Sendable {
     /// Listings already rendered (kept by a long-lived build).
     let fragments: FragmentCache
     let metrics: BuildMetrics?
+    /// Per page template, the link origins every page of it starts with (the template's literal links, the
+    /// navigation, the helpline), numbered, with their counts per href: made once, not once per page.
+    private let linkPrefixes: [String: (origins: [LinkOrigin], seen: [String: Int])]
+    /// The navigation's and the helpline's links.
+    private let sharedOrigins: [LinkOrigin]
+    /// The disclaimer's links, which end every page's origins.
+    private let disclaimerOrigins: [LinkOrigin]
 
     init(content: SiteContent, templates: TemplateLibrary, directory: DirectoryIndex?, search: SearchIndex? = nil,
          fragments: FragmentCache = FragmentCache(), metrics: BuildMetrics? = nil) {
@@ -32,6 +39,18 @@ struct PageRenderer: Sendable {
             MarkdownRenderer().render($0.document, hooks: .init(url: { InternalURL.resolve($0, basePath: basePath) }))
         }
         site = SiteView(config: content.config, disclaimerHTML: disclaimer)
+        let config = content.config
+        var shared = config.navigation.map {
+            LinkOrigin(href: InternalURL.resolve($0.url.value, basePath: basePath), ordinal: 0, kind: .data, origin: $0.url.location)
+        }
+        if let helpline = config.helpline {
+            shared.append(LinkOrigin(href: helpline.telURL, ordinal: 0, kind: .data, origin: helpline.phone.location))
+        }
+        sharedOrigins = shared
+        linkPrefixes = Dictionary(templates.names.map { ($0, Self.linkPrefix(of: $0, templates: templates, shared: shared)) }) { first, _ in first }
+        disclaimerOrigins = (config.disclaimer?.document.links ?? []).map {
+            LinkOrigin(href: InternalURL.resolve($0.url, basePath: basePath), ordinal: 0, kind: .markdown, origin: $0.location)
+        }
     }
 
     private var config: SiteConfig { content.config }
@@ -113,24 +132,20 @@ struct PageRenderer: Sendable {
 
     /// Origins of the page's links: the template's literal links, the data links the layout shows,
     /// the Markdown links of the body, the links of its components, then those of the disclaimer.
+    private static func linkPrefix(of template: String, templates: TemplateLibrary, shared: [LinkOrigin]) -> (origins: [LinkOrigin], seen: [String: Int]) {
+        var seen: [String: Int] = [:]
+        let literal = templates.literalLinks(of: template).map { LinkOrigin(href: $0.href, ordinal: 0, kind: .template, origin: $0.location) }
+        let origins = (literal + shared).numberedByHref(continuing: &seen)
+        return (origins, seen)
+    }
+
     private func linkOrigins(template: String, markdown: [(url: String, location: SourceLocation)], components: [LinkOrigin]) -> [LinkOrigin] {
         let basePath = config.basePath
-        var origins = templates.literalLinks(of: template).map {
-            LinkOrigin(href: $0.href, ordinal: 0, kind: .template, origin: $0.location)
-        }
-        origins += config.navigation.map {
-            LinkOrigin(href: InternalURL.resolve($0.url.value, basePath: basePath), ordinal: 0, kind: .data, origin: $0.url.location)
-        }
-        if let helpline = config.helpline {
-            origins.append(LinkOrigin(href: helpline.telURL, ordinal: 0, kind: .data, origin: helpline.phone.location))
-        }
-        origins += markdown.map {
+        let prefix = linkPrefixes[template] ?? Self.linkPrefix(of: template, templates: templates, shared: sharedOrigins)
+        var seen = prefix.seen
+        let page = markdown.map {
             LinkOrigin(href: InternalURL.resolve($0.url, basePath: basePath), ordinal: 0, kind: .markdown, origin: $0.location)
-        }
-        origins += components
-        origins += (config.disclaimer?.document.links ?? []).map {
-            LinkOrigin(href: InternalURL.resolve($0.url, basePath: basePath), ordinal: 0, kind: .markdown, origin: $0.location)
-        }
-        return origins.numberedByHref()
+        } + components + disclaimerOrigins
+        return prefix.origins + page.numberedByHref(continuing: &seen)
     }
 }

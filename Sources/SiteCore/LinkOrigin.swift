@@ -29,7 +29,12 @@ extension Array where Element == LinkOrigin {
     /// Renumbers ordinals so that each href counts 0, 1, 2… in list order.
     public func numberedByHref() -> [LinkOrigin] {
         var seen: [String: Int] = [:]
-        return map { origin in
+        return numberedByHref(continuing: &seen)
+    }
+
+    /// Numbers these links as the continuation of a list whose counts per href are `seen`, and counts them in.
+    public func numberedByHref(continuing seen: inout [String: Int]) -> [LinkOrigin] {
+        map { origin in
             var numbered = origin
             numbered.ordinal = seen[origin.href, default: 0]
             seen[origin.href] = numbered.ordinal + 1

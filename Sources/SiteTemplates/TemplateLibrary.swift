@@ -88,6 +88,9 @@ public struct TemplateLibrary: Sendable {
         self.assets = assets
     }
 
+    /// The names of the checked page templates.
+    public var names: [String] { Array(filesByTemplate.keys) }
+
     /// Whether a template was loaded and checked.
     public func has(_ template: String) -> Bool {
         filesByTemplate[template] != nil
