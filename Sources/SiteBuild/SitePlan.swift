@@ -33,7 +33,9 @@ enum SitePlan {
     static let settings = SourceLocation(path: "Content/site.yaml", line: 1, column: 1)
 
     /// Every page of the site, in route order: the guide's, the directory's and the plain files.
-    static func pages(for content: SiteContent, directory: DirectoryPlan?, search: SearchIndex? = nil, sitemapLimit: Int = sitemapLimit) -> [PageSpec] {
+    /// `sitemap`, when given, is `sitemapEntries` of the same arguments (made once for a build that keeps them too).
+    static func pages(for content: SiteContent, directory: DirectoryPlan?, search: SearchIndex? = nil, sitemapLimit: Int = sitemapLimit,
+                      sitemap: [SitemapEntry]? = nil) -> [PageSpec] {
         var pages = [
             PageSpec(route: Route("/"), template: "home", kind: .home, source: settings),
             PageSpec(route: Route("/404.html"), template: "404", kind: .notFound, source: settings),
@@ -46,7 +48,7 @@ enum SitePlan {
             pages.append(PageSpec(route: SearchIndex.root, template: "find", kind: .search, source: source))
             pages += search.files.map { PageSpec(route: $0.route, template: "", kind: .searchData($0), source: source) }
         }
-        pages += sitemapPages(sitemapEntries(content, directory: directory, search: search), limit: sitemapLimit)
+        pages += sitemapPages(sitemap ?? sitemapEntries(content, directory: directory, search: search), limit: sitemapLimit)
         pages.append(PageSpec(route: Route("/robots.txt"), template: "", kind: .robots, source: settings))
         return merged(pages.sorted { $0.route < $1.route }, directory?.specs ?? []) { $0.route < $1.route }
     }
@@ -55,7 +57,7 @@ enum SitePlan {
     static func sitemapEntries(_ content: SiteContent, directory: DirectoryPlan?, search: SearchIndex? = nil) -> [SitemapEntry] {
         var sitemap = [SitemapEntry(route: Route("/"), lastModified: content.guides.map(lastModified).max())]
         for guide in content.guides { sitemap.append(SitemapEntry(route: guide.route, lastModified: lastModified(guide))) }
-        if let search { sitemap.append(SitemapEntry(route: SearchIndex.root, lastModified: newest(search.cells.flatMap(\.entries).map(\.facility)))) }
+        if let search { sitemap.append(SitemapEntry(route: SearchIndex.root, lastModified: search.newest)) }
         return merged(sitemap.sorted { $0.route < $1.route }, directory?.sitemap ?? []) { $0.route < $1.route }
     }
 

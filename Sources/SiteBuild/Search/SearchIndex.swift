@@ -37,6 +37,8 @@ struct SearchIndex: Sendable {
     var placeShards: [(key: String, places: [Geography.Place])] { lookups.placeShards }
     /// The revision of the directory it was made from (see `Directory.revision`).
     let revision: Int
+    /// The newest date of the placed listings (see `SitePlan.newest`), the search page's in the sitemap.
+    let newest: String?
 
     /// The ZIP code and place lookups, which depend on the geography alone: a directory edit keeps them,
     /// and a build makes them while it plans the directory.
@@ -79,6 +81,7 @@ struct SearchIndex: Sendable {
         self.unplaced = unplaced
         let leaves = (entries.count + Self.cellCapacity - 1) / Self.cellCapacity
         cells = Self.split(entries, into: max(1, leaves)).filter { !$0.isEmpty }.map(Self.cell)
+        newest = SitePlan.newest(entries.map(\.facility))
     }
 
     /// Splits points into `leaves` groups of sizes as equal as possible: each split halves the number of

@@ -58,6 +58,8 @@ public final class BuildSession: @unchecked Sendable {
         let directory: DirectoryPlan?
         let search: SearchIndex?
         let versions: [String: Int]
+        /// The sitemap's entries, made once for the plan's pages and the snapshot.
+        let sitemap: [SitemapEntry]
     }
 
     public let settings: Settings
@@ -117,20 +119,21 @@ public final class BuildSession: @unchecked Sendable {
         guard let content = loaded.content, let templates = loaded.templates, !diagnostics.fails(strict: settings.strict) else {
             return .failure(Failure(diagnostics: diagnostics.sortedUnique))
         }
-        let (directory, search, specs) = settings.metrics.step("plan") {
+        let (directory, search, specs, sitemap) = settings.metrics.step("plan") {
             // The search's geography lookups do not depend on the directory: made on the other core meanwhile.
             let lookups = LookupsTask(kept: searchIndex?.lookups, geography: content.geography, needed: !content.directory.isEmpty)
             let directory = plan(content.directory)
             let search = directory.map { searchPlan($0, lookups: lookups.value) }
             diagnostics += search.map(SearchIndex.notes) ?? []
-            let specs = SitePlan.pages(for: content, directory: directory, search: search, sitemapLimit: settings.sitemapLimit)
+            let sitemap = SitePlan.sitemapEntries(content, directory: directory, search: search)
+            let specs = SitePlan.pages(for: content, directory: directory, search: search, sitemapLimit: settings.sitemapLimit, sitemap: sitemap)
             diagnostics += SitePlan.collisions(specs, directory: directory)
-            return (directory, search, specs)
+            return (directory, search, specs, sitemap)
         }
         diagnostics = diagnostics.sortedUnique
         guard !diagnostics.fails(strict: settings.strict) else { return .failure(Failure(diagnostics: diagnostics)) }
         return .success(Planned(content: content, templates: templates, specs: specs, diagnostics: diagnostics, directory: directory,
-                                search: search, versions: loaded.versions))
+                                search: search, versions: loaded.versions, sitemap: sitemap))
     }
 
     /// The directory's plan: the kept one when the directory is the same revision, else a new one.
@@ -162,7 +165,7 @@ public final class BuildSession: @unchecked Sendable {
         var next = SiteSnapshot(content: planned.content, templates: planned.templates, directory: planned.directory, specs: planned.specs,
                                 pages: [:], diagnostics: planned.diagnostics, versions: planned.versions,
                                 groups: ["guides": planned.content.guides.map(\.path), "search": planned.search?.layout ?? []],
-                                sitemap: SitePlan.sitemapEntries(planned.content, directory: planned.directory, search: planned.search))
+                                sitemap: planned.sitemap)
         var change = SiteChange()
         let stale: Set<Route>
         let oldAssets = Dictionary((previous?.assets ?? []).map { ($0.path, $0.data) }) { first, _ in first }
