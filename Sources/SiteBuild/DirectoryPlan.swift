@@ -60,12 +60,18 @@ struct DirectoryPlan: Sendable {
         var sitemap = [SitemapEntry(route: DirectoryIndex.root, lastModified: SitePlan.newest(directory.facilities))]
         // The states' parts are independent: made on every core, assembled in route order.
         let ordered = index.states.sorted(by: { index.route($0) < index.route($1) })
-        let made = ParallelMap.map(ordered) { state -> StatePart in
-            let facilities = index.facilities(in: state), retired = index.retired(in: state)
-            if let kept = previous?.parts[state.code], kept.isMade(from: state, facilities, retired) { return kept }
-            return Self.part(state, facilities, retired: retired, index: index)
+        var kept: [String: StatePart] = [:]
+        for state in ordered {
+            if let part = previous?.parts[state.code], part.isMade(from: state, index.facilities(in: state), index.retired(in: state)) {
+                kept[state.code] = part
+            }
         }
-        for part in made {
+        // Parallel only when several states changed (an edit changes one; dispatching the rest costs more than it saves).
+        let changed = ordered.filter { kept[$0.code] == nil }
+        let make: @Sendable (StateInfo) -> StatePart = { state in Self.part(state, index.facilities(in: state), retired: index.retired(in: state), index: index) }
+        let madeParts = changed.count > 1 ? ParallelMap.map(changed, make) : changed.map(make)
+        let made = Dictionary(zip(changed.map(\.code), madeParts)) { first, _ in first }
+        for part in ordered.map({ kept[$0.code] ?? made[$0.code]! }) {
             parts[part.state.code] = part
             specs += part.specs
             sitemap += part.sitemap

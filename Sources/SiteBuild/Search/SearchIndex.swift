@@ -64,7 +64,9 @@ struct SearchIndex: Sendable {
         }
     }
 
-    init(directory: DirectoryIndex, lookups: Lookups, revision: Int) {
+    /// `reusing` the index of an earlier version of the directory keeps its cells when the placed listings
+    /// are the same ids at the same points (an edit of a name or a phone number): the cells depend on nothing else.
+    init(directory: DirectoryIndex, lookups: Lookups, revision: Int, reusing previous: SearchIndex? = nil) {
         let geography = lookups.geography
         self.lookups = lookups
         self.revision = revision
@@ -79,9 +81,33 @@ struct SearchIndex: Sendable {
             }
         }
         self.unplaced = unplaced
-        let leaves = (entries.count + Self.cellCapacity - 1) / Self.cellCapacity
-        cells = Self.split(entries, into: max(1, leaves)).filter { !$0.isEmpty }.map(Self.cell)
+        if let previous, let kept = Self.cells(of: previous, placing: entries) {
+            cells = kept
+        } else {
+            let leaves = (entries.count + Self.cellCapacity - 1) / Self.cellCapacity
+            cells = Self.split(entries, into: max(1, leaves)).filter { !$0.isEmpty }.map(Self.cell)
+        }
         newest = SitePlan.newest(entries.map(\.facility))
+    }
+
+    /// `previous`'s cells holding `entries` instead of its own, when they are the same ids at the same points; else nil.
+    private static func cells(of previous: SearchIndex, placing entries: [Entry]) -> [Cell]? {
+        guard previous.cells.reduce(0, { $0 + $1.entries.count }) == entries.count else { return nil }
+        let byID = Dictionary(entries.map { ($0.facility.id.value, $0) }) { first, _ in first }
+        guard byID.count == entries.count else { return nil }
+        var cells: [Cell] = []
+        cells.reserveCapacity(previous.cells.count)
+        for cell in previous.cells {
+            var replaced: [Entry] = []
+            replaced.reserveCapacity(cell.entries.count)
+            for old in cell.entries {
+                guard let new = byID[old.facility.id.value], new.latitude == old.latitude, new.longitude == old.longitude,
+                      new.fromZIP == old.fromZIP else { return nil }
+                replaced.append(new)
+            }
+            cells.append(Cell(entries: replaced, south: cell.south, north: cell.north, west: cell.west, east: cell.east))
+        }
+        return cells
     }
 
     /// Splits points into `leaves` groups of sizes as equal as possible: each split halves the number of

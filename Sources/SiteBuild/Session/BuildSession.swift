@@ -148,7 +148,7 @@ public final class BuildSession: @unchecked Sendable {
     /// The search index: the kept one while the directory's revision and the geography are the same.
     private func searchPlan(_ directory: DirectoryPlan, lookups: SearchIndex.Lookups) -> SearchIndex {
         if directory.revision != 0, let kept = searchIndex, kept.revision == directory.revision, kept.geography == lookups.geography { return kept }
-        let index = SearchIndex(directory: directory.index, lookups: lookups, revision: directory.revision)
+        let index = SearchIndex(directory: directory.index, lookups: lookups, revision: directory.revision, reusing: searchIndex)
         searchIndex = index
         return index
     }
