@@ -100,19 +100,7 @@ extension LineScanner {
             index += 2
             skipSpaces()
             guard index < lineEnd else { return nil }
-            let value: ScannedScalar
-            if bytes[index] == UInt8(ascii: "\"") {
-                guard let (scalar, end) = readQuoted(at: index) else { return nil }
-                value = scalar
-                index = end
-            } else {
-                let valueStart = index
-                while index < lineEnd, bytes[index] != UInt8(ascii: ","), bytes[index] != UInt8(ascii: "}") { index += 1 }
-                var valueEnd = index
-                while valueEnd > valueStart, bytes[valueEnd - 1] == 0x20 { valueEnd -= 1 }
-                guard isPlainInFlow(valueStart..<valueEnd) else { return nil }
-                value = ScannedScalar(text: text(valueStart..<valueEnd), style: .plain, location: location(valueStart))
-            }
+            guard let value = readFlowScalar(at: &index, closing: UInt8(ascii: "}")) else { return nil }
             guard mapping.add(key, at: location(keyStart), .scalar(value)) else { return nil }
             skipSpaces()
             switch byte(index) {
@@ -164,6 +152,22 @@ extension LineScanner {
         return nil
     }
 
+    /// One scalar inside a flow list or mapping, quoted or plain (up to the next `,` or `closing`);
+    /// `index` moves past it.
+    private func readFlowScalar(at index: inout Int, closing: UInt8) -> ScannedScalar? {
+        if bytes[index] == UInt8(ascii: "\"") {
+            guard let (scalar, end) = readQuoted(at: index) else { return nil }
+            index = end
+            return scalar
+        }
+        let start = index
+        while index < lineEnd, bytes[index] != UInt8(ascii: ","), bytes[index] != closing { index += 1 }
+        var end = index
+        while end > start, bytes[end - 1] == 0x20 { end -= 1 }
+        guard isPlainInFlow(start..<end) else { return nil }
+        return ScannedScalar(text: text(start..<end), style: .plain, location: location(start))
+    }
+
     /// `[a, "b", c]` to the line's end.
     private func readList(at start: Int) -> ScannedValue? {
         var items: [ScannedScalar] = []
@@ -176,18 +180,8 @@ extension LineScanner {
         while true {
             skipSpaces()
             guard index < lineEnd else { return nil }
-            if bytes[index] == UInt8(ascii: "\"") {
-                guard let (scalar, end) = readQuoted(at: index) else { return nil }
-                items.append(scalar)
-                index = end
-            } else {
-                let itemStart = index
-                while index < lineEnd, bytes[index] != UInt8(ascii: ","), bytes[index] != UInt8(ascii: "]") { index += 1 }
-                var itemEnd = index
-                while itemEnd > itemStart, bytes[itemEnd - 1] == 0x20 { itemEnd -= 1 }
-                guard isPlainInFlow(itemStart..<itemEnd) else { return nil }
-                items.append(ScannedScalar(text: text(itemStart..<itemEnd), style: .plain, location: location(itemStart)))
-            }
+            guard let item = readFlowScalar(at: &index, closing: UInt8(ascii: "]")) else { return nil }
+            items.append(item)
             skipSpaces()
             switch byte(index) {
             case UInt8(ascii: ","): index += 1
