@@ -14,6 +14,8 @@ struct DirectoryPageRenderer {
     let site: SiteView
     /// Listings already rendered, kept by a long-lived build.
     let fragments: FragmentCache
+    /// Whether pages say where their links come from (for a link check).
+    let keepsLinks: Bool
 
     private var recorder: DependencyRecorder { index.recorder }
 
@@ -86,7 +88,7 @@ struct DirectoryPageRenderer {
         for facility in facilities {
             let address = url(index.route(facility))
             listingsHTML += fragments.listing(facility, url: address) {
-                templates.render("listing", ListingView(facility: facility, url: address), recorder: DependencyRecorder(metrics: recorder.metrics))
+                templates.render("listing", ListingView(facility: facility, url: address), recorder: recorder.fresh())
             }
         }
         // What rendering a listing reads: its template and partials (the listings themselves are recorded above).
@@ -100,8 +102,11 @@ struct DirectoryPageRenderer {
             paymentFacets: Self.facets(ReaderGroup.payments, of: facilities, \.payment),
             notice: NoticeView(facilities), crumbs: crumbs(trail),
             structuredData: DirectoryStructuredData.script([breadcrumbData(trail)]))
-        var links = [LinkOrigin(href: url(DirectoryIndex.root), ordinal: 0, kind: .data, origin: state.location)]
-        for facility in facilities { links += listingLinks(facility) }
+        var links: [LinkOrigin] = []
+        if keepsLinks {
+            links.append(LinkOrigin(href: url(DirectoryIndex.root), ordinal: 0, kind: .data, origin: state.location))
+            for facility in facilities { links += listingLinks(facility) }
+        }
         return (templates.render("state", view, recorder: recorder), links)
     }
 
@@ -110,10 +115,13 @@ struct DirectoryPageRenderer {
         guard let state = index.state(of: facility) else { return ("", []) }
         let trail: [(String, Route)] = [("Home", Route("/")), ("Treatment centers", DirectoryIndex.root),
                                         (state.name, index.route(state)), (facility.name.value, route)]
-        var links = listingLinks(facility)
-        links.append(LinkOrigin(href: MapLink.url(for: facility), ordinal: 0, kind: .data, origin: facility.address.location))
-        if let intake = facility.intakePhone {
-            links.append(LinkOrigin(href: intake.value.telURL, ordinal: 0, kind: .data, origin: intake.location))
+        var links: [LinkOrigin] = []
+        if keepsLinks {
+            links = listingLinks(facility)
+            links.append(LinkOrigin(href: MapLink.url(for: facility), ordinal: 0, kind: .data, origin: facility.address.location))
+            if let intake = facility.intakePhone {
+                links.append(LinkOrigin(href: intake.value.telURL, ordinal: 0, kind: .data, origin: intake.location))
+            }
         }
         var descriptionHTML: String?
         var sourcesHTML: String?
@@ -125,19 +133,23 @@ struct DirectoryPageRenderer {
             descriptionHTML = recorder.metrics.markdown {
                 MarkdownRenderer().render(description.document, hooks: .init(citation: numbering.mark, url: { InternalURL.resolve($0, basePath: basePath) }))
             }
-            links += description.document.links.map {
-                LinkOrigin(href: InternalURL.resolve($0.url, basePath: basePath), ordinal: 0, kind: .markdown, origin: $0.location)
+            if keepsLinks {
+                links += description.document.links.map {
+                    LinkOrigin(href: InternalURL.resolve($0.url, basePath: basePath), ordinal: 0, kind: .markdown, origin: $0.location)
+                }
             }
             if !numbering.order.isEmpty {
                 let components = ComponentRenderer(templates: templates, data: GuideData(), numbering: numbering, basePath: basePath,
                                                    recorder: recorder)
                 sourcesHTML = components.render("sources")
-                links += components.links
+                if keepsLinks { links += components.links }
             }
         }
         let neighbours = index.neighbours(of: facility, limit: Self.neighbourLimit)
-        for neighbour in neighbours {
-            links.append(LinkOrigin(href: url(index.route(neighbour)), ordinal: 0, kind: .data, origin: neighbour.slug.location))
+        if keepsLinks {
+            for neighbour in neighbours {
+                links.append(LinkOrigin(href: url(index.route(neighbour)), ordinal: 0, kind: .data, origin: neighbour.slug.location))
+            }
         }
         let address = facility.address.value
         let labels = index.labels
@@ -168,7 +180,7 @@ struct DirectoryPageRenderer {
             crumbs: crumbs(trail), facility: facility,
             nearest: zip(nearest, ListingDistinction.details(nearest, labels: index.labels)).map { LinkView(name: $0.name.value, detail: $1, url: url(index.route($0))) },
             stateName: state.name, stateURL: url(index.route(state)), structuredData: DirectoryStructuredData.script([breadcrumbData(trail)]))
-        let links = [LinkOrigin(href: url(index.route(state)), ordinal: 0, kind: .data, origin: state.location)]
+        let links = !keepsLinks ? [] : [LinkOrigin(href: url(index.route(state)), ordinal: 0, kind: .data, origin: state.location)]
             + nearest.map { LinkOrigin(href: url(index.route($0)), ordinal: 0, kind: .data, origin: $0.slug.location) }
         return (templates.render("retired", view, recorder: recorder), links)
     }

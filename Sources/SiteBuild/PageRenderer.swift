@@ -18,6 +18,10 @@ struct PageRenderer: Sendable {
     /// Listings already rendered (kept by a long-lived build).
     let fragments: FragmentCache
     let metrics: BuildMetrics?
+    /// Whether pages record what they read (for a later incremental step).
+    let recordsReads: Bool
+    /// Whether pages keep where their links come from (for a link check).
+    let keepsLinks: Bool
     /// Per page template, the link origins every page of it starts with (the template's literal links, the
     /// navigation, the helpline), numbered, with their counts per href: made once, not once per page.
     private let linkPrefixes: [String: (origins: [LinkOrigin], seen: [String: Int])]
@@ -27,8 +31,10 @@ struct PageRenderer: Sendable {
     private let disclaimerOrigins: [LinkOrigin]
 
     init(content: SiteContent, templates: TemplateLibrary, directory: DirectoryIndex?, search: SearchIndex? = nil,
-         fragments: FragmentCache = FragmentCache(), metrics: BuildMetrics? = nil) {
+         fragments: FragmentCache = FragmentCache(), metrics: BuildMetrics? = nil, recordsReads: Bool = true, keepsLinks: Bool = true) {
         self.search = search
+        self.recordsReads = recordsReads
+        self.keepsLinks = keepsLinks
         self.metrics = metrics
         self.content = content
         self.templates = templates
@@ -56,7 +62,7 @@ struct PageRenderer: Sendable {
     private var config: SiteConfig { content.config }
 
     func render(_ spec: PageSpec) -> RenderedPage {
-        let recorder = DependencyRecorder(metrics: metrics)
+        let recorder = DependencyRecorder(metrics: metrics, active: recordsReads)
         // Every page shows the site's settings (title, navigation, helpline, disclaimer).
         recorder.record(.file(config.path))
         let canonical = config.absoluteURL(spec.route)
@@ -80,7 +86,7 @@ struct PageRenderer: Sendable {
                                               bibliography: content.bibliography)
             let components = ComponentRenderer(templates: templates, data: content.guideData, numbering: numbering, basePath: config.basePath,
                                                directory: directory, recorder: recorder)
-            markdownLinks = guide.body.links
+            if keepsLinks { markdownLinks = guide.body.links }
             let reviewer = guide.reviewedBy ?? config.reviewer
             let head = PageHead(site: site, title: guide.title, description: guide.description, canonical: canonical)
             let structured = StructuredData.guide(guide, reviewer: reviewer, config: config, faq: content.guideData.faq,
@@ -100,11 +106,11 @@ struct PageRenderer: Sendable {
         case .searchData(let file):
             guard let directory, let search else { return RenderedPage(route: spec.route, html: "", dependencies: recorder.reads, links: []) }
             let data = search.text(of: file, directory: directory, basePath: config.basePath, recorder: recorder)
-            return RenderedPage(route: spec.route, html: data.text, dependencies: recorder.reads, links: [], dataLinks: data.links)
+            return RenderedPage(route: spec.route, html: data.text, dependencies: recorder.reads, links: [], dataLinks: keepsLinks ? data.links : [])
         case .directoryIndex, .state, .facility, .retired, .search:
             guard let directory else { return RenderedPage(route: spec.route, html: "", dependencies: recorder.reads, links: []) }
             let pages = DirectoryPageRenderer(config: config, templates: templates, index: directory.reading(into: recorder),
-                                              bibliography: content.bibliography, site: site, fragments: fragments)
+                                              bibliography: content.bibliography, site: site, fragments: fragments, keepsLinks: keepsLinks)
             let rendered: (html: String, links: [LinkOrigin])
             switch spec.kind {
             case .state(let state): rendered = pages.renderState(state, route: spec.route)
@@ -126,6 +132,7 @@ struct PageRenderer: Sendable {
         case .robots:
             return RenderedPage(route: spec.route, html: SiteFiles.robots(config: config), dependencies: recorder.reads, links: [])
         }
+        guard keepsLinks else { return RenderedPage(route: spec.route, html: html, dependencies: recorder.reads, links: []) }
         return RenderedPage(route: spec.route, html: html, dependencies: recorder.reads,
                             links: linkOrigins(template: spec.template, markdown: markdownLinks, components: componentLinks + dataLinks))
     }

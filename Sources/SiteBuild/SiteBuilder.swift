@@ -28,10 +28,13 @@ public struct SiteBuilder: Sendable {
     public let sitemapLimit: Int
     /// Collects where the time goes, when given.
     public let metrics: BuildMetrics?
+    /// Whether the result's pages say where each of their links comes from (for a link check of the result).
+    public let keepsLinks: Bool
 
     public init(root: URL, output: URL? = nil, strict: Bool = false, today: ContentDate? = nil, sitemapLimit: Int = 50_000,
-                metrics: BuildMetrics? = nil) {
+                metrics: BuildMetrics? = nil, keepsLinks: Bool = true) {
         self.metrics = metrics
+        self.keepsLinks = keepsLinks
         self.sitemapLimit = sitemapLimit
         self.root = root
         self.output = output ?? root.appendingPathComponent("Public")
@@ -46,7 +49,8 @@ public struct SiteBuilder: Sendable {
     }
 
     var settings: BuildSession.Settings {
-        BuildSession.Settings(root: root, strict: strict, today: today, sitemapLimit: sitemapLimit, incremental: false, metrics: metrics)
+        BuildSession.Settings(root: root, strict: strict, today: today, sitemapLimit: sitemapLimit, incremental: false, metrics: metrics,
+                              keepsLinks: keepsLinks)
     }
 
     /// Loads, validates and renders without writing anything.

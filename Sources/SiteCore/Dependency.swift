@@ -18,22 +18,36 @@ public enum Dependency: Hashable, Sendable, CustomStringConvertible {
 }
 
 /// Collects what one page reads. One recorder per page render, used from one thread.
+///
+/// A one-shot build never asks what a page read, so its recorder is inactive: it keeps nothing, and a
+/// dependency's value (often a string made for it) is not even made.
 public final class DependencyRecorder {
     public private(set) var reads: Set<Dependency> = []
     /// Where the time of `iopsite build --metrics` goes; nil otherwise.
     public let metrics: BuildMetrics?
+    /// Whether reads are kept.
+    public let isActive: Bool
 
-    public init(metrics: BuildMetrics? = nil) {
+    public init(metrics: BuildMetrics? = nil, active: Bool = true) {
         self.metrics = metrics
+        isActive = active
         // A listing's page reads a few dozen things: room for them without growing the set on the way.
-        reads.reserveCapacity(48)
+        if active { reads.reserveCapacity(48) }
     }
 
-    public func record(_ dependency: Dependency) {
-        reads.insert(dependency)
+    /// A recorder like this one (the same metrics, active or not) for a part rendered on its own.
+    public func fresh() -> DependencyRecorder {
+        DependencyRecorder(metrics: metrics, active: isActive)
     }
 
-    public func record(files paths: some Sequence<String>) {
-        for path in paths { reads.insert(.file(path)) }
+    @inline(__always)
+    public func record(_ dependency: @autoclosure () -> Dependency) {
+        guard isActive else { return }
+        reads.insert(dependency())
+    }
+
+    public func record(files paths: @autoclosure () -> some Sequence<String>) {
+        guard isActive else { return }
+        for path in paths() { reads.insert(.file(path)) }
     }
 }

@@ -31,7 +31,8 @@ struct BuildCommand: ParsableCommand {
             throw ExitCode(WatchBuild.run(root: root, output: outputURL ?? root.appendingPathComponent("Public"), strict: strict, verbose: site.verbose))
         }
         let collected = metrics ? BuildMetrics() : nil
-        let result = SiteBuilder(root: root, output: outputURL, strict: strict, today: Clock.today(), metrics: collected).build()
+        // The links are checked by `iopsite check`; a build only writes.
+        let result = SiteBuilder(root: root, output: outputURL, strict: strict, today: Clock.today(), metrics: collected, keepsLinks: false).build()
         DiagnosticPrinter.print(result.diagnostics, verbose: site.verbose)
         collected?.lines.forEach { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
         if let failure = result.failure {

@@ -23,10 +23,14 @@ public final class BuildSession: @unchecked Sendable {
         public var incremental: Bool
         /// Collects where the time goes (`iopsite build --metrics`).
         public var metrics: BuildMetrics?
+        /// Whether each rendered page keeps where its links come from (for a link check). A build that
+        /// only writes (`iopsite build`) does not ask, and is spared collecting them.
+        public var keepsLinks: Bool
 
         public init(root: URL, strict: Bool = false, today: ContentDate? = nil, sitemapLimit: Int = 50_000, incremental: Bool = true,
-                    metrics: BuildMetrics? = nil) {
+                    metrics: BuildMetrics? = nil, keepsLinks: Bool = true) {
             self.metrics = metrics
+            self.keepsLinks = keepsLinks
             self.root = root
             self.strict = strict
             self.today = today
@@ -161,7 +165,8 @@ public final class BuildSession: @unchecked Sendable {
             fragments.keep(only: directory.index.directory.facilities)
         }
         let renderer = PageRenderer(content: planned.content, templates: planned.templates, directory: planned.directory?.index, search: planned.search,
-                                    fragments: fragments, metrics: settings.metrics)
+                                    fragments: fragments, metrics: settings.metrics, recordsReads: settings.incremental,
+                                    keepsLinks: settings.keepsLinks)
         var next = SiteSnapshot(content: planned.content, templates: planned.templates, directory: planned.directory, specs: planned.specs,
                                 pages: [:], diagnostics: planned.diagnostics, versions: planned.versions,
                                 groups: ["guides": planned.content.guides.map(\.path), "search": planned.search?.layout ?? []],
