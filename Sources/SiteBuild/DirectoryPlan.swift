@@ -57,7 +57,7 @@ struct DirectoryPlan: Sendable {
         var parts: [String: StatePart] = [:]
         var specs = [PageSpec(route: DirectoryIndex.root, template: "directory", kind: .directoryIndex,
                               source: SourceLocation(path: DirectoryIndex.statesFile, line: 1, column: 1))]
-        var sitemap = [SitemapEntry(route: DirectoryIndex.root, lastModified: SitePlan.newest(directory.facilities))]
+        var sitemap: [SitemapEntry] = []
         // The states' parts are independent: made on every core, assembled in route order.
         let ordered = index.states.sorted(by: { index.route($0) < index.route($1) })
         var kept: [String: StatePart] = [:]
@@ -78,7 +78,9 @@ struct DirectoryPlan: Sendable {
         }
         self.parts = parts
         self.specs = specs
-        self.sitemap = sitemap
+        // The map page's date is the newest of the states' (each the newest of its listings').
+        let newest = parts.values.compactMap { $0.sitemap.first?.lastModified }.max()
+        self.sitemap = [SitemapEntry(route: DirectoryIndex.root, lastModified: newest)] + sitemap
         groups = index.directoryGroups()
         // Two states with one slug would share every route below it; within a state, each part knows.
         let slugs = Dictionary(grouping: index.states, by: \.slug)
@@ -96,19 +98,28 @@ struct DirectoryPlan: Sendable {
     }
 
     private static func part(_ state: StateInfo, _ facilities: [Facility], retired: [Facility], index: DirectoryIndex) -> StatePart {
-        var pages = [(path: index.route(state).path, spec: PageSpec(route: index.route(state), template: "state", kind: .state(state), source: state.location),
-                      entry: SitemapEntry(route: index.route(state), lastModified: SitePlan.newest(facilities)))]
-        for facility in facilities {
-            let route = index.route(facility)
-            pages.append((route.path, PageSpec(route: route, template: "facility", kind: .facility(facility), source: facility.slug.location),
-                          SitemapEntry(route: route, lastModified: SitePlan.newest(facility))))
+        let stateRoute = index.route(state)
+        // The pages in route order: the state's own first (its route is every other one's prefix), then
+        // its listings' and retired listings' by route, sorted as small keys rather than as whole specs.
+        let routes = facilities.map(index.route) + retired.map(index.route)
+        let order = routes.indices.sorted { routes[$0].path < routes[$1].path }
+        let dates = facilities.map(SitePlan.newest)
+        var specs = [PageSpec(route: stateRoute, template: "state", kind: .state(state), source: state.location)]
+        var sitemap = [SitemapEntry(route: stateRoute, lastModified: dates.compactMap { $0 }.max())]
+        specs.reserveCapacity(routes.count + 1)
+        sitemap.reserveCapacity(facilities.count + 1)
+        for position in order {
+            if position < facilities.count {
+                let facility = facilities[position]
+                specs.append(PageSpec(route: routes[position], template: "facility", kind: .facility(facility), source: facility.slug.location))
+                sitemap.append(SitemapEntry(route: routes[position], lastModified: dates[position]))
+            } else {
+                // A retired listing keeps its page, out of the sitemap.
+                let facility = retired[position - facilities.count]
+                specs.append(PageSpec(route: routes[position], template: "retired", kind: .retired(facility), source: facility.slug.location))
+            }
         }
-        // A retired listing keeps its page, out of the sitemap.
-        let retiredPages = retired.map { (path: index.route($0).path, spec: PageSpec(route: index.route($0), template: "retired", kind: .retired($0), source: $0.slug.location)) }
-        let sitemap = pages.sorted { $0.path < $1.path }.map(\.entry)
-        let all = (pages.map { (path: $0.path, spec: $0.spec) } + retiredPages).sorted { $0.path < $1.path }
-        let specs = all.map(\.spec)
-        let sources = Dictionary(all.map { ($0.path, $0.spec.source) }) { first, _ in first }
+        let sources = Dictionary(specs.map { ($0.route.path, $0.source) }) { first, _ in first }
         return StatePart(state: state, facilities: facilities, retired: retired, specs: specs, sitemap: sitemap, groups: index.groups(of: state.code),
                          listings: Dictionary((facilities + retired).map { ($0.id.value, $0) }) { first, _ in first }, sources: sources,
                          collisions: sources.count == specs.count ? [] : SitePlan.collisions(specs))

@@ -1,17 +1,31 @@
 import Foundation
 import SiteCore
+import SiteTemplates
 
 extension OutputWriter {
     /// Writes a whole snapshot: staged on every core, swapped in at once.
     func write(_ snapshot: SiteSnapshot) throws(Failure) -> Report {
-        let staging = try begin(paths: snapshot.outputPaths)
-        let pages = snapshot.orderedPages
-        let failures = ParallelMap.map(pages) { page -> Failure? in
-            do throws(Failure) { try staging.put(page.file, text: page.html) } catch { return error }
+        // In any order: each page is its own file.
+        try write(Array(snapshot.pages.values), paths: snapshot.outputPaths, assets: snapshot.assets) { ($0.file, $0.html) }
+    }
+
+    /// Writes a whole output from `items`, each made into one file's path and text by `page` on one of
+    /// the cores and staged at once (so a one-shot build never holds every page), then the assets, then
+    /// swaps the staging folder in. `paths` are every file the output will hold.
+    func write<Item: Sendable>(_ items: [Item], paths: Set<String>, assets: [TemplateLibrary.Asset], metrics: BuildMetrics? = nil,
+                               page: @escaping @Sendable (Item) -> (file: String, text: String)) throws(Failure) -> Report {
+        let staging = try begin(paths: paths)
+        let failures = ParallelMap.map(items) { item -> Failure? in
+            let made = page(item)
+            do throws(Failure) {
+                try metrics.writing { () throws(Failure) in try staging.put(made.file, text: made.text) }
+            } catch {
+                return error
+            }
             return nil
         }
         if let failure = failures.compactMap({ $0 }).first { throw failure }
-        for asset in snapshot.assets { try staging.put(asset.path, asset.data) }
+        for asset in assets { try staging.put(asset.path, asset.data) }
         return try staging.commit()
     }
 
@@ -47,7 +61,7 @@ extension OutputWriter {
                 guard rename(temporary, target) == 0 else { throw Failure.io("cannot write '\(target)'") }
             }
             if !change.written.isEmpty || !change.removed.isEmpty {
-                let manifest = ([Self.manifestHeader] + snapshot.outputPaths.sorted()).joined(separator: "\n") + "\n"
+                let manifest = Self.manifest(snapshot.outputPaths)
                 let target = output.path + "/" + Self.manifestName
                 try? FileOps.unlinkFile(target + ".writing")
                 try Data(manifest.utf8).withUnsafeBytes { try FileOps.create(target + ".writing", $0) }

@@ -163,7 +163,7 @@ struct OutputWriter {
                         try writer.link(source, to: folderPath, entry.path, existing: existing[entry.path])
                     }
                 }
-                let manifest = ([OutputWriter.manifestHeader] + paths.sorted()).joined(separator: "\n") + "\n"
+                let manifest = OutputWriter.manifest(paths)
                 try Data(manifest.utf8).withUnsafeBytes {
                     try writer.replace(folderPath, OutputWriter.manifestName, with: $0, existing: existing[OutputWriter.manifestName])
                 }
@@ -182,12 +182,28 @@ struct OutputWriter {
         }
     }
 
+    /// The manifest's text: the header, then the paths in the order of their UTF-8 bytes, one a line.
+    static func manifest(_ paths: Set<String>) -> String {
+        // Compared as bytes: the same order as String's for these paths, without its Unicode rules.
+        var sorted = paths.map { ContiguousArray($0.utf8) }
+        sorted.sort { $0.lexicographicallyPrecedes($1) }
+        var bytes: [UInt8] = Array(manifestHeader.utf8)
+        bytes.reserveCapacity(sorted.reduce(bytes.count + 1) { $0 + $1.count + 1 })
+        bytes.append(0x0A)
+        for path in sorted {
+            bytes.append(contentsOf: path)
+            bytes.append(0x0A)
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     /// Creates `folders` (each one's parent exists or is among them), a depth at a time, each depth on
     /// every core: a directory site has a folder per listing, and creating them is much of a first write.
     static func makeFolders(_ folders: [String], under root: String) throws {
         let byDepth = Dictionary(grouping: folders) { $0.utf8.count { $0 == UInt8(ascii: "/") } }
         for depth in byDepth.keys.sorted() {
-            let level = byDepth[depth]!.sorted()
+            // In no particular order: sorting would put both cores in one parent folder, whose lock they would share.
+            let level = byDepth[depth]!
             let chunks = stride(from: 0, to: level.count, by: 512).map { Array(level[$0..<min($0 + 512, level.count)]) }
             let failures = ParallelMap.map(chunks) { chunk -> String? in
                 do {

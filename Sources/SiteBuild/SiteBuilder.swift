@@ -13,7 +13,10 @@ public struct SiteBuilder: Sendable {
         public var diagnostics: [Diagnostic]
         /// Environment problem, for exit code 2.
         public var failure: String?
+        /// The rendered pages, when the builder keeps them (`keepsPages`).
         public var pages: [RenderedPage]
+        /// How many pages were built.
+        public var pageCount = 0
         public var written = 0
         public var unchanged = 0
         public var removed = 0
@@ -28,13 +31,14 @@ public struct SiteBuilder: Sendable {
     public let sitemapLimit: Int
     /// Collects where the time goes, when given.
     public let metrics: BuildMetrics?
-    /// Whether the result's pages say where each of their links comes from (for a link check of the result).
-    public let keepsLinks: Bool
+    /// Whether the result holds the rendered pages, with where each of their links comes from (for a
+    /// caller that checks them). Without, each page is written as soon as it renders and then let go.
+    public let keepsPages: Bool
 
     public init(root: URL, output: URL? = nil, strict: Bool = false, today: ContentDate? = nil, sitemapLimit: Int = 50_000,
-                metrics: BuildMetrics? = nil, keepsLinks: Bool = true) {
+                metrics: BuildMetrics? = nil, keepsPages: Bool = true) {
         self.metrics = metrics
-        self.keepsLinks = keepsLinks
+        self.keepsPages = keepsPages
         self.sitemapLimit = sitemapLimit
         self.root = root
         self.output = output ?? root.appendingPathComponent("Public")
@@ -50,7 +54,7 @@ public struct SiteBuilder: Sendable {
 
     var settings: BuildSession.Settings {
         BuildSession.Settings(root: root, strict: strict, today: today, sitemapLimit: sitemapLimit, incremental: false, metrics: metrics,
-                              keepsLinks: keepsLinks)
+                              keepsLinks: keepsPages)
     }
 
     /// Loads, validates and renders without writing anything.
@@ -68,11 +72,12 @@ public struct SiteBuilder: Sendable {
     /// Renders and, when nothing failed, writes the output; the output itself changes only in the final swap.
     public func build() -> Result {
         let session = BuildSession(settings)
+        guard keepsPages else { return buildWithoutKeeping(session) }
         switch session.update() {
         case .failure(let failure):
             return Result(exitCode: 1, diagnostics: failure.diagnostics, pages: [])
         case .success(let (snapshot, _)):
-            var result = Result(exitCode: 0, diagnostics: snapshot.diagnostics, pages: snapshot.orderedPages)
+            var result = Result(exitCode: 0, diagnostics: snapshot.diagnostics, pages: snapshot.orderedPages, pageCount: snapshot.pages.count)
             do {
                 let report = try session.write(snapshot, change: nil, to: output)
                 result.written = report.written
@@ -82,6 +87,22 @@ public struct SiteBuilder: Sendable {
                 result = Result(exitCode: 2, diagnostics: snapshot.diagnostics, failure: error.description, pages: [])
             }
             return result
+        }
+    }
+
+    /// Plans, then renders and writes each page at once (`renderAndWrite`), keeping none.
+    private func buildWithoutKeeping(_ session: BuildSession) -> Result {
+        switch session.plan(session.load()) {
+        case .failure(let failure):
+            return Result(exitCode: 1, diagnostics: failure.diagnostics, pages: [])
+        case .success(let planned):
+            do {
+                let report = try session.renderAndWrite(planned, to: output)
+                return Result(exitCode: 0, diagnostics: planned.diagnostics, pages: [], pageCount: planned.specs.count, written: report.written,
+                              unchanged: report.unchanged, removed: report.removed)
+            } catch {
+                return Result(exitCode: 2, diagnostics: planned.diagnostics, failure: error.description, pages: [])
+            }
         }
     }
 }

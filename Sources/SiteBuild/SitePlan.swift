@@ -81,7 +81,7 @@ enum SitePlan {
 
     /// The full date a listing was verified, else that of its data when it is a full date.
     static func newest(_ facility: Facility) -> String? {
-        facility.verified?.value.description ?? (ContentDate(facility.sourceDate) != nil ? facility.sourceDate : nil)
+        facility.newestDate
     }
 
     /// One `sitemap.xml`, or an index of `sitemap-N.xml` files of at most `limit` URLs each.

@@ -33,6 +33,11 @@ public struct ContentLoader: Sendable {
     /// are errors, so that checks across files can still report; it is nil only without a usable site.yaml.
     public func load() -> (content: SiteContent?, diagnostics: [Diagnostic]) {
         let log = DiagnosticLog()
+        // The geography depends on nothing else: its 40,000 rows are read on another core meanwhile.
+        let geography = BackgroundValue { [self] in
+            let log = DiagnosticLog()
+            return (loadGeography(log: log), log.diagnostics)
+        }
         let config = read("Content/site.yaml", log: log).flatMap { text in
             parse("Content/site.yaml", text: text, context: "", log: log) { log in
                 SiteConfig.read(YAMLFile(path: "Content/site.yaml", text: text, log: log), log: log)
@@ -73,11 +78,11 @@ public struct ContentLoader: Sendable {
             bibliography.paths.append(path)
         }
         let directory = loadDirectory(markdown: fieldOptions, maxAgeDays: config?.verifiedMaxAgeDays ?? 365, log: log)
-        let geography = loadGeography(log: log)
+        log.append(contentsOf: geography.value.1)
         let diagnostics = log.diagnostics.sortedUnique
         guard let config else { return (nil, diagnostics) }
         return (SiteContent(config: config, guides: guides, bibliography: bibliography, guideData: guideData, directory: directory,
-                            geography: geography), diagnostics)
+                            geography: geography.value.0), diagnostics)
     }
 
     /// Reads only `Content/site.yaml` (for commands that need the base URL but not the content).

@@ -7,6 +7,7 @@ public final class BuildMetrics: @unchecked Sendable {
     private var steps: [(name: String, seconds: Double)] = []
     private var templates: [String: (seconds: Double, renders: Int)] = [:]
     private var markdown = (seconds: 0.0, renders: 0)
+    private var writing = (seconds: 0.0, files: 0)
 
     public init() {}
 
@@ -41,6 +42,16 @@ public final class BuildMetrics: @unchecked Sendable {
         return value
     }
 
+    /// Times the writing of one output file, where pages are written as they render.
+    public func writing<T, E: Error>(_ work: () throws(E) -> T) throws(E) -> T {
+        let start = DispatchTime.now().uptimeNanoseconds
+        defer {
+            let seconds = Self.seconds(since: start)
+            lock.withLock { writing = (writing.seconds + seconds, writing.files + 1) }
+        }
+        return try work()
+    }
+
     /// `Steps (wall time): load 180 ms, …` and `Rendering (summed over threads): Markdown …; templates …`.
     public var lines: [String] {
         lock.withLock {
@@ -49,11 +60,15 @@ public final class BuildMetrics: @unchecked Sendable {
             let slowest = templates.sorted { $0.value.seconds > $1.value.seconds }.prefix(8)
                 .map { "\($0.key) \(Self.milliseconds($0.value.seconds)) (\(Count.text($0.value.renders)))" }
             let templateTotal = templates.values.reduce(0) { $0 + $1.seconds }
-            return [
+            var lines = [
                 "Steps (wall time): \(stepText); total \(Self.milliseconds(total))",
                 "Rendering (time summed over threads; a template's includes count in it): Markdown \(Self.milliseconds(markdown.seconds)) "
                     + "(\(Count.text(markdown.renders)) renders); templates \(Self.milliseconds(templateTotal)): " + slowest.joined(separator: ", "),
             ]
+            if writing.files > 0 {
+                lines.append("Writing pages as they render (time summed over threads): \(Self.milliseconds(writing.seconds)) for \(Count.text(writing.files)) files")
+            }
+            return lines
         }
     }
 
@@ -76,5 +91,10 @@ extension Optional where Wrapped == BuildMetrics {
     public func markdown<T>(_ work: () -> T) -> T {
         guard let self else { return work() }
         return self.markdown(work)
+    }
+
+    public func writing<T, E: Error>(_ work: () throws(E) -> T) throws(E) -> T {
+        guard let self else { return try work() }
+        return try self.writing(work)
     }
 }

@@ -31,14 +31,14 @@ struct BuildCommand: ParsableCommand {
             throw ExitCode(WatchBuild.run(root: root, output: outputURL ?? root.appendingPathComponent("Public"), strict: strict, verbose: site.verbose))
         }
         let collected = metrics ? BuildMetrics() : nil
-        // The links are checked by `iopsite check`; a build only writes.
-        let result = SiteBuilder(root: root, output: outputURL, strict: strict, today: Clock.today(), metrics: collected, keepsLinks: false).build()
+        // The links are checked by `iopsite check`; a build only writes, each page as soon as it renders.
+        let result = SiteBuilder(root: root, output: outputURL, strict: strict, today: Clock.today(), metrics: collected, keepsPages: false).build()
         DiagnosticPrinter.print(result.diagnostics, verbose: site.verbose)
         collected?.lines.forEach { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
         if let failure = result.failure {
             FileHandle.standardError.write(Data("error: \(failure)\n".utf8))
         } else if result.exitCode == 0 {
-            print("Built \(result.pages.count) pages: \(result.written) files written, \(result.unchanged) unchanged, \(result.removed) removed.")
+            print("Built \(result.pageCount) pages: \(result.written) files written, \(result.unchanged) unchanged, \(result.removed) removed.")
         } else {
             let errors = result.diagnostics.filter { $0.severity == .error }.count
             let warnings = result.diagnostics.filter { $0.severity == .warning }.count

@@ -52,8 +52,9 @@ import Testing
         try process.run()
         process.waitUntilExit()
         try #require(process.terminationStatus == 0)
-        // As `iopsite build` builds it: without recording reads or link origins (the real site's build keeps both).
-        let result = SiteBuilder(root: site, output: output, today: ContentDate("2026-11-29"), keepsLinks: false).build()
+        // As `iopsite build` builds it: each page written as it renders, without recording reads or link
+        // origins (the real site's build keeps its pages, their reads and links, and writes them after).
+        let result = SiteBuilder(root: site, output: output, today: ContentDate("2026-11-29"), keepsPages: false).build()
         try #require(result.exitCode == 0)
         try Self.compare(output, with: "synthetic-10000.txt")
     }

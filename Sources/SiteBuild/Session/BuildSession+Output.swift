@@ -30,4 +30,23 @@ extension BuildSession {
             throw OutputFailure(description: error.description)
         }
     }
+
+    /// A one-shot build's last step: renders every planned page on every core and stages each as soon as
+    /// it is rendered, then swaps the output in at once, as `write` does. No page is kept: memory holds
+    /// the content and the pages being rendered, not the whole site (125 MB for the real content).
+    public func renderAndWrite(_ planned: Planned, to output: URL) throws(OutputFailure) -> WriteReport {
+        let renderer = renderer(for: planned)
+        let paths = Set(planned.specs.map(\.route.outputFile) + planned.templates.assets.map(\.path))
+        do {
+            let report = try settings.metrics.step("render and write") { () throws(OutputWriter.Failure) in
+                try OutputWriter(output: output).write(planned.specs, paths: paths, assets: planned.templates.assets, metrics: settings.metrics) { spec in
+                    let page = renderer.render(spec)
+                    return (page.file, page.html)
+                }
+            }
+            return WriteReport(written: report.written, unchanged: report.unchanged, removed: report.removed)
+        } catch {
+            throw OutputFailure(description: error.description)
+        }
+    }
 }

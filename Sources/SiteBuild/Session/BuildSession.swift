@@ -164,9 +164,7 @@ public final class BuildSession: @unchecked Sendable {
         if let directory = planned.directory, directory.revision != previous?.directory?.revision {
             fragments.keep(only: directory.index.directory.facilities)
         }
-        let renderer = PageRenderer(content: planned.content, templates: planned.templates, directory: planned.directory?.index, search: planned.search,
-                                    fragments: fragments, metrics: settings.metrics, recordsReads: settings.incremental,
-                                    keepsLinks: settings.keepsLinks)
+        let renderer = renderer(for: planned)
         var next = SiteSnapshot(content: planned.content, templates: planned.templates, directory: planned.directory, specs: planned.specs,
                                 pages: [:], diagnostics: planned.diagnostics, versions: planned.versions,
                                 groups: ["guides": planned.content.guides.map(\.path), "search": planned.search?.layout ?? []],
@@ -210,6 +208,11 @@ public final class BuildSession: @unchecked Sendable {
         change.rendered.sort()
         change.routes.sort()
         return (next, change)
+    }
+
+    func renderer(for planned: Planned) -> PageRenderer {
+        PageRenderer(content: planned.content, templates: planned.templates, directory: planned.directory?.index, search: planned.search,
+                     fragments: fragments, metrics: settings.metrics, recordsReads: settings.incremental, keepsLinks: settings.keepsLinks)
     }
 
     /// Loads, plans and renders after the last good snapshot, and keeps the result when it succeeded.

@@ -64,6 +64,10 @@ public final class Facility: Sendable, Equatable {
     /// The date of the import that last changed its imported fields.
     public let changed: String?
 
+    /// The full date a listing was verified, else that of its data when it is a full date (the sitemap's
+    /// date of its page): made once here, since every plan asks for it.
+    public let newestDate: String?
+
     /// Retired and not kept: the listing has a page of its own that says so, and is shown nowhere else.
     public var isRetired: Bool { retired != nil && !keep }
 
@@ -93,6 +97,7 @@ public final class Facility: Sendable, Equatable {
                 retiredReason: String? = nil,
                 keep: Bool = false,
                 changed: String? = nil) {
+        newestDate = verified?.value.description ?? (ContentDate(sourceDate) != nil ? sourceDate : nil)
         self.retired = retired
         self.retiredReason = retiredReason
         self.keep = keep
