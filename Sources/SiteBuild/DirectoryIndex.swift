@@ -16,6 +16,13 @@ struct DirectoryIndex: Sendable {
 
     static let root = Route("/rehab-centers/")
 
+    /// Each data date as readers see it ("April 9, 2020"), made once per date: the directory has a few
+    /// dates and 14,000 listing pages that show one.
+    let displayDates: [String: String]
+    /// Per state, the cities (by `cityKey`) where two listings share a name: only their lists of
+    /// neighbours can need telling apart (a list of a city's listings has no two names alike otherwise).
+    private let sharedNames: [String: Set<String>]
+
     /// Each state's listings in directory order, to tell whether a state's sorted list can be kept.
     private let unsorted: [String: [Facility]]
     /// Each listed facility's route, by state then by the facility itself (a page asks for a dozen).
@@ -31,12 +38,15 @@ struct DirectoryIndex: Sendable {
         var byState: [String: [Facility]] = [:]
         var byCity: [String: [String: [Facility]]] = [:]
         var routes: [String: [ObjectIdentifier: Route]] = [:]
+        var sharedNames: [String: Set<String>] = [:]
         for (code, list) in unsorted {
             if let previous, let before = previous.unsorted[code], before.count == list.count, zip(before, list).allSatisfy({ $0 === $1 }),
-               let sorted = previous.byState[code], let cities = previous.byCity[code], let kept = previous.routes[code] {
+               let sorted = previous.byState[code], let cities = previous.byCity[code], let kept = previous.routes[code],
+               let shared = previous.sharedNames[code] {
                 byState[code] = sorted
                 byCity[code] = cities
                 routes[code] = kept
+                sharedNames[code] = shared
                 continue
             }
             // The same objects as the directory's, which keeps them alive: an identifier cannot be reused.
@@ -49,7 +59,13 @@ struct DirectoryIndex: Sendable {
             var cities: [String: [Facility]] = [:]
             for facility in sorted { cities[Self.cityKey(facility), default: []].append(facility) }
             byCity[code] = cities
+            sharedNames[code] = Set(cities.filter { _, members in
+                var names = Set<String>()
+                return !members.allSatisfy { names.insert($0.name.value.lowercased()).inserted }
+            }.keys)
         }
+        self.sharedNames = sharedNames
+        displayDates = Dictionary(Set(directory.facilities.map(\.sourceDate) + directory.retired.map(\.sourceDate)).map { ($0, DisplayDate.text($0)) }) { first, _ in first }
         self.byState = byState
         self.byCity = byCity
         self.routes = routes
@@ -114,6 +130,17 @@ struct DirectoryIndex: Sendable {
     func neighbours(of facility: Facility, limit: Int) -> [Facility] {
         // Ids are unique in a city's list, so at most one of its first `limit + 1` is the facility itself.
         Array((byCity[facility.state]?[Self.cityKey(facility)] ?? []).prefix(limit + 1).filter { $0.id.value != facility.id.value }.prefix(limit))
+    }
+
+    /// A data date as readers see it.
+    func displayDate(_ date: String) -> String {
+        displayDates[date] ?? DisplayDate.text(date)
+    }
+
+    /// What tells `neighbours`, other listings of `facility`'s city, apart (see `ListingDistinction`).
+    func distinctions(of neighbours: [Facility], around facility: Facility) -> [String?] {
+        guard sharedNames[facility.state]?.contains(Self.cityKey(facility)) ?? true else { return Array(repeating: nil, count: neighbours.count) }
+        return ListingDistinction.details(neighbours, labels: labels)
     }
 
     /// The oldest and newest data dates of a set of listings, for the notice.

@@ -153,15 +153,16 @@ struct DirectoryPageRenderer {
         }
         let address = facility.address.value
         let labels = index.labels
+        let dataDate = index.displayDate(facility.sourceDate)
         let view = FacilityPageView(
             head: head(route, title: "\(facility.name.value), \(address.city), \(state.code)",
                        description: "Address, phone and services of \(facility.name.value) in \(address.city), \(state.name), from SAMHSA's public locator data."),
             facility: facility, listing: ListingView(facility: facility, url: url(route)), labels: index.labels,
             descriptionHTML: descriptionHTML, sourcesHTML: sourcesHTML,
-            neighbours: zip(neighbours, ListingDistinction.details(neighbours, labels: index.labels)).map {
+            neighbours: zip(neighbours, index.distinctions(of: neighbours, around: facility)).map {
                 LinkView(name: $0.name.value, detail: $1, url: url(index.route($0)))
             },
-            state: state, stateURL: url(index.route(state)), notice: NoticeView([facility]),
+            dataDate: dataDate, state: state, stateURL: url(index.route(state)), notice: NoticeView(date: dataDate),
             crumbs: crumbs(trail),
             structuredData: DirectoryStructuredData.script([{ DirectoryStructuredData.clinic(facility, labels: labels, into: &$0) }, breadcrumbData(trail)]))
         return (templates.render("facility", view, recorder: recorder), links)

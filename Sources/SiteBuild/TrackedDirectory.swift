@@ -66,6 +66,16 @@ struct TrackedDirectory {
         return list
     }
 
+    /// What tells a facility's neighbours apart: read from the neighbours themselves (recorded when they
+    /// were asked for) and the codebook's labels.
+    func distinctions(of neighbours: [Facility], around facility: Facility) -> [String?] {
+        recorder.record(.file(DirectoryIndex.codesFile))
+        return index.distinctions(of: neighbours, around: facility)
+    }
+
+    /// A data date as readers see it.
+    func displayDate(_ date: String) -> String { index.displayDate(date) }
+
     /// The listed centers nearest a retired one: which they are depends on every listing of the state.
     func nearest(to facility: Facility, limit: Int) -> [Facility] {
         recorder.record(.group("state:" + facility.state))

@@ -34,10 +34,17 @@ public struct TextLines: Sendable {
     public func column(forByteColumn byteColumn: Int, onLine line: Int) -> Int {
         guard line >= 1, line <= lines.count else { return byteColumn }
         let utf8 = lines[line - 1].utf8
+        // A scalar starts at every byte but UTF-8's continuation bytes (10xxxxxx).
+        if let column = utf8.withContiguousStorageIfAvailable({ bytes -> Int in
+            let limit = min(max(byteColumn - 1, 0), bytes.count)
+            var scalars = 0
+            for index in 0..<limit where bytes[index] & 0xC0 != 0x80 { scalars += 1 }
+            return scalars + 1
+        }) {
+            return column
+        }
         let limit = min(max(byteColumn - 1, 0), utf8.count)
         let end = utf8.index(utf8.startIndex, offsetBy: limit)
-        // Before the first non-ASCII byte, bytes and scalars are one to one.
-        if utf8[..<end].allSatisfy({ $0 < 0x80 }) { return limit + 1 }
         return lines[line - 1].unicodeScalars[..<end].count + 1
     }
 }

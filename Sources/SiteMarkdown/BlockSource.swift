@@ -5,23 +5,27 @@ import SiteCore
 /// libcmark's inline positions are unreliable on indented continuation lines, so inline
 /// elements are found again in the block's own source text, in document order.
 struct BlockSource {
-    private let text: [Unicode.Scalar]
-    /// Where each line starts in `text`, and its 1-based line number in the Markdown text: a scalar's
-    /// column is its distance from its line's start (each line ends with one `\n` in `text`).
+    /// The block's lines as UTF-8, each ended by one `\n`. Searched as bytes: a needle's bytes can only
+    /// match at a scalar boundary (no UTF-8 lead byte occurs inside another scalar), so a byte match is
+    /// the scalar match; only a position found is counted in scalars.
+    private let text: [UInt8]
+    /// Where each line starts in `text`; line `firstLine + i` starts at `lineStarts[i]`.
     private let lineStarts: [Int]
     private let firstLine: Int
+    /// A byte offset into `text`, always at a scalar boundary.
     private(set) var cursor = 0
     let start: (line: Int, column: Int)
 
     init(lines: TextLines, firstLine: Int, lastLine: Int, firstColumn: Int) {
-        var text: [Unicode.Scalar] = []
+        var text: [UInt8] = []
         var lineStarts: [Int] = []
         let last = min(lastLine, lines.lines.count)
         if firstLine <= last {
+            text.reserveCapacity((firstLine...last).reduce(0) { $0 + lines.lines[$1 - 1].utf8.count + 1 })
             for line in firstLine...last {
                 lineStarts.append(text.count)
-                text.append(contentsOf: lines.lines[line - 1].unicodeScalars)
-                text.append("\n")
+                text.append(contentsOf: lines.lines[line - 1].utf8)
+                text.append(0x0A)
             }
         }
         self.text = text
@@ -30,7 +34,7 @@ struct BlockSource {
         self.start = (firstLine, firstColumn)
     }
 
-    /// The 1-based line and column of the scalar at `offset`.
+    /// The 1-based line and column (in Unicode scalars) of the byte at `offset`.
     private func position(_ offset: Int) -> (line: Int, column: Int) {
         // The last line start at or before the offset.
         var low = 0, high = lineStarts.count - 1
@@ -38,26 +42,28 @@ struct BlockSource {
             let middle = (low + high + 1) / 2
             if lineStarts[middle] <= offset { low = middle } else { high = middle - 1 }
         }
-        return (firstLine + low, offset - lineStarts[low] + 1)
+        var scalars = 0
+        for index in lineStarts[low]..<offset where text[index] & 0xC0 != 0x80 { scalars += 1 }
+        return (firstLine + low, scalars + 1)
     }
 
     /// The position of the next occurrence of `needle` at or after the cursor, moving the cursor past it.
     mutating func find(_ needle: String, advance: Bool = true) -> (line: Int, column: Int)? {
-        guard let offset = offset(of: Array(needle.unicodeScalars), from: cursor) else { return nil }
-        if advance { cursor = offset + needle.unicodeScalars.count }
+        let bytes = Array(needle.utf8)
+        guard let offset = offset(of: bytes, from: cursor) else { return nil }
+        if advance { cursor = offset + bytes.count }
         return position(offset)
     }
 
     /// The position of a link destination: after `](`, inside `<…>`, or anywhere, in that order of preference.
     mutating func findDestination(_ url: String) -> (line: Int, column: Int)? {
-        let scalars = Array(url.unicodeScalars)
-        guard !scalars.isEmpty else { return nil }
-        let candidates = [Array("](".unicodeScalars) + scalars, Array("](<".unicodeScalars) + scalars,
-                          Array("<".unicodeScalars) + scalars]
-        for candidate in candidates {
+        let bytes = Array(url.utf8)
+        guard !bytes.isEmpty else { return nil }
+        for opening in ["](", "](<", "<"] {
+            let candidate = Array(opening.utf8) + bytes
             if let offset = offset(of: candidate, from: cursor) {
-                let urlStart = offset + candidate.count - scalars.count
-                cursor = urlStart + scalars.count
+                let urlStart = offset + candidate.count - bytes.count
+                cursor = urlStart + bytes.count
                 return position(urlStart)
             }
         }
@@ -66,30 +72,37 @@ struct BlockSource {
 
     /// The position of the `[` that opens a citation whose first key is `key`; the cursor stays on the bracket.
     mutating func findCitationBracket(firstKey key: String) -> (line: Int, column: Int)? {
-        guard let at = offset(of: Array(("@" + key).unicodeScalars), from: cursor) else { return nil }
+        guard let at = offset(of: Array(("@" + key).utf8), from: cursor) else { return nil }
         var bracket = at
-        while bracket > cursor && text[bracket] != "[" { bracket -= 1 }
-        if text[bracket] != "[" { bracket = at }
+        while bracket > cursor && text[bracket] != UInt8(ascii: "[") { bracket -= 1 }
+        if text[bracket] != UInt8(ascii: "[") { bracket = at }
         cursor = bracket
         return position(bracket)
     }
 
     /// The position of `@key` at or after the cursor, without moving it past the citation's end.
     mutating func findKey(_ key: String) -> (line: Int, column: Int)? {
-        guard let at = offset(of: Array(("@" + key).unicodeScalars), from: cursor) else { return nil }
+        guard let at = offset(of: Array(("@" + key).utf8), from: cursor) else { return nil }
         cursor = at + 1
         return position(at)
     }
 
-    private func offset(of needle: [Unicode.Scalar], from start: Int) -> Int? {
+    private func offset(of needle: [UInt8], from start: Int) -> Int? {
         guard !needle.isEmpty, text.count >= needle.count, start <= text.count - needle.count else { return nil }
-        var index = start
-        while index <= text.count - needle.count {
-            if text[index] == needle[0] && Array(text[index..<(index + needle.count)]) == needle {
-                return index
+        return text.withUnsafeBufferPointer { haystack in
+            needle.withUnsafeBufferPointer { needle in
+                let first = needle[0], last = haystack.count - needle.count
+                var index = start
+                while index <= last {
+                    if haystack[index] == first, memcmp(haystack.baseAddress! + index, needle.baseAddress!, needle.count) == 0 {
+                        return index
+                    }
+                    index += 1
+                }
+                return nil
             }
-            index += 1
         }
-        return nil
     }
 }
+
+import Foundation

@@ -13,6 +13,9 @@ enum CitationScanner {
     }
 
     static func matches(in text: String) -> [Match] {
+        // Every citation holds a `[` and an `@`: most text has neither, and is not walked scalar by scalar.
+        let utf8 = text.utf8
+        guard utf8.contains(UInt8(ascii: "@")), utf8.contains(UInt8(ascii: "[")) else { return [] }
         let scalars = Array(text.unicodeScalars)
         var result: [Match] = []
         var index = 0

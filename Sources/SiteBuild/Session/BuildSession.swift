@@ -191,8 +191,12 @@ public final class BuildSession: @unchecked Sendable {
         }
         for page in pages {
             let old = next.pages[page.route]
-            if let old { next.unindex(old) }
-            if settings.incremental { next.index(page) }
+            // A page that read the same things as before (every page, after a layout edit) keeps its entries
+            // in the index: comparing its reads costs a fraction of moving them.
+            if old?.dependencies != page.dependencies {
+                if let old { next.unindex(old) }
+                if settings.incremental { next.index(page) }
+            }
             next.pages[page.route] = page
             change.rendered.append(page.route)
             if old?.html != page.html {

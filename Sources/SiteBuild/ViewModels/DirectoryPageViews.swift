@@ -123,7 +123,7 @@ final class FacilityPageView: ViewModel {
         .list("crumbs") { $0.crumbs },
         .html("structured_data") { $0.structuredData },
         .text("source") { $0.facility.source },
-        .text("data_date") { DisplayDate.text($0.facility.sourceDate) },
+        .text("data_date") { $0.dataDate },
         .object("verified") { $0.facility.verified.map { DateView(date: $0.value) } },
         .flag("has_services") { !($0.facility.levelsOfCare + $0.facility.payment + $0.facility.services).isEmpty },
         .flag("has_languages") { !$0.facility.languages.isEmpty },
@@ -136,6 +136,8 @@ final class FacilityPageView: ViewModel {
     let descriptionHTML: String?
     let sourcesHTML: String?
     let neighbours: [LinkView]
+    /// The listing's data date as readers see it.
+    let dataDate: String
     let state: StateInfo
     let stateURL: String
     let notice: NoticeView
@@ -143,8 +145,9 @@ final class FacilityPageView: ViewModel {
     let structuredData: String
 
     init(head: PageHead, facility: Facility, listing: ListingView, labels: [String: String], descriptionHTML: String?,
-         sourcesHTML: String?, neighbours: [LinkView], state: StateInfo, stateURL: String, notice: NoticeView,
+         sourcesHTML: String?, neighbours: [LinkView], dataDate: String, state: StateInfo, stateURL: String, notice: NoticeView,
          crumbs: [CrumbView], structuredData: String) {
+        self.dataDate = dataDate
         self.head = head
         self.facility = facility
         self.listing = listing

@@ -16,6 +16,12 @@ struct NoticeView: ViewModel {
         dataDates = DirectoryIndex.dataDates(facilities)
         newestExport = facilities.map(\.sourceDate).max().map(DisplayDate.text) ?? ""
     }
+
+    /// The notice of one listing's page, whose data date is `date` as readers see it.
+    init(date: String) {
+        dataDates = date
+        newestExport = date
+    }
 }
 
 /// One step of the breadcrumb trail; the last is the current page.

@@ -3,7 +3,9 @@ import SiteCore
 import SiteTemplates
 
 /// Fields every page template shares: the site, the page's title, description and canonical URL.
-struct PageHead {
+/// A class: every page model includes its fields, and each read of one goes through `head`, which for a
+/// struct would copy (and retain) all of it.
+final class PageHead: Sendable {
     static let fields = ViewFields<PageHead>("PageHead", [
         .object("site") { $0.site },
         .text("title") { $0.title },
@@ -16,7 +18,15 @@ struct PageHead {
     let title: String
     let description: String
     let canonical: String
-    var isHome = false
+    let isHome: Bool
+
+    init(site: SiteView, title: String, description: String, canonical: String, isHome: Bool = false) {
+        self.site = site
+        self.title = title
+        self.description = description
+        self.canonical = canonical
+        self.isHome = isHome
+    }
 }
 
 /// `home.mustache`: the home page.
