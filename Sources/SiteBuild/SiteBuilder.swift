@@ -54,7 +54,7 @@ public struct SiteBuilder: Sendable {
 
     var settings: BuildSession.Settings {
         BuildSession.Settings(root: root, strict: strict, today: today, sitemapLimit: sitemapLimit, incremental: false, metrics: metrics,
-                              keepsLinks: keepsPages)
+                              describesPages: keepsPages)
     }
 
     /// Loads, validates and renders without writing anything.

@@ -23,14 +23,15 @@ public final class BuildSession: @unchecked Sendable {
         public var incremental: Bool
         /// Collects where the time goes (`iopsite build --metrics`).
         public var metrics: BuildMetrics?
-        /// Whether each rendered page keeps where its links come from (for a link check). A build that
-        /// only writes (`iopsite build`) does not ask, and is spared collecting them.
-        public var keepsLinks: Bool
+        /// Whether each rendered page says what it read and where its links come from (for a link check,
+        /// or a caller that asks). A build that only writes (`iopsite build`) does not ask, and is spared
+        /// collecting them.
+        public var describesPages: Bool
 
         public init(root: URL, strict: Bool = false, today: ContentDate? = nil, sitemapLimit: Int = 50_000, incremental: Bool = true,
-                    metrics: BuildMetrics? = nil, keepsLinks: Bool = true) {
+                    metrics: BuildMetrics? = nil, describesPages: Bool = true) {
             self.metrics = metrics
-            self.keepsLinks = keepsLinks
+            self.describesPages = describesPages
             self.root = root
             self.strict = strict
             self.today = today
@@ -216,7 +217,8 @@ public final class BuildSession: @unchecked Sendable {
 
     func renderer(for planned: Planned) -> PageRenderer {
         PageRenderer(content: planned.content, templates: planned.templates, directory: planned.directory?.index, search: planned.search,
-                     fragments: fragments, metrics: settings.metrics, recordsReads: settings.incremental, keepsLinks: settings.keepsLinks)
+                     fragments: fragments, metrics: settings.metrics, recordsReads: settings.incremental || settings.describesPages,
+                     keepsLinks: settings.describesPages)
     }
 
     /// Loads, plans and renders after the last good snapshot, and keeps the result when it succeeded.
