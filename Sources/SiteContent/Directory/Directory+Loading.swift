@@ -18,7 +18,7 @@ struct DirectoryLoader {
     var parse: @Sendable (_ path: String, _ text: String, _ log: DiagnosticLog, _ make: (DiagnosticLog) -> [FacilityRecord]) -> [FacilityRecord]
         = { _, _, log, make in make(log) }
     /// Merges one state's files, through the cache when there is one (keyed by the files' texts).
-    var mergeState: (_ state: String, _ texts: [String], _ log: DiagnosticLog, _ make: (DiagnosticLog) -> StateMerge) -> StateMerge
+    var mergeState: @Sendable (_ state: String, _ texts: [String], _ log: DiagnosticLog, _ make: (DiagnosticLog) -> StateMerge) -> StateMerge
         = { _, _, log, make in make(log) }
 
     func load() -> Directory {

@@ -28,15 +28,19 @@ extension DirectoryLoader {
     /// imported files, then the editors' additions in the order of their files.
     func merge(imported: [StateFile], overrides: [StateFile], states: [StateInfo]) -> [Facility] {
         let overridesByState = Dictionary(overrides.map { ($0.code, $0) }) { first, _ in first }
-        var merges: [StateMerge] = []
-        for file in imported {
-            let own = overridesByState[file.code]
-            let inputs = [file.path, file.text ?? "\u{0}", own?.text ?? "\u{0}"]
-            merges.append(mergeState(file.code, inputs, log) { log in
-                Self.mergeState(imported: file.records, overrides: own?.records ?? [],
+        // The states are merged on every core, each into a log of its own.
+        let mergeState = mergeState, today = today, maxAgeDays = maxAgeDays
+        let results = ParallelMap.map(imported.map { (file: $0, own: overridesByState[$0.code]) }) { task -> (StateMerge, [Diagnostic]) in
+            let stateLog = DiagnosticLog()
+            let inputs = [task.file.path, task.file.text ?? "\u{0}", task.own?.text ?? "\u{0}"]
+            let merge = mergeState(task.file.code, inputs, stateLog) { log in
+                Self.mergeState(imported: task.file.records, overrides: task.own?.records ?? [],
                                 validation: DirectoryValidation(log: log, today: today, maxAgeDays: maxAgeDays))
-            })
+            }
+            return (merge, stateLog.diagnostics)
         }
+        for result in results { log.append(contentsOf: result.1) }
+        let merges = results.map(\.0)
         // In the order of the override files; in a state with nothing imported, every override is left over.
         let mergeByState = Dictionary(zip(imported.map(\.code), merges)) { first, _ in first }
         let leftovers = overrides.flatMap { mergeByState[$0.code]?.leftovers ?? $0.records }
@@ -71,7 +75,14 @@ extension DirectoryLoader {
                 additions.append(override)
             }
         }
-        let added = additions.compactMap { Self.complete($0, log: log) }
+        // An editors' directory (no import) may add thousands: completed on every core, a chunk at a time.
+        let chunks = stride(from: 0, to: additions.count, by: 512).map { Array(additions[$0..<min($0 + 512, additions.count)]) }
+        let completed = ParallelMap.map(chunks) { chunk -> ([Facility], [Diagnostic]) in
+            let chunkLog = DiagnosticLog()
+            return (chunk.compactMap { Self.complete($0, log: chunkLog) }, chunkLog.diagnostics)
+        }
+        for chunk in completed { log.append(contentsOf: chunk.1) }
+        let added = completed.flatMap(\.0)
         facilities += added
         // The additions are checked against the listings of their state, then the directory is summed up.
         let validation = DirectoryValidation(log: log, today: today, maxAgeDays: maxAgeDays)
