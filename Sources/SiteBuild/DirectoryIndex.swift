@@ -22,6 +22,12 @@ struct DirectoryIndex: Sendable {
     /// Per state, the cities (by `cityKey`) where two listings share a name: only their lists of
     /// neighbours can need telling apart (a list of a city's listings has no two names alike otherwise).
     private let sharedNames: [String: Set<String>]
+    /// Per state, for each city with shared names and more listings than a page lists, what tells its
+    /// first `neighbourLimit` listings apart: the neighbours of every listing of the city but those.
+    private let leadingDistinctions: [String: [String: [String?]]]
+
+    /// How many other centers of the same city a facility page lists.
+    static let neighbourLimit = 12
 
     /// Each state's listings in directory order, to tell whether a state's sorted list can be kept.
     private let unsorted: [String: [Facility]]
@@ -39,14 +45,17 @@ struct DirectoryIndex: Sendable {
         var byCity: [String: [String: [Facility]]] = [:]
         var routes: [String: [ObjectIdentifier: Route]] = [:]
         var sharedNames: [String: Set<String>] = [:]
+        var leadingDistinctions: [String: [String: [String?]]] = [:]
+        let labels = Dictionary(directory.codes.map { ($0.code, $0.label) }) { first, _ in first }
         for (code, list) in unsorted {
             if let previous, let before = previous.unsorted[code], before.count == list.count, zip(before, list).allSatisfy({ $0 === $1 }),
                let sorted = previous.byState[code], let cities = previous.byCity[code], let kept = previous.routes[code],
-               let shared = previous.sharedNames[code] {
+               let shared = previous.sharedNames[code], let leading = previous.leadingDistinctions[code], previous.labels == labels {
                 byState[code] = sorted
                 byCity[code] = cities
                 routes[code] = kept
                 sharedNames[code] = shared
+                leadingDistinctions[code] = leading
                 continue
             }
             // The same objects as the directory's, which keeps them alive: an identifier cannot be reused.
@@ -59,17 +68,24 @@ struct DirectoryIndex: Sendable {
             var cities: [String: [Facility]] = [:]
             for facility in sorted { cities[Self.cityKey(facility), default: []].append(facility) }
             byCity[code] = cities
-            sharedNames[code] = Set(cities.filter { _, members in
+            let shared = Set(cities.filter { _, members in
                 var names = Set<String>()
                 return !members.allSatisfy { names.insert($0.name.value.lowercased()).inserted }
             }.keys)
+            sharedNames[code] = shared
+            var leading: [String: [String?]] = [:]
+            for city in shared where cities[city]!.count > Self.neighbourLimit {
+                leading[city] = ListingDistinction.details(Array(cities[city]!.prefix(Self.neighbourLimit)), labels: labels)
+            }
+            leadingDistinctions[code] = leading
         }
         self.sharedNames = sharedNames
+        self.leadingDistinctions = leadingDistinctions
         displayDates = Dictionary(Set(directory.facilities.map(\.sourceDate) + directory.retired.map(\.sourceDate)).map { ($0, DisplayDate.text($0)) }) { first, _ in first }
         self.byState = byState
         self.byCity = byCity
         self.routes = routes
-        labels = Dictionary(directory.codes.map { ($0.code, $0.label) }) { first, _ in first }
+        self.labels = labels
         retiredByState = Dictionary(grouping: directory.retired, by: \.state).mapValues { $0.sorted { $0.id.value < $1.id.value } }
     }
 
@@ -139,7 +155,13 @@ struct DirectoryIndex: Sendable {
 
     /// What tells `neighbours`, other listings of `facility`'s city, apart (see `ListingDistinction`).
     func distinctions(of neighbours: [Facility], around facility: Facility) -> [String?] {
-        guard sharedNames[facility.state]?.contains(Self.cityKey(facility)) ?? true else { return Array(repeating: nil, count: neighbours.count) }
+        let city = Self.cityKey(facility)
+        guard sharedNames[facility.state]?.contains(city) ?? true else { return Array(repeating: nil, count: neighbours.count) }
+        // The neighbours of a listing past a city's first few are those first few, told apart once.
+        if let leading = leadingDistinctions[facility.state]?[city], neighbours.count == leading.count,
+           let members = byCity[facility.state]?[city], zip(members, neighbours).allSatisfy({ $0 === $1 }) {
+            return leading
+        }
         return ListingDistinction.details(neighbours, labels: labels)
     }
 

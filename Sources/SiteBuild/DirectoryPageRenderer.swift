@@ -20,7 +20,7 @@ struct DirectoryPageRenderer {
     private var recorder: DependencyRecorder { index.recorder }
 
     /// How many other centers of the same city a facility page lists.
-    static let neighbourLimit = 12
+    static let neighbourLimit = DirectoryIndex.neighbourLimit
 
     private func url(_ route: Route) -> String { route.prefixed(by: config.basePath) }
 
