@@ -2,7 +2,11 @@ import SiteContent
 import SiteCore
 
 /// A planned page: where it goes, which template renders it, from what content.
-public struct PageSpec: Sendable {
+///
+/// A class of constants: a plan holds one per page (15,000 for the real content), and every plan of a
+/// long-lived build assembles them again from its parts, which for a struct would copy (and retain)
+/// every field of every page.
+public final class PageSpec: Sendable {
     public enum Kind: Sendable {
         case home
         case guide(GuidePage)
@@ -29,6 +33,13 @@ public struct PageSpec: Sendable {
     public let kind: Kind
     /// Where the plan got the page from, for the error when two pages claim one output file.
     public let source: SourceLocation
+
+    public init(route: Route, template: String, kind: Kind, source: SourceLocation) {
+        self.route = route
+        self.template = template
+        self.kind = kind
+        self.source = source
+    }
 }
 
 /// One URL of the sitemap.

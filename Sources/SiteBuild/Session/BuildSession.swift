@@ -181,14 +181,21 @@ public final class BuildSession: @unchecked Sendable {
         } else {
             stale = Set(planned.specs.map(\.route))
         }
-        let due = planned.specs.filter { stale.contains($0.route) || next.pages[$0.route] == nil }
+        var new = 0
+        let due = planned.specs.filter { spec in
+            if next.pages[spec.route] == nil { new += 1; return true }
+            return stale.contains(spec.route)
+        }
         let pages = settings.metrics.step("render") { ParallelMap.map(due, renderer.render) }
-        let routes = Set(planned.specs.map(\.route))
-        for route in Array(next.pages.keys) where !routes.contains(route) {
-            next.unindex(next.pages[route]!)
-            next.pages[route] = nil
-            change.removed.append(route.outputFile)
-            change.routes.append(route)
+        // Pages of routes the plan no longer has: only when the kept pages outnumber the planned routes they hold.
+        if next.pages.count > planned.specs.count - new {
+            let routes = Set(planned.specs.map(\.route))
+            for route in Array(next.pages.keys) where !routes.contains(route) {
+                next.unindex(next.pages[route]!)
+                next.pages[route] = nil
+                change.removed.append(route.outputFile)
+                change.routes.append(route)
+            }
         }
         for page in pages {
             let old = next.pages[page.route]
