@@ -19,9 +19,6 @@ struct DirectoryPageRenderer {
 
     private var recorder: DependencyRecorder { index.recorder }
 
-    /// How many other centers of the same city a facility page lists.
-    static let neighbourLimit = DirectoryIndex.neighbourLimit
-
     private func url(_ route: Route) -> String { route.prefixed(by: config.basePath) }
 
     private func head(_ route: Route, title: String, description: String) -> PageHead {
@@ -145,7 +142,7 @@ struct DirectoryPageRenderer {
                 if keepsLinks { links += components.links }
             }
         }
-        let neighbours = index.neighbours(of: facility, limit: Self.neighbourLimit)
+        let neighbours = index.neighbours(of: facility, limit: DirectoryIndex.neighbourLimit)
         if keepsLinks {
             for neighbour in neighbours {
                 links.append(LinkOrigin(href: url(index.route(neighbour)), ordinal: 0, kind: .data, origin: neighbour.slug.location))
@@ -172,7 +169,7 @@ struct DirectoryPageRenderer {
     func renderRetired(_ planned: Facility, route: Route) -> (html: String, links: [LinkOrigin]) {
         let facility = index.listing(planned)
         guard let state = index.state(of: facility) else { return ("", []) }
-        let nearest = index.nearest(to: facility, limit: Self.neighbourLimit / 2)
+        let nearest = index.nearest(to: facility, limit: DirectoryIndex.neighbourLimit / 2)
         let trail: [(String, Route)] = [("Home", Route("/")), ("Treatment centers", DirectoryIndex.root), (state.name, index.route(state)),
                                         (facility.name.value, route)]
         let view = RetiredPageView(

@@ -103,7 +103,7 @@ struct DirectoryPlan: Sendable {
         // its listings' and retired listings' by route, sorted as small keys rather than as whole specs.
         let routes = facilities.map(index.route) + retired.map(index.route)
         let order = routes.indices.sorted { routes[$0].path < routes[$1].path }
-        let dates = facilities.map(SitePlan.newest)
+        let dates = facilities.map(\.newestDate)
         var specs = [PageSpec(route: stateRoute, template: "state", kind: .state(state), source: state.location)]
         var sitemap = [SitemapEntry(route: stateRoute, lastModified: dates.compactMap { $0 }.max())]
         specs.reserveCapacity(routes.count + 1)

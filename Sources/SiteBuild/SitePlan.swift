@@ -76,12 +76,7 @@ enum SitePlan {
 
     /// The latest full date a set of listings was verified or its data was dated.
     static func newest(_ facilities: [Facility]) -> String? {
-        facilities.compactMap(newest).max()
-    }
-
-    /// The full date a listing was verified, else that of its data when it is a full date.
-    static func newest(_ facility: Facility) -> String? {
-        facility.newestDate
+        facilities.compactMap(\.newestDate).max()
     }
 
     /// One `sitemap.xml`, or an index of `sitemap-N.xml` files of at most `limit` URLs each.
