@@ -42,10 +42,11 @@ enum MarkdownChunks {
         return pieces
     }
 
-    /// A link reference definition (`]:`), the start of an HTML block that only a closing marker ends, a code
-    /// fence that is indented or inside a block quote or list item (whose end depends on its container, so it
-    /// cannot be followed line by line), or a carriage return that ends a line on its own (libcmark counts it
-    /// as a line; the pieces' line numbers count `\n`).
+    /// A link reference definition (`]:`), the start of an HTML block that only a closing marker ends, a line
+    /// that starts with `<` (it may open an HTML block that hides the code fences in it up to the next blank
+    /// line), a code fence that is indented or inside a block quote or list item (whose end depends on its
+    /// container, so it cannot be followed line by line), or a carriage return that ends a line on its own
+    /// (libcmark counts it as a line; the pieces' line numbers count `\n`).
     private static func mayHaveGlobalOrUnboundedParts(_ text: Substring) -> Bool {
         if text.contains("]:") { return true }
         let lowered = text.lowercased()
@@ -56,16 +57,16 @@ enum MarkdownChunks {
         while index < utf8.endIndex {
             let byte = utf8[index]
             if previous == 0x0D && byte != 0x0A { return true }
-            if previous == 0x0A, hasFenceInsideContainer(utf8[index...]) { return true }
+            if previous == 0x0A, mayHideOrBindAFence(utf8[index...]) { return true }
             previous = byte
             index = utf8.index(after: index)
         }
         return previous == 0x0D
     }
 
-    /// Whether the line starting `bytes` opens or closes a code fence only after indentation or container markers
-    /// (`>`, `-`, `*`, `+`, `1.`, `1)`).
-    private static func hasFenceInsideContainer(_ bytes: Substring.UTF8View.SubSequence) -> Bool {
+    /// Whether the line starting `bytes` begins with `<` after any indentation or container markers (`>`, `-`, `*`,
+    /// `+`, `1.`, `1)`), or opens or closes a code fence only after some.
+    private static func mayHideOrBindAFence(_ bytes: Substring.UTF8View.SubSequence) -> Bool {
         var rest = bytes
         var stripped = false
         while let first = rest.first {
@@ -83,6 +84,7 @@ enum MarkdownChunks {
             }
             stripped = true
         }
+        if rest.first == 0x3C { return true }
         guard stripped, let marker = rest.first, marker == 0x60 || marker == 0x7E else { return false }
         return rest.prefix(3).elementsEqual([marker, marker, marker])
     }
