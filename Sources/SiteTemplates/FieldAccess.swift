@@ -9,6 +9,21 @@ final class Box<Value>: @unchecked Sendable {
     }
 }
 
+/// A model as a frame holds it: a class instance as it is, any other value in a `Box`.
+@inlinable
+func boxed<Model>(_ value: Model) -> AnyObject {
+    // Folded away where `Model` is known: a class costs no allocation.
+    if Model.self is AnyObject.Type { return unsafeBitCast(value, to: AnyObject.self) }
+    return Box(value)
+}
+
+/// The model a frame made by `boxed` holds.
+@inlinable
+func unboxed<Model>(_ object: AnyObject) -> Model {
+    if Model.self is AnyObject.Type { return unsafeBitCast(object, to: Model.self) }
+    return unsafeDowncast(object, to: Box<Model>.self).value
+}
+
 /// How a field is read from its model, typed: what a declaration holds, so that a shared part's fields
 /// can be lifted into the models that include it.
 @usableFromInline
@@ -33,16 +48,16 @@ enum TypedAccess<Model>: Sendable {
         }
     }
 
-    /// The reader over a `Box<Model>`: specialized where the declaration is, so the cast is free.
+    /// The reader over a frame made by `boxed`: specialized where the declaration is, so the cast is free.
     @inlinable
     var erased: FieldAccess {
         switch self {
-        case .text(let read): .text { read(unsafeDowncast($0, to: Box<Model>.self).value) }
-        case .html(let read): .html { read(unsafeDowncast($0, to: Box<Model>.self).value) }
-        case .flag(let read): .flag { read(unsafeDowncast($0, to: Box<Model>.self).value) }
-        case .textList(let read): .textList { read(unsafeDowncast($0, to: Box<Model>.self).value) }
-        case .object(let read, let table): .object({ read(unsafeDowncast($0, to: Box<Model>.self).value) }, table)
-        case .list(let read, let table): .list({ read(unsafeDowncast($0, to: Box<Model>.self).value) }, table)
+        case .text(let read): .text { read(unboxed($0)) }
+        case .html(let read): .html { read(unboxed($0)) }
+        case .flag(let read): .flag { read(unboxed($0)) }
+        case .textList(let read): .textList { read(unboxed($0)) }
+        case .object(let read, let table): .object({ read(unboxed($0)) }, table)
+        case .list(let read, let table): .list({ read(unboxed($0)) }, table)
         }
     }
 }
@@ -104,9 +119,16 @@ enum BoundField: Sendable {
     case object(@Sendable (Frames) -> AnyObject?, FieldTable)
     case list(@Sendable (Frames) -> [AnyObject]?, FieldTable)
 
-    /// `access` read from the frame at `depth`.
+    /// `access` read from the frame at `depth`, borrowed: the section that entered it keeps it alive.
     init(_ access: FieldAccess, depth: Int) {
-        self.init(access) { $0[depth] }
+        switch access {
+        case .text(let read): self = .text { $0[depth]._withUnsafeGuaranteedRef(read) }
+        case .html(let read): self = .html { $0[depth]._withUnsafeGuaranteedRef(read) }
+        case .flag(let read): self = .flag { $0[depth]._withUnsafeGuaranteedRef(read) }
+        case .textList(let read): self = .textList { $0[depth]._withUnsafeGuaranteedRef(read) }
+        case .object(let read, let table): self = .object({ $0[depth]._withUnsafeGuaranteedRef(read) }, table)
+        case .list(let read, let table): self = .list({ $0[depth]._withUnsafeGuaranteedRef(read) }, table)
+        }
     }
 
     /// `access` read from the value `owner` gives (nil when absent).
@@ -159,5 +181,5 @@ enum BoundField: Sendable {
     }
 }
 
-/// The values a render has entered, outermost (the page's model) first.
-typealias Frames = [AnyObject]
+/// The values a render has entered, outermost (the page's model) first, unretained (see `RenderState`).
+typealias Frames = [Unmanaged<AnyObject>]

@@ -148,14 +148,22 @@ struct TemplateCompiler {
                 let body = unit(children, scope: scope, at: place)
                 return .run { state in if read(state.frames) == nil { body.run(&state) } }
             }
-            let body = unit(children, scope: scope.enteringText(), at: place)
+            let use = ItemUse()
+            let body = unit(children, scope: scope.enteringText(use), at: place)
+            guard use.named else { return .run { state in if read(state.frames) != nil { state.reentering(body) } } }
             return .run { state in if let text = read(state.frames) { state.entering(Box(text), body) } }
         case .textList(let read):
             if inverted {
                 let body = unit(children, scope: scope, at: place)
                 return .run { state in if read(state.frames)?.isEmpty ?? true { body.run(&state) } }
             }
-            let body = unit(children, scope: scope.enteringText(), at: place)
+            let use = ItemUse()
+            let body = unit(children, scope: scope.enteringText(use), at: place)
+            guard use.named else {
+                return .run { state in
+                    for _ in read(state.frames) ?? [] { state.reentering(body) }
+                }
+            }
             return .run { state in
                 for text in read(state.frames) ?? [] { state.entering(Box(text), body) }
             }
@@ -181,7 +189,7 @@ struct TemplateCompiler {
     /// The field a name refers to, searching the scopes innermost first; nil (and a diagnostic) when none declares it.
     private mutating func resolve(_ name: String, _ scope: Scope, _ node: TemplateNode, _ source: TemplateSource) -> BoundField? {
         if name == "." {
-            if let item = scope.item { return .text(item) }
+            if let item = scope.item { return .text(item()) }
             report("'.' is only meaningful inside a list of texts", node, source)
             return nil
         }

@@ -107,10 +107,11 @@ public struct TemplateLibrary: Sendable {
         guard let program = programs[template] else { return "" }
         // The compiled steps read the frames by the types they were compiled for: this check makes that safe.
         precondition(program.model == ObjectIdentifier(Model.self), "template '\(template)' was not compiled for \(Model.self)")
-        var frames: Frames = [Box(model)]
+        let root = boxed(model)
+        var frames: Frames = [Unmanaged.passUnretained(root)]
         frames.reserveCapacity(8)
         var state = RenderState(page: PageBuffer(capacity: 16_384), frames: frames)
-        program.unit.run(&state)
+        withExtendedLifetime(root) { program.unit.run(&state) }
         return state.page.text
     }
 

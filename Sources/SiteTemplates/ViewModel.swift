@@ -81,7 +81,7 @@ public struct ViewField<Model>: Sendable {
     /// A nested value declared by `fields` rather than by its type (values whose fields are known only at run time).
     @inlinable
     public static func object<Child>(_ name: String, fields: ViewFields<Child>, _ get: @escaping @Sendable (Model) -> Child?) -> Self {
-        Self(name: name, typed: .object({ get($0).map { Box($0) } }, fields.table))
+        Self(name: name, typed: .object({ get($0).map(boxed) }, fields.table))
     }
 
     /// A list of view models; a section on it repeats for each, and nil or empty skips it.
@@ -93,7 +93,7 @@ public struct ViewField<Model>: Sendable {
     /// A list of values declared by `fields` rather than by their type.
     @inlinable
     public static func list<Child>(_ name: String, fields: ViewFields<Child>, _ get: @escaping @Sendable (Model) -> [Child]?) -> Self {
-        Self(name: name, typed: .list({ get($0)?.map { Box($0) } }, fields.table))
+        Self(name: name, typed: .list({ get($0)?.map(boxed) }, fields.table))
     }
 
     /// A list of texts; inside its section `{{.}}` is the text.
