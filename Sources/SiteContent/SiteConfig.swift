@@ -68,7 +68,16 @@ public struct SiteConfig: Sendable {
         self.allowRawHTML = allowRawHTML
         self.path = path
         basePath = Self.basePath(of: baseURL)
+        // What every absolute URL starts with: the origin, then the base path without its final slash.
+        var origin = Substring(baseURL)
+        if origin.utf8.last == UInt8(ascii: "/") { origin = Substring(origin.utf8.dropLast()) }
+        let base = basePath == "/" ? Substring() : Substring(basePath.utf8.dropLast())
+        if !base.isEmpty, origin.hasSuffix(base) { origin = Substring(origin.utf8.dropLast(base.utf8.count)) }
+        absolutePrefix = String(origin) + base
     }
+
+    /// Stored: every page asks for absolute URLs many times.
+    private let absolutePrefix: String
 
     static func basePath(of baseURL: String) -> String {
         guard let schemeEnd = baseURL.range(of: "://") else { return "/" }
@@ -79,11 +88,6 @@ public struct SiteConfig: Sendable {
 
     /// The absolute URL of a route, for canonical links and the sitemap.
     public func absoluteURL(_ route: Route) -> String {
-        // On UTF-8 views: this runs for every absolute link of every page.
-        var origin = Substring(baseURL)
-        if origin.utf8.last == UInt8(ascii: "/") { origin = Substring(origin.utf8.dropLast()) }
-        let base = basePath == "/" ? Substring() : Substring(basePath.utf8.dropLast())
-        if !base.isEmpty, origin.hasSuffix(base) { origin = Substring(origin.utf8.dropLast(base.utf8.count)) }
-        return String(origin) + route.prefixed(by: basePath)
+        absolutePrefix + route.path
     }
 }

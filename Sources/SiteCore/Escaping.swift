@@ -75,6 +75,8 @@ public enum Escape {
             var index = 0
             let count = source.count
             while index < count {
+                index = ByteScan.skipJSONPlain(source, from: index)
+                guard index < count else { break }
                 let byte = source[index]
                 let escape: StaticString
                 var width = 1

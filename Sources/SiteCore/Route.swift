@@ -16,8 +16,10 @@ public struct Route: Hashable, Sendable, Comparable, CustomStringConvertible {
 
     /// The route under a site served from `basePath` (the path of `base_url`, e.g. `/sub/`).
     public func prefixed(by basePath: String) -> String {
-        let base = basePath.hasSuffix("/") ? String(basePath.dropLast()) : basePath
-        return base + path
+        // Runs for every link of every page: most sites are served from `/`, and the rest is done on UTF-8.
+        if basePath.utf8.count == 1, basePath.utf8.first == UInt8(ascii: "/") { return path }
+        guard basePath.utf8.last == UInt8(ascii: "/") else { return basePath + path }
+        return String(Substring(basePath.utf8.dropLast())) + path
     }
 
     public var description: String { path }

@@ -1,3 +1,5 @@
+import SiteCore
+
 /// The bytes of one page as a compiled template writes them, escaping text as it goes.
 public struct PageBuffer: Sendable {
     private(set) var bytes: [UInt8] = []
@@ -29,7 +31,10 @@ public struct PageBuffer: Sendable {
         var text = text
         text.withUTF8 { source in
             var runStart = 0
-            for index in source.indices {
+            var index = 0
+            while index < source.count {
+                index = ByteScan.skipHTMLPlain(source, from: index)
+                guard index < source.count else { break }
                 let entity: StaticString
                 switch source[index] {
                 case 0x26: entity = "&amp;"
@@ -37,11 +42,14 @@ public struct PageBuffer: Sendable {
                 case 0x3E: entity = "&gt;"
                 case 0x22: entity = "&quot;"
                 case 0x27: entity = "&#39;"
-                default: continue
+                default:
+                    index += 1
+                    continue
                 }
                 if index > runStart { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<index])) }
                 entity.withUTF8Buffer { bytes.append(contentsOf: $0) }
-                runStart = index + 1
+                index += 1
+                runStart = index
             }
             if runStart < source.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart...])) }
         }

@@ -16,6 +16,40 @@ import Testing
     @Test func jsonStringEscapesControlCharacters() {
         #expect(Escape.jsonString("a\u{01}b\tc") == "\"a\\u0001b\\tc\"")
     }
+
+    /// Texts long and short, with the escaped characters anywhere in an eight-byte word, and non-ASCII text.
+    static let mixedTexts: [String] = {
+        var generator = SplitMix64(seed: 7)
+        let pieces = ["a", "bcdefgh", "&", "<", ">", "\"", "'", "\\", "\n", "\u{01}", "\u{1F}", " ", "é", "—", "\u{2028}", "\u{2029}", "€", "🙂", "0123456789"]
+        return (0..<3_000).map { _ in
+            String((0..<Int(generator.next() % 40)).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined())
+        }
+    }()
+
+    @Test func jsonStringsOfMixedTextEscapeEveryCharacterThatNeedsIt() {
+        for text in Self.mixedTexts {
+            var expected = "\""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "\"": expected += "\\\""
+                case "\\": expected += "\\\\"
+                case "\n": expected += "\\n"
+                case "\r": expected += "\\r"
+                case "\t": expected += "\\t"
+                case "<": expected += "\\u003c"
+                case ">": expected += "\\u003e"
+                case "&": expected += "\\u0026"
+                case "\u{2028}": expected += "\\u2028"
+                case "\u{2029}": expected += "\\u2029"
+                case _ where scalar.value < 0x20:
+                    let hex = String(scalar.value, radix: 16)
+                    expected += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                default: expected.unicodeScalars.append(scalar)
+                }
+            }
+            #expect(Escape.jsonString(text) == expected + "\"", "\(Array(text.utf8))")
+        }
+    }
 }
 
 @Suite(.cleansUp) struct SlugTests {

@@ -120,3 +120,17 @@ struct PageModel: ViewModel {
         #expect(messages.contains("Templates/page.mustache:2:11: error: '{{/body}}' closes 'title'"), "\(messages)")
     }
 }
+
+/// A page buffer escapes text as `Escape.html` does, whatever the text and wherever its special bytes fall.
+@Suite struct PageBufferTests {
+    @Test func escapedTextIsWhatEscapeHTMLMakes() {
+        var generator = SplitMix64(seed: 11)
+        let pieces = ["a", "bcdefgh", "&", "<", ">", "\"", "'", "é", "—", "🙂", "0123456789", " "]
+        for _ in 0..<3_000 {
+            let text = (0..<Int(generator.next() % 40)).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined()
+            var page = PageBuffer(capacity: 0)
+            page.appendEscaped(text)
+            #expect(page.text == Escape.html(text), "\(Array(text.utf8))")
+        }
+    }
+}

@@ -4,6 +4,8 @@ import SiteCore
 extension SearchIndex {
     /// The text of one index file, recording what it reads, with the pages it links to (for the link check).
     func text(of file: SearchFile, directory: DirectoryIndex, basePath: String, recorder: DependencyRecorder) -> (text: String, links: [String]) {
+        // Written as bytes: the index files hold every listing and 40,000 ZIP code points.
+        var out: [UInt8] = []
         switch file {
         case .cell(let number):
             recorder.record(.group("search"))
@@ -11,60 +13,80 @@ extension SearchIndex {
             guard cells.indices.contains(number) else { return ("", []) }
             let cell = cells[number]
             if cell.entries.contains(where: \.fromZIP) { recorder.record(files: geography.paths.filter { $0 == Geography.zipFile }) }
-            var text = "", links: [String] = []
+            var links: [String] = []
+            out.reserveCapacity(cell.entries.count * 120)
             for entry in cell.entries {
                 recorder.record(.listing(entry.facility.id.value))
-                text += Self.line(entry, in: cell)
+                Self.appendLine(entry, in: cell, to: &out)
                 links.append(directory.route(entry.facility).prefixed(by: basePath))
             }
-            return (text, links)
+            return (String(decoding: out, as: UTF8.self), links)
         case .names:
             recorder.record(.group("search"))
-            var text = ""
             for entry in cells.lazy.flatMap(\.entries) {
                 recorder.record(.listing(entry.facility.id.value))
-                text += Self.field(entry.facility.name.value) + "\n"
+                Self.appendField(entry.facility.name.value, to: &out)
+                out.append(0x0A)
             }
-            return (text, [])
         case .zipCodes(let prefix):
             recorder.record(files: geography.paths.filter { $0 == Geography.zipFile })
-            var text = "", last = (0, 0)
+            var last = (0, 0)
             for point in zipShards.first(where: { $0.prefix == prefix })?.points ?? [] {
                 let micro = (Self.micro(point.latitude), Self.micro(point.longitude))
-                text += point.zip.dropFirst(3) + VLQ.encode(micro.0 - last.0) + VLQ.encode(micro.1 - last.1)
+                out.append(contentsOf: point.zip.utf8.dropFirst(3))
+                VLQ.append(micro.0 - last.0, to: &out)
+                VLQ.append(micro.1 - last.1, to: &out)
                 last = micro
             }
-            return (text + "\n", [])
+            out.append(0x0A)
         case .places(let key):
             recorder.record(files: geography.paths.filter { $0 == Geography.placesFile })
-            var text = ""
             for place in placeShards.first(where: { $0.key == key })?.places ?? [] {
-                text += Self.field(place.name) + "\t" + place.state + "\t"
-                    + VLQ.encode(Self.micro(place.latitude)) + VLQ.encode(Self.micro(place.longitude)) + "\n"
+                Self.appendField(place.name, to: &out)
+                out.append(0x09)
+                out.append(contentsOf: place.state.utf8)
+                out.append(0x09)
+                VLQ.append(Self.micro(place.latitude), to: &out)
+                VLQ.append(Self.micro(place.longitude), to: &out)
+                out.append(0x0A)
             }
-            return (text, [])
         }
+        return (String(decoding: out, as: UTF8.self), [])
     }
 
     /// A listing as one line of a cell: slug, name, street, city, ZIP code, state, its point (latitude and
     /// longitude in millionths of a degree north and east of the cell's south-west corner, as two VLQ
     /// numbers), phone, levels of care and payments (bit sets over `ReaderGroup`'s groups); empty fields at
     /// the end are left out.
-    static func line(_ entry: Entry, in cell: Cell) -> String {
+    static func appendLine(_ entry: Entry, in cell: Cell, to out: inout [UInt8]) {
         let facility = entry.facility, address = facility.address.value
-        let point = VLQ.encode(micro(entry.latitude) - cell.south) + VLQ.encode(micro(entry.longitude) - cell.west)
-        var fields = [facility.slug.value, facility.name.value, [address.street1, address.street2].compactMap { $0 }.joined(separator: ", "),
-                      address.city, address.zip, facility.state, point,
-                      facility.phone?.value.display ?? "", bits(ReaderGroup.levelsOfCare, facility.levelsOfCare),
-                      bits(ReaderGroup.payments, facility.payment)].map(field)
-        while fields.last == "" { fields.removeLast() }
-        return fields.joined(separator: "\t") + "\n"
+        var point: [UInt8] = []
+        VLQ.append(micro(entry.latitude) - cell.south, to: &point)
+        VLQ.append(micro(entry.longitude) - cell.west, to: &point)
+        let street = address.street2.map { address.street1 + ", " + $0 } ?? address.street1
+        let care = bits(ReaderGroup.levelsOfCare, facility.levelsOfCare), payment = bits(ReaderGroup.payments, facility.payment)
+        let phone = facility.phone?.value.display ?? ""
+        appendField(facility.slug.value, to: &out)
+        for value in [facility.name.value, street, address.city, address.zip, facility.state] {
+            out.append(0x09)
+            appendField(value, to: &out)
+        }
+        out.append(0x09)
+        out.append(contentsOf: point)
+        // Empty fields at the end are left out.
+        let rest = [phone, care, payment]
+        let kept = rest.lastIndex { !$0.isEmpty }.map { $0 + 1 } ?? 0
+        for value in rest.prefix(kept) {
+            out.append(0x09)
+            appendField(value, to: &out)
+        }
+        out.append(0x0A)
     }
 
     /// The groups a listing's codes fall in, as a number whose bit i is group i; empty for none.
     static func bits(_ groups: [ReaderGroup], _ codes: [String]) -> String {
-        let present = Set(codes)
-        let value = groups.enumerated().reduce(0) { $0 | ($1.element.codes.isDisjoint(with: present) ? 0 : 1 << $1.offset) }
+        var value = 0
+        for (offset, group) in groups.enumerated() where codes.contains(where: group.codes.contains) { value |= 1 << offset }
         return value == 0 ? "" : String(value)
     }
 
@@ -74,6 +96,10 @@ extension SearchIndex {
         guard value.utf8.contains(where: { (0x09...0x0D).contains($0) || $0 == 0xC2 || $0 == 0xE2 }),
               value.contains(where: { $0 == "\t" || $0.isNewline }) else { return value }
         return String(value.map { $0 == "\t" || $0.isNewline ? " " : $0 })
+    }
+
+    static func appendField(_ value: String, to out: inout [UInt8]) {
+        out.append(contentsOf: field(value).utf8)
     }
 
     /// Degrees in millionths: exact for the tables' at most six decimals; a listing's point is rounded to
@@ -87,15 +113,21 @@ enum VLQ {
     static let digits = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")
 
     static func encode(_ value: Int) -> String {
+        var out: [UInt8] = []
+        append(value, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static let digitBytes = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
+
+    static func append(_ value: Int, to out: inout [UInt8]) {
         var rest = value < 0 ? ((-value) << 1) | 1 : value << 1
-        var out = ""
         repeat {
             var digit = rest & 31
             rest >>= 5
             if rest > 0 { digit |= 32 }
-            out.append(digits[digit])
+            out.append(digitBytes[digit])
         } while rest > 0
-        return out
     }
 
     /// The integers of a string of VLQ digits; nil when it holds another character or ends mid-number.

@@ -1,0 +1,44 @@
+/// Skips, eight bytes at a time, the bytes an escaper passes through unchanged: most of a page's text needs no
+/// escape, and a byte-by-byte switch over it was the largest cost of writing text into pages.
+public enum ByteScan {
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+    private static let highs: UInt64 = 0x8080_8080_8080_8080
+
+    /// Nonzero when some byte of `word` may equal `byte` (it may say so wrongly, never miss one).
+    @inline(__always)
+    private static func mayHave(_ word: UInt64, _ byte: UInt8) -> UInt64 {
+        let x = word ^ (ones &* UInt64(byte))
+        return (x &- ones) & ~x & highs
+    }
+
+    /// The first index at or after `start` where an 8-byte word holds one of HTML's escaped bytes (`& < > " '`),
+    /// or the start of the last, partial word; the caller looks at the bytes from there one by one.
+    @inline(__always)
+    public static func skipHTMLPlain(_ source: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard let base = source.baseAddress else { return start }
+        let raw = UnsafeRawPointer(base)
+        var index = start
+        while index + 8 <= source.count {
+            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            if mayHave(word, 0x26) | mayHave(word, 0x3C) | mayHave(word, 0x3E) | mayHave(word, 0x22) | mayHave(word, 0x27) != 0 { break }
+            index += 8
+        }
+        return index
+    }
+
+    /// As `skipHTMLPlain`, for JSON inside a script: `" \ < > &`, control bytes and any byte of a non-ASCII character.
+    @inline(__always)
+    public static func skipJSONPlain(_ source: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard let base = source.baseAddress else { return start }
+        let raw = UnsafeRawPointer(base)
+        var index = start
+        while index + 8 <= source.count {
+            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            let control = (word &- (ones &* 0x20)) & ~word & highs
+            if word & highs | control | mayHave(word, 0x22) | mayHave(word, 0x5C) | mayHave(word, 0x3C) | mayHave(word, 0x3E)
+                | mayHave(word, 0x26) != 0 { break }
+            index += 8
+        }
+        return index
+    }
+}
