@@ -1,19 +1,19 @@
 /// Skips, eight bytes at a time, the bytes an escaper passes through unchanged: most of a page's text needs no
 /// escape, and a byte-by-byte switch over it was the largest cost of writing text into pages.
 public enum ByteScan {
-    private static let ones: UInt64 = 0x0101_0101_0101_0101
-    private static let highs: UInt64 = 0x8080_8080_8080_8080
+    @inlinable static var ones: UInt64 { 0x0101_0101_0101_0101 }
+    @inlinable static var highs: UInt64 { 0x8080_8080_8080_8080 }
 
     /// Nonzero when some byte of `word` may equal `byte` (it may say so wrongly, never miss one).
-    @inline(__always)
-    private static func mayHave(_ word: UInt64, _ byte: UInt8) -> UInt64 {
+    @inlinable @inline(__always)
+    static func mayHave(_ word: UInt64, _ byte: UInt8) -> UInt64 {
         let x = word ^ (ones &* UInt64(byte))
         return (x &- ones) & ~x & highs
     }
 
     /// The first index at or after `start` where an 8-byte word holds one of HTML's escaped bytes (`& < > " '`),
     /// or the start of the last, partial word; the caller looks at the bytes from there one by one.
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func skipHTMLPlain(_ source: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         guard let base = source.baseAddress else { return start }
         let raw = UnsafeRawPointer(base)
@@ -27,7 +27,7 @@ public enum ByteScan {
     }
 
     /// As `skipHTMLPlain`, for JSON inside a script: `" \ < > &`, control bytes and any byte of a non-ASCII character.
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func skipJSONPlain(_ source: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         guard let base = source.baseAddress else { return start }
         let raw = UnsafeRawPointer(base)

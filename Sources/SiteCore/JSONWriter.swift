@@ -16,33 +16,35 @@ public struct JSONWriter {
     }
 
     /// `"key":"value"`; nothing when `value` is nil (absent data is omitted, never invented).
-    public mutating func member(_ key: String, _ value: String?) {
+    public mutating func member(_ key: StaticString, _ value: String?) {
         guard let value else { return }
         self.key(key)
         Escape.appendJSONString(value, to: &bytes)
     }
 
-    public mutating func member(_ key: String, number: Int) {
+    public mutating func member(_ key: StaticString, number: Int) {
         self.key(key)
         bytes.append(contentsOf: String(number).utf8)
     }
 
     /// `"key":{…}`.
-    public mutating func object(_ key: String, _ body: (inout JSONWriter) -> Void) {
+    public mutating func object(_ key: StaticString, _ body: (inout JSONWriter) -> Void) {
         self.key(key)
         open(UInt8(ascii: "{"), body, close: UInt8(ascii: "}"))
     }
 
     /// `"key":[…]`, its elements written by `body` (with `object(_:)`).
-    public mutating func array(_ key: String, _ body: (inout JSONWriter) -> Void) {
+    public mutating func array(_ key: StaticString, _ body: (inout JSONWriter) -> Void) {
         self.key(key)
         open(UInt8(ascii: "["), body, close: UInt8(ascii: "]"))
     }
 
-    private mutating func key(_ key: String) {
+    /// Keys are literals of ours, plain ASCII that JSON needs no escape for: written as they are.
+    private mutating func key(_ key: StaticString) {
         comma()
-        Escape.appendJSONString(key, to: &bytes)
-        bytes.append(UInt8(ascii: ":"))
+        bytes.append(UInt8(ascii: "\""))
+        key.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
     }
 
     private mutating func comma() {

@@ -33,7 +33,7 @@ struct SearchIndex: Sendable {
     var geography: Geography { lookups.geography }
     /// ZIP codes by their first three digits, each group sorted.
     var zipShards: [(prefix: String, points: [Geography.ZIPPoint])] { lookups.zipShards }
-    /// Places by the first two letters of their folded name (see `placeKey`).
+    /// Places by the first two letters of their folded name (see `placeKey(folded:)`).
     var placeShards: [(key: String, places: [Geography.Place])] { lookups.placeShards }
     /// The revision of the directory it was made from (see `Directory.revision`).
     let revision: Int
@@ -49,18 +49,55 @@ struct SearchIndex: Sendable {
 
         init(_ geography: Geography) {
             self.geography = geography
-            zipShards = Dictionary(grouping: geography.zipCodes) { String($0.zip.prefix(3)) }
-                .map { (prefix: $0.key, points: $0.value.sorted { $0.zip < $1.zip }) }.sorted { $0.prefix < $1.prefix }
-            // Within a state a name means its largest place, so the smaller ones of the same name are left out.
-            placeShards = Dictionary(grouping: geography.places) { SearchIndex.placeKey($0.name) }
-                .map { key, places in
-                    var seen: Set<String> = []
-                    let ordered = places.map { (fold: SearchIndex.fold($0.name), place: $0) }
-                        .sorted { ($0.fold, $1.place.population, $0.place.state, $0.place.latitude, $0.place.longitude)
-                            < ($1.fold, $0.place.population, $1.place.state, $1.place.latitude, $1.place.longitude) }
-                    return (key: key, places: ordered.filter { seen.insert($0.fold + "|" + $0.place.state).inserted }.map(\.place))
+            zipShards = Self.zipShards(geography.zipCodes)
+            placeShards = Self.placeShards(geography.places)
+        }
+
+        /// The ZIP code points by their first three digits, each shard in ZIP code order.
+        static func zipShards(_ points: [Geography.ZIPPoint]) -> [(prefix: String, points: [Geography.ZIPPoint])] {
+            // The loader lets only five-digit ZIP codes in, so their numeric order is their text order.
+            let keyed = points.map { (key: Int($0.zip) ?? -1, point: $0) }
+            guard !keyed.contains(where: { $0.key < 0 }) else {
+                return Dictionary(grouping: points) { String($0.zip.prefix(3)) }
+                    .map { (prefix: $0.key, points: $0.value.sorted { $0.zip < $1.zip }) }.sorted { $0.prefix < $1.prefix }
+            }
+            var shards: [(prefix: String, points: [Geography.ZIPPoint])] = []
+            var lastPrefix = -1
+            for (key, point) in keyed.sorted(by: { $0.key < $1.key }) {
+                if key / 100 != lastPrefix {
+                    lastPrefix = key / 100
+                    shards.append((String(point.zip.prefix(3)), []))
                 }
-                .sorted { $0.key < $1.key }
+                shards[shards.count - 1].points.append(point)
+            }
+            return shards
+        }
+
+        /// The places by the first two characters of their folded names, in order of name, then largest first;
+        /// within a state a name means its largest place, so the smaller ones of the same name are left out.
+        static func placeShards(_ places: [Geography.Place]) -> [(key: String, places: [Geography.Place])] {
+            let folds = places.map { SearchIndex.fold($0.name) }
+            let keys = folds.map { SearchIndex.placeKey(folded: $0) }
+            // Key and folded name as one byte string (a zero between: neither holds one), so that they compare as
+            // the pair does; its first eight bytes as a number decide most comparisons of the sort.
+            let names = places.indices.map { Array(keys[$0].utf8) + [0] + Array(folds[$0].utf8) }
+            let leads = names.map { $0.prefix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) } << (8 * UInt64(8 - min(8, $0.count))) }
+            let order = places.indices.sorted { a, b in
+                if leads[a] != leads[b] { return leads[a] < leads[b] }
+                if names[a] != names[b] { return names[a].lexicographicallyPrecedes(names[b]) }
+                let (first, second) = (places[a], places[b])
+                return (second.population, first.state, first.latitude, first.longitude) < (first.population, second.state, second.latitude, second.longitude)
+            }
+            var shards: [(key: String, places: [Geography.Place])] = []
+            var statesOfFold: [String] = []
+            for (position, index) in order.enumerated() {
+                if position == 0 || keys[index] != keys[order[position - 1]] { shards.append((keys[index], [])) }
+                if position == 0 || folds[index] != folds[order[position - 1]] { statesOfFold = [] }
+                guard !statesOfFold.contains(places[index].state) else { continue }
+                statesOfFold.append(places[index].state)
+                shards[shards.count - 1].places.append(places[index])
+            }
+            return shards
         }
     }
 
@@ -139,21 +176,21 @@ struct SearchIndex: Sendable {
     static func fold(_ name: String) -> String {
         // ASCII (nearly every name) needs no Unicode folding.
         guard name.utf8.allSatisfy({ $0 < 0x80 }) else { return Slug.make(name).replacingOccurrences(of: "-", with: "") }
-        var folded = ""
+        var folded: [UInt8] = []
+        folded.reserveCapacity(name.utf8.count)
         for byte in name.utf8 {
             switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): folded.unicodeScalars.append(Unicode.Scalar(byte))
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"): folded.unicodeScalars.append(Unicode.Scalar(byte + 32))
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): folded.append(byte)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): folded.append(byte + 32)
             default: break
             }
         }
-        return folded
+        return String(decoding: folded, as: UTF8.self)
     }
 
-    /// The shard of a place name: the first two characters of its folded name (`_` for a name with none).
-    static func placeKey(_ name: String) -> String {
-        let folded = fold(name)
-        return folded.isEmpty ? "_" : String(folded.prefix(2))
+    /// The shard of a folded place name: its first two characters (`_` for a name with none).
+    static func placeKey(folded: String) -> String {
+        folded.isEmpty ? "_" : String(folded.prefix(2))
     }
 
     /// What pages of the index depend on as a whole: each cell's box, and which listing is in which cell, in

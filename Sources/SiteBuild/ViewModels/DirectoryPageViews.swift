@@ -184,8 +184,21 @@ struct LinkView: ViewModel {
 enum MapLink {
     static func url(for facility: Facility) -> String {
         if let latitude = facility.latitude, let longitude = facility.longitude {
-            let lat = fixed(latitude), lon = fixed(longitude)
-            return "https://www.openstreetmap.org/?mlat=\(lat)&mlon=\(lon)#map=17/\(lat)/\(lon)"
+            // As bytes: this link is on every listing page.
+            var lat: [UInt8] = [], lon: [UInt8] = []
+            appendFixed(latitude, to: &lat)
+            appendFixed(longitude, to: &lon)
+            var url: [UInt8] = []
+            url.reserveCapacity(100)
+            url.append(contentsOf: "https://www.openstreetmap.org/?mlat=".utf8)
+            url.append(contentsOf: lat)
+            url.append(contentsOf: "&mlon=".utf8)
+            url.append(contentsOf: lon)
+            url.append(contentsOf: "#map=17/".utf8)
+            url.append(contentsOf: lat)
+            url.append(0x2F)
+            url.append(contentsOf: lon)
+            return String(decoding: url, as: UTF8.self)
         }
         let address = facility.address.value
         let query = [address.street1, address.city, facility.state, address.zip].joined(separator: ", ")
@@ -197,12 +210,31 @@ enum MapLink {
     /// listing page. Where the scaled value lies too near a half-way point for the product's own rounding to be
     /// trusted, or is out of range, the C library decides.
     static func fixed(_ value: Double) -> String {
+        var bytes: [UInt8] = []
+        appendFixed(value, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    static func appendFixed(_ value: Double, to bytes: inout [UInt8]) {
         let scaled = value * 1_000_000
         let rounded = scaled.rounded()
-        guard abs(rounded) < 1e15, abs(abs(scaled - rounded) - 0.5) > 1e-6 else { return printed(value) }
+        guard abs(rounded) < 1e15, abs(abs(scaled - rounded) - 0.5) > 1e-6 else { return bytes.append(contentsOf: printed(value).utf8) }
+        if value.sign == .minus { bytes.append(UInt8(ascii: "-")) }
         let units = Int(abs(rounded))
-        let fraction = String(units % 1_000_000)
-        return (value.sign == .minus ? "-" : "") + String(units / 1_000_000) + "." + String(repeating: "0", count: 6 - fraction.utf8.count) + fraction
+        var whole = units / 1_000_000
+        var digits: [UInt8] = []
+        repeat {
+            digits.append(UInt8(ascii: "0") + UInt8(whole % 10))
+            whole /= 10
+        } while whole > 0
+        bytes.append(contentsOf: digits.reversed())
+        bytes.append(UInt8(ascii: "."))
+        var fraction = units % 1_000_000, divisor = 100_000
+        for _ in 0..<6 {
+            bytes.append(UInt8(ascii: "0") + UInt8(fraction / divisor))
+            fraction %= divisor
+            divisor /= 10
+        }
     }
 
     static func printed(_ value: Double) -> String {
