@@ -55,6 +55,8 @@ struct OutputWriter {
     /// removed and every folder exists, so pages can be put from several threads as they render.
     func begin(paths: Set<String>) throws(Failure) -> Staging {
         let previous = try previousManifest()
+        // The manifest depends on the paths alone: made meanwhile, so the end of a build does not wait for it.
+        let manifest = BackgroundValue { Self.manifest(paths) }
         let staging = sibling("staging")
         let recycled = sibling("previous")
         do {
@@ -77,7 +79,7 @@ struct OutputWriter {
             let existing = try clear(staging, keeping: wanted, folders: folders)
             try Self.makeFolders(folders.filter { existing[$0] != .folder }, under: staging.path)
             return Staging(writer: self, folder: staging, recycled: recycled, previous: previous, paths: paths,
-                           foreign: foreign, existing: existing)
+                           foreign: foreign, existing: existing, manifest: manifest)
         } catch let failure as Failure {
             throw failure
         } catch {
@@ -95,6 +97,8 @@ struct OutputWriter {
         let foreign: [(path: String, kind: FileTree.Kind)]
         /// Read-only after `begin`; every thread may consult it.
         let existing: [String: FileTree.Kind]
+        /// The text of the manifest of `paths`.
+        let manifest: BackgroundValue<String>
         private let lock = NSLock()
         /// `writer.output.path` and `folder.path`, made once (a URL's path is computed at each call).
         private let outputPath: String
@@ -103,7 +107,8 @@ struct OutputWriter {
         private var unchanged = 0
 
         init(writer: OutputWriter, folder: URL, recycled: URL, previous: Set<String>?, paths: Set<String>,
-             foreign: [(path: String, kind: FileTree.Kind)], existing: [String: FileTree.Kind]) {
+             foreign: [(path: String, kind: FileTree.Kind)], existing: [String: FileTree.Kind], manifest: BackgroundValue<String>) {
+            self.manifest = manifest
             self.writer = writer
             self.folder = folder
             self.recycled = recycled
@@ -163,8 +168,7 @@ struct OutputWriter {
                         try writer.link(source, to: folderPath, entry.path, existing: existing[entry.path])
                     }
                 }
-                let manifest = OutputWriter.manifest(paths)
-                try Data(manifest.utf8).withUnsafeBytes {
+                try Data(manifest.value.utf8).withUnsafeBytes {
                     try writer.replace(folderPath, OutputWriter.manifestName, with: $0, existing: existing[OutputWriter.manifestName])
                 }
                 if fileManager.fileExists(atPath: writer.output.path) {

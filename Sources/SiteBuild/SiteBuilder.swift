@@ -34,9 +34,14 @@ public struct SiteBuilder: Sendable {
     /// Whether the result holds the rendered pages, with where each of their links comes from (for a
     /// caller that checks them). Without, each page is written as soon as it renders and then let go.
     public let keepsPages: Bool
+    /// Whether a build that keeps no pages gives its content's memory back before it returns. A process that
+    /// exits right after (the `build` command) need not: freeing 14,000 listings object by object took the
+    /// last 25 ms of a build, on one core. Compilers skip it for the same reason.
+    public let freesContent: Bool
 
     public init(root: URL, output: URL? = nil, strict: Bool = false, today: ContentDate? = nil, sitemapLimit: Int = 50_000,
-                metrics: BuildMetrics? = nil, keepsPages: Bool = true) {
+                metrics: BuildMetrics? = nil, keepsPages: Bool = true, freesContent: Bool = true) {
+        self.freesContent = freesContent
         self.metrics = metrics
         self.keepsPages = keepsPages
         self.sitemapLimit = sitemapLimit
@@ -96,6 +101,7 @@ public struct SiteBuilder: Sendable {
         case .failure(let failure):
             return Result(exitCode: 1, diagnostics: failure.diagnostics, pages: [])
         case .success(let planned):
+            if !freesContent { KeptUntilExit.keep(planned) }
             do {
                 let report = try session.renderAndWrite(planned, to: output)
                 return Result(exitCode: 0, diagnostics: planned.diagnostics, pages: [], pageCount: planned.specs.count, written: report.written,
@@ -104,5 +110,16 @@ public struct SiteBuilder: Sendable {
                 return Result(exitCode: 2, diagnostics: planned.diagnostics, failure: error.description, pages: [])
             }
         }
+    }
+}
+
+/// Holds a value for the rest of the process: what a build that exits right after need not free (see `SiteBuilder.freesContent`).
+private final class KeptUntilExit<Value>: @unchecked Sendable {
+    let value: Value
+
+    private init(_ value: Value) { self.value = value }
+
+    static func keep(_ value: Value) {
+        _ = Unmanaged.passRetained(KeptUntilExit(value))
     }
 }

@@ -32,7 +32,8 @@ struct BuildCommand: ParsableCommand {
         }
         let collected = metrics ? BuildMetrics() : nil
         // The links are checked by `iopsite check`; a build only writes, each page as soon as it renders.
-        let result = SiteBuilder(root: root, output: outputURL, strict: strict, today: Clock.today(), metrics: collected, keepsPages: false).build()
+        let result = SiteBuilder(root: root, output: outputURL, strict: strict, today: Clock.today(), metrics: collected, keepsPages: false,
+                                 freesContent: false).build()
         DiagnosticPrinter.print(result.diagnostics, verbose: site.verbose)
         collected?.lines.forEach { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
         if let failure = result.failure {

@@ -39,7 +39,7 @@ extension BuildSession {
         let paths = Set(planned.specs.map(\.route.outputFile) + planned.templates.assets.map(\.path))
         do {
             let report = try settings.metrics.step("render and write") { () throws(OutputWriter.Failure) in
-                try OutputWriter(output: output).write(planned.specs, paths: paths, assets: planned.templates.assets, metrics: settings.metrics) { spec in
+                try OutputWriter(output: output).write(Self.longestFirst(planned.specs), paths: paths, assets: planned.templates.assets, metrics: settings.metrics) { spec in
                     let page = renderer.render(spec)
                     return (page.file, page.html)
                 }
@@ -48,5 +48,21 @@ extension BuildSession {
         } catch {
             throw OutputFailure(description: error.description)
         }
+    }
+
+    /// The pages in the order the cores take them: the few that take long (a state's page renders every listing
+    /// of the state, a sitemap lists every page) before the many short listing pages, so that no core is left
+    /// alone at the end with a long one.
+    static func longestFirst(_ specs: [PageSpec]) -> [PageSpec] {
+        var long: [PageSpec] = [], short: [PageSpec] = []
+        long.reserveCapacity(512)
+        short.reserveCapacity(specs.count)
+        for spec in specs {
+            switch spec.kind {
+            case .facility, .retired: short.append(spec)
+            default: long.append(spec)
+            }
+        }
+        return long + short
     }
 }

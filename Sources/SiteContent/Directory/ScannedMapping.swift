@@ -46,6 +46,8 @@ final class ScannedMapping: FieldReading {
     let location: SourceLocation
     let log: DiagnosticLog
     private(set) var pairs: [(key: String, location: SourceLocation, value: ScannedValue)] = []
+    /// The pairs' keys, searched apart: reading an element of `pairs` copies the whole pair.
+    private var keys: [String] = []
     /// The keys readers asked for, in order (the literals of a reader: an array, as hashing each costs more).
     private var askedKeys: [String] = []
 
@@ -59,6 +61,7 @@ final class ScannedMapping: FieldReading {
     func add(_ key: String, at location: SourceLocation, _ value: ScannedValue) -> Bool {
         guard !has(key) else { return false }
         pairs.append((key, location, value))
+        keys.append(key)
         return true
     }
 
@@ -74,9 +77,9 @@ final class ScannedMapping: FieldReading {
     /// Where `key` is among the pairs. Lengths are compared first, and no pair is copied: a record's
     /// reader asks for every key it knows, 300,000 times over the real directory.
     private func position(of key: String) -> Int? {
-        let pairs = self.pairs
+        let keys = self.keys
         let length = key.utf8.count
-        for index in pairs.indices where pairs[index].key.utf8.count == length && pairs[index].key == key { return index }
+        for index in keys.indices where keys[index].utf8.count == length && keys[index] == key { return index }
         return nil
     }
 
