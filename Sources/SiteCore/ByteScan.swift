@@ -41,4 +41,44 @@ public enum ByteScan {
         }
         return index
     }
+
+    /// The bytes of `word` that are zero, as their high bits (exact: no byte is flagged wrongly).
+    @inlinable @inline(__always)
+    static func zeroBytes(_ word: UInt64) -> UInt64 {
+        let low7 = 0x7F7F_7F7F_7F7F_7F7F as UInt64
+        return ~(((word & low7) &+ low7) | word) & highs
+    }
+
+    /// The first index at or after `start` where an 8-byte word holds a NUL or a non-ASCII byte (the caller
+    /// looks at the bytes from there one by one): most of a source file is plain ASCII.
+    @inlinable @inline(__always)
+    public static func skipASCII(_ source: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard let base = source.baseAddress else { return start }
+        let raw = UnsafeRawPointer(base)
+        var index = start
+        while index + 8 <= source.count {
+            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            if word & highs | zeroBytes(word) != 0 { break }
+            index += 8
+        }
+        return index
+    }
+
+    /// The first index at or after `start` where an 8-byte word holds a byte other than printable ASCII and
+    /// line feeds.
+    @inlinable @inline(__always)
+    public static func skipPrintableLines(_ source: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard let base = source.baseAddress else { return start }
+        let raw = UnsafeRawPointer(base)
+        var index = start
+        while index + 8 <= source.count {
+            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            // Line feeds become `*` (0x2A) for the test on control bytes.
+            let printable = word | (zeroBytes(word ^ (ones &* 0x0A)) >> 2)
+            let control = (printable &- (ones &* 0x20)) & ~printable & highs
+            if word & highs | control | zeroBytes(printable ^ (ones &* 0x7F)) != 0 { break }
+            index += 8
+        }
+        return index
+    }
 }

@@ -92,7 +92,7 @@ public struct SourceFileReader: Sendable {
             let (line, column) = position(ofByte: offset, in: bytes)
             return .failure(.error(problem, at: SourceLocation(path: path, line: line, column: column)))
         }
-        guard bytes.contains(0x0D) else { return .success(String(decoding: bytes, as: UTF8.self)) }
+        guard !bytes.isEmpty, memchr(bytes.baseAddress!, 0x0D, bytes.count) != nil else { return .success(String(decoding: bytes, as: UTF8.self)) }
         var normalised: [UInt8] = []
         normalised.reserveCapacity(bytes.count)
         var index = 0
@@ -112,6 +112,8 @@ public struct SourceFileReader: Sendable {
     static func firstProblem(in bytes: UnsafeBufferPointer<UInt8>) -> (Int, String)? {
         var index = 0
         while index < bytes.count {
+            index = ByteScan.skipASCII(bytes, from: index)
+            guard index < bytes.count else { break }
             let byte = bytes[index]
             if byte == 0 { return (index, "NUL character (U+0000) in text") }
             if byte < 0x80 { index += 1; continue }

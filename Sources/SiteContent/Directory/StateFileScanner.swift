@@ -35,6 +35,8 @@ enum StateFileScanner {
         var index = 0
         let count = bytes.count
         while index < count {
+            index = ByteScan.skipPrintableLines(bytes, from: index)
+            guard index < count else { break }
             let byte = bytes[index]
             if byte < 0x80 {
                 if (byte < 0x20 && byte != 0x0A) || byte == 0x7F { return false }
