@@ -49,6 +49,18 @@ enum ListingDistinction {
 
     /// Members grouped by key, in order of first appearance.
     private static func group(_ members: [Int], by key: (Int) -> String) -> [[Int]] {
+        // A list of neighbours has a dozen members: searching the keys beats hashing them.
+        if members.count <= 32 {
+            var keys: [String] = [], groups: [[Int]] = []
+            for member in members {
+                let value = key(member)
+                if let position = keys.firstIndex(of: value) { groups[position].append(member) } else {
+                    keys.append(value)
+                    groups.append([member])
+                }
+            }
+            return groups
+        }
         var order: [String] = []
         var groups: [String: [Int]] = [:]
         for member in members {

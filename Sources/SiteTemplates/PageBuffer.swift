@@ -1,33 +1,68 @@
 import SiteCore
 
 /// The bytes of one page as a compiled template writes them, escaping text as it goes.
-public struct PageBuffer: Sendable {
-    private(set) var bytes: [UInt8] = []
+///
+/// Its own memory rather than an array's: a listing page is some two hundred appends, and an array checked
+/// its uniqueness and capacity on each at several times the cost of the copy. One render owns one buffer.
+final class PageBuffer: @unchecked Sendable {
+    private var start: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    private(set) var count = 0
 
     init(capacity: Int) {
-        bytes.reserveCapacity(capacity)
+        self.capacity = max(capacity, 64)
+        start = .allocate(capacity: self.capacity)
     }
 
-    var count: Int { bytes.count }
-
-    func byte(at index: Int) -> UInt8 { bytes[index] }
-
-    mutating func append(_ literal: [UInt8]) {
-        bytes.append(contentsOf: literal)
+    deinit {
+        start.deallocate()
     }
 
-    mutating func insert(_ literal: [UInt8], at index: Int) {
-        bytes.insert(contentsOf: literal, at: index)
+    func byte(at index: Int) -> UInt8 {
+        precondition(index >= 0 && index < count, "byte \(index) of a page of \(count)")
+        return start[index]
+    }
+
+    /// Room for `extra` more bytes.
+    @inline(__always)
+    private func reserve(_ extra: Int) {
+        guard count + extra > capacity else { return }
+        let grown = max(capacity * 2, count + extra)
+        let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
+        moved.update(from: start, count: count)
+        start.deallocate()
+        start = moved
+        capacity = grown
+    }
+
+    @inline(__always)
+    private func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+        reserve(bytes.count)
+        (start + count).update(from: base, count: bytes.count)
+        count += bytes.count
+    }
+
+    func append(_ literal: [UInt8]) {
+        literal.withUnsafeBufferPointer { append($0) }
+    }
+
+    func insert(_ literal: [UInt8], at index: Int) {
+        precondition(index >= 0 && index <= count, "insertion at \(index) of a page of \(count)")
+        reserve(literal.count)
+        (start + index + literal.count).update(from: start + index, count: count - index)
+        literal.withUnsafeBufferPointer { (start + index).update(from: $0.baseAddress!, count: $0.count) }
+        count += literal.count
     }
 
     /// HTML the pipeline made: as it is.
-    mutating func append(_ html: String) {
+    func append(_ html: String) {
         var html = html
-        html.withUTF8 { bytes.append(contentsOf: $0) }
+        html.withUTF8 { append($0) }
     }
 
     /// Text: `& < > " '` as entities, the same five as `Escape.html`.
-    mutating func appendEscaped(_ text: String) {
+    func appendEscaped(_ text: String) {
         var text = text
         text.withUTF8 { source in
             var runStart = 0
@@ -46,17 +81,17 @@ public struct PageBuffer: Sendable {
                     index += 1
                     continue
                 }
-                if index > runStart { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<index])) }
-                entity.withUTF8Buffer { bytes.append(contentsOf: $0) }
+                if index > runStart { append(UnsafeBufferPointer(rebasing: source[runStart..<index])) }
+                entity.withUTF8Buffer { append($0) }
                 index += 1
                 runStart = index
             }
-            if runStart < source.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart...])) }
+            if runStart < source.count { append(UnsafeBufferPointer(rebasing: source[runStart...])) }
         }
     }
 
     /// The page as text (its bytes are UTF-8: every piece came from a String).
     var text: String {
-        String(decoding: bytes, as: UTF8.self)
+        String(decoding: UnsafeBufferPointer(start: start, count: count), as: UTF8.self)
     }
 }

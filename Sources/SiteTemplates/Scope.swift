@@ -37,7 +37,7 @@ struct Scope: Sendable {
 
 /// What a compiled template changes while it renders: the page's bytes and the values entered so far.
 struct RenderState {
-    var page: PageBuffer
+    let page: PageBuffer
     /// Held unretained: each value is kept alive by the section that entered it, for as long as it is entered.
     var frames: Frames
 

@@ -128,7 +128,7 @@ struct PageModel: ViewModel {
         let pieces = ["a", "bcdefgh", "&", "<", ">", "\"", "'", "é", "—", "🙂", "0123456789", " "]
         for _ in 0..<3_000 {
             let text = (0..<Int(generator.next() % 40)).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined()
-            var page = PageBuffer(capacity: 0)
+            let page = PageBuffer(capacity: 0)
             page.appendEscaped(text)
             #expect(page.text == Escape.html(text), "\(Array(text.utf8))")
         }

@@ -87,26 +87,27 @@ struct LineScanner {
                 guard pendingKey == nil else { return nil }
                 nested = nil
                 let entry = ScannedMapping(what: "facility", location: location(lineStart + 4), log: log)
-                guard let pair = readPair(at: lineStart + 4, indent: 4), let value = pair.value,
-                      entry.add(pair.key, at: pair.location, value) else { return nil }
+                // Pairs are taken apart as they come (binding one whole and reading its parts copied each).
+                guard case let (key, keyLocation, value?)? = readPair(at: lineStart + 4, indent: 4),
+                      entry.add(key, at: keyLocation, value) else { return nil }
                 entries.append(entry)
             } else if indent == 4, let entry = entries.last {
-                guard pendingKey == nil, let pair = readPair(at: lineStart + 4, indent: 4) else { return nil }
+                guard pendingKey == nil, case let (key, keyLocation, value)? = readPair(at: lineStart + 4, indent: 4) else { return nil }
                 nested = nil
-                if let value = pair.value {
-                    guard entry.add(pair.key, at: pair.location, value) else { return nil }
+                if let value {
+                    guard entry.add(key, at: keyLocation, value) else { return nil }
                 } else {
-                    pendingKey = (pair.key, pair.location)
+                    pendingKey = (key, keyLocation)
                 }
             } else if indent == 6, let entry = entries.last {
-                guard let pair = readPair(at: lineStart + 6, indent: 6), let value = pair.value else { return nil }
-                if let key = pendingKey {
-                    let mapping = ScannedMapping(what: key.key, location: pair.location, log: log)
-                    guard entry.add(key.key, at: key.location, .mapping(mapping)) else { return nil }
+                guard case let (key, keyLocation, value?)? = readPair(at: lineStart + 6, indent: 6) else { return nil }
+                if let pending = pendingKey {
+                    let mapping = ScannedMapping(what: pending.key, location: keyLocation, log: log)
+                    guard entry.add(pending.key, at: pending.location, .mapping(mapping)) else { return nil }
                     nested = mapping
                     pendingKey = nil
                 }
-                guard let nested, nested.add(pair.key, at: pair.location, value) else { return nil }
+                guard let nested, nested.add(key, at: keyLocation, value) else { return nil }
             } else {
                 return nil
             }
