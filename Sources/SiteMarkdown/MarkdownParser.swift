@@ -64,7 +64,7 @@ public enum MarkdownParser {
         // Each top-level block is freed once converted, so libcmark's tree and the Swift tree are not both whole at once.
         blocks.reserveCapacity(blocks.count + TreeConverter.childCount(of: root))
         while let block = cmark_node_first_child(root) {
-            blocks += converter.convert(block)
+            converter.convert(block, into: &blocks)
             cmark_node_free(block)
         }
         return true
@@ -137,6 +137,11 @@ private struct TreeConverter {
     mutating func children(of node: OpaquePointer) -> [MarkdownNode] {
         var result: [MarkdownNode] = []
         result.reserveCapacity(Self.childCount(of: node))
+        appendChildren(of: node, into: &result)
+        return result
+    }
+
+    mutating func appendChildren(of node: OpaquePointer, into result: inout [MarkdownNode]) {
         var pendingText: (text: String, location: SourceLocation)?
         var child = cmark_node_first_child(node)
         while let current = child {
@@ -150,14 +155,15 @@ private struct TreeConverter {
                 if pendingText == nil { pendingText = (literal, blockLocation(current)) } else { pendingText!.text += literal }
                 continue
             }
-            if let text = pendingText { result += textNodes(text.text, at: text.location); pendingText = nil }
-            result += convert(current)
+            if let text = pendingText { appendTextNodes(text.text, at: text.location, into: &result); pendingText = nil }
+            convert(current, into: &result)
         }
-        if let text = pendingText { result += textNodes(text.text, at: text.location) }
-        return result
+        if let text = pendingText { appendTextNodes(text.text, at: text.location, into: &result) }
     }
 
-    mutating func convert(_ node: OpaquePointer) -> [MarkdownNode] {
+    /// Appends what `node` converts to: one node, or its children's (an array apiece was most of converting a
+    /// listing's description).
+    mutating func convert(_ node: OpaquePointer, into result: inout [MarkdownNode]) {
         let type = cmark_node_get_type(node)
         let location = blockLocation(node)
         switch type {
@@ -166,46 +172,46 @@ private struct TreeConverter {
                 if !options.shortcodes.contains(name) {
                     diagnostics.append(.error("unknown shortcode '\(name)'" + Self.knownList(options.shortcodes), at: location))
                 }
-                return [MarkdownNode(.shortcode(name), location: location)]
+                return result.append(MarkdownNode(.shortcode(name), location: location))
             }
-            return [leaf(.paragraph, node)]
+            result.append(leaf(.paragraph, node))
         case CMARK_NODE_HEADING:
             let converted = leaf(.paragraph, node)
             let id = headingIDs.claim(converted.plainText)
-            return [MarkdownNode(.heading(level: Int(cmark_node_get_heading_level(node)), id: id),
-                                 children: converted.children, location: location)]
+            result.append(MarkdownNode(.heading(level: Int(cmark_node_get_heading_level(node)), id: id),
+                                       children: converted.children, location: location))
         case CMARK_NODE_BLOCK_QUOTE:
-            return [MarkdownNode(.blockQuote, children: children(of: node), location: location)]
+            result.append(MarkdownNode(.blockQuote, children: children(of: node), location: location))
         case CMARK_NODE_LIST:
             let kind = MarkdownNode.Kind.list(ordered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST,
                                               start: Int(cmark_node_get_list_start(node)),
                                               tight: cmark_node_get_list_tight(node) != 0)
-            return [MarkdownNode(kind, children: children(of: node), location: location)]
+            result.append(MarkdownNode(kind, children: children(of: node), location: location))
         case CMARK_NODE_ITEM:
-            return [MarkdownNode(.item, children: children(of: node), location: location)]
+            result.append(MarkdownNode(.item, children: children(of: node), location: location))
         case CMARK_NODE_CODE_BLOCK:
             let info = cmark_node_get_fence_info(node).map { String(cString: $0) } ?? ""
-            return [MarkdownNode(.codeBlock(info: info, literal: Self.literal(node)), location: location)]
+            result.append(MarkdownNode(.codeBlock(info: info, literal: Self.literal(node)), location: location))
         case CMARK_NODE_HTML_BLOCK:
             rawHTML(at: location)
-            return [MarkdownNode(.htmlBlock(Self.literal(node)), location: location)]
+            result.append(MarkdownNode(.htmlBlock(Self.literal(node)), location: location))
         case CMARK_NODE_THEMATIC_BREAK:
-            return [MarkdownNode(.thematicBreak, location: location)]
+            result.append(MarkdownNode(.thematicBreak, location: location))
         case CMARK_NODE_LINEBREAK:
-            return [MarkdownNode(.lineBreak, location: location)]
+            result.append(MarkdownNode(.lineBreak, location: location))
         case CMARK_NODE_CODE:
             let literal = Self.literal(node)
             let found = block?.find(literal)
-            return [MarkdownNode(.code(literal), location: inlineLocation(found, fallback: location))]
+            result.append(MarkdownNode(.code(literal), location: inlineLocation(found, fallback: location)))
         case CMARK_NODE_HTML_INLINE:
             let literal = Self.literal(node)
             let at = inlineLocation(block?.find(literal), fallback: location)
             rawHTML(at: at)
-            return [MarkdownNode(.htmlInline(literal), location: at)]
+            result.append(MarkdownNode(.htmlInline(literal), location: at))
         case CMARK_NODE_EMPH:
-            return [MarkdownNode(.emphasis, children: children(of: node), location: location)]
+            result.append(MarkdownNode(.emphasis, children: children(of: node), location: location))
         case CMARK_NODE_STRONG:
-            return [MarkdownNode(.strong, children: children(of: node), location: location)]
+            result.append(MarkdownNode(.strong, children: children(of: node), location: location))
         case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
             let isImage = type == CMARK_NODE_IMAGE
             let content = children(of: node)
@@ -216,9 +222,9 @@ private struct TreeConverter {
                 diagnostics.append(.error("unsafe URL scheme '\(scheme):' in \(isImage ? "image" : "link") '\(url)'", at: at))
             }
             let kind: MarkdownNode.Kind = isImage ? .image(url: url, title: title) : .link(url: url, title: title)
-            return [MarkdownNode(kind, children: content, location: at)]
+            result.append(MarkdownNode(kind, children: content, location: at))
         default:
-            return children(of: node)
+            appendChildren(of: node, into: &result)
         }
     }
 
@@ -233,11 +239,10 @@ private struct TreeConverter {
     }
 
     /// Splits a text run into text and citation nodes.
-    private mutating func textNodes(_ text: String, at location: SourceLocation) -> [MarkdownNode] {
+    private mutating func appendTextNodes(_ text: String, at location: SourceLocation, into nodes: inout [MarkdownNode]) {
         let matches = CitationScanner.matches(in: text)
-        guard !matches.isEmpty else { return [MarkdownNode(.text(text), location: location)] }
+        guard !matches.isEmpty else { return nodes.append(MarkdownNode(.text(text), location: location)) }
         let scalars = Array(text.unicodeScalars)
-        var nodes: [MarkdownNode] = []
         var consumed = 0
         for match in matches {
             if match.range.lowerBound > consumed {
@@ -254,7 +259,6 @@ private struct TreeConverter {
         if consumed < scalars.count {
             nodes.append(MarkdownNode(.text(String(String.UnicodeScalarView(scalars[consumed...]))), location: location))
         }
-        return nodes
     }
 
     private func shortcodeName(_ paragraph: OpaquePointer) -> String? {

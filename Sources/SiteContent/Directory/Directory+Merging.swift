@@ -43,7 +43,8 @@ extension DirectoryLoader {
         let merges = results.map(\.0)
         // In the order of the override files; in a state with nothing imported, every override is left over.
         let mergeByState = Dictionary(zip(imported.map(\.code), merges)) { first, _ in first }
-        let leftovers = overrides.flatMap { mergeByState[$0.code]?.leftovers ?? $0.records }
+        // Not flattened into one array: a record is large, and an editors' directory adds thousands.
+        let leftovers = overrides.lazy.flatMap { mergeByState[$0.code]?.leftovers ?? $0.records }
         // Which state file imports each id (by its position in `imported`), to find an id imported twice.
         var first: [String: Int] = [:]
         first.reserveCapacity(merges.reduce(0) { $0 + $1.ids.count })
@@ -76,10 +77,10 @@ extension DirectoryLoader {
             }
         }
         // An editors' directory (no import) may add thousands: completed on every core, a chunk at a time.
-        let chunks = stride(from: 0, to: additions.count, by: 512).map { Array(additions[$0..<min($0 + 512, additions.count)]) }
-        let completed = ParallelMap.map(chunks) { chunk -> ([Facility], [Diagnostic]) in
+        let chunks = stride(from: 0, to: additions.count, by: 512).map { $0..<min($0 + 512, additions.count) }
+        let completed = ParallelMap.map(chunks) { [additions] chunk -> ([Facility], [Diagnostic]) in
             let chunkLog = DiagnosticLog()
-            return (chunk.compactMap { Self.complete($0, log: chunkLog) }, chunkLog.diagnostics)
+            return (additions[chunk].compactMap { Self.complete($0, log: chunkLog) }, chunkLog.diagnostics)
         }
         for chunk in completed { log.append(contentsOf: chunk.1) }
         let added = completed.flatMap(\.0)
@@ -150,11 +151,11 @@ extension DirectoryLoader {
         if let keep = record.keep, keep.value, record.verified == nil {
             log.error("'keep: true' needs 'verified', the date an editor confirmed the listing is still open", at: keep.location)
         }
-        let missing = [("name", record.name == nil), ("address", record.address == nil), ("source", record.source == nil),
-                       ("source_date", record.sourceDate == nil)].filter(\.1).map(\.0)
-        guard let id = record.id, let state = record.state, missing.isEmpty,
+        guard let id = record.id, let state = record.state,
               let name = record.name, let address = record.address, let source = record.source, let sourceDate = record.sourceDate else {
-            if let id = record.id {
+            let missing = [("name", record.name == nil), ("address", record.address == nil), ("source", record.source == nil),
+                           ("source_date", record.sourceDate == nil)].filter(\.1).map(\.0)
+            if let id = record.id, !missing.isEmpty {
                 log.error("facility '\(id.value)' is missing \(missing.joined(separator: ", "))", at: record.location)
             }
             return nil

@@ -144,10 +144,10 @@ extension FacilityRecord {
         let zip4 = map.string("zip4")
         let county = map.string("county")
         map.finish()
-        if let zip, !(zip.value.count == 5 && zip.value.allSatisfy { $0.isASCII && $0.isNumber }) {
+        if let zip, !(zip.value.utf8.count == 5 && zip.value.utf8.allSatisfy { (0x30...0x39).contains($0) }) {
             map.log.error("bad ZIP code '\(zip.value)' (expected 5 digits)", at: zip.location)
         }
-        if let zip4, !(zip4.value.count == 4 && zip4.value.allSatisfy { $0.isASCII && $0.isNumber }) {
+        if let zip4, !(zip4.value.utf8.count == 4 && zip4.value.utf8.allSatisfy { (0x30...0x39).contains($0) }) {
             map.log.error("bad ZIP+4 extension '\(zip4.value)' (expected 4 digits)", at: zip4.location)
         }
         guard let street1, let city, let zip else { return nil }
@@ -196,6 +196,8 @@ extension FacilityRecord {
 
     /// `2019`, `2019-07` or `2019-07-30`.
     static func isPartialDate(_ text: String) -> Bool {
+        // Nearly every listing has a full date: only `ContentDate` accepts ten characters here.
+        if text.utf8.count == 10 { return ContentDate(text) != nil }
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard (1...3).contains(parts.count), parts[0].count == 4, Int(parts[0]) != nil else { return false }
         if parts.count >= 2 { guard parts[1].count == 2, let month = Int(parts[1]), (1...12).contains(month) else { return false } }
