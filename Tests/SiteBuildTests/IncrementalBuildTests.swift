@@ -55,14 +55,24 @@ import Testing
         let change = try step(session)
         // Listing 3 is Dogwood Recovery in Norfolk, where listings 4, 9 and 10 also are: their pages list it.
         // Neither Maryland, nor Virginia's other cities, nor the sitemap (no date changed) is rendered again.
-        // In the search index, the one cell that holds it, and the names (read from every listing; unchanged, so not written).
-        #expect(routes(change) == ["/rehab-centers/find/cells/0.tsv", "/rehab-centers/find/names.txt",
+        // In the search index, the one cell that holds it; not the names, which read only the listings' names.
+        #expect(routes(change) == ["/rehab-centers/find/cells/0.tsv",
                                    "/rehab-centers/virginia/", "/rehab-centers/virginia/dogwood-recovery-3/",
                                    "/rehab-centers/virginia/dogwood-recovery-9/", "/rehab-centers/virginia/elm-program-10/",
                                    "/rehab-centers/virginia/elm-program-4/"].sorted())
         #expect(change.files == ["Content/directory/imported/va.yaml"])
         #expect(!change.written.contains("rehab-centers/find/names.txt"))
         #expect(change.written.contains("rehab-centers/find/cells/0.tsv"))
+    }
+
+    @Test func renamingAListingWritesTheSearchNamesAgain() throws {
+        let (site, session, _) = try session()
+        let text = try #require(site.read("Content/directory/imported/va.yaml"))
+        try site.write(["Content/directory/imported/va.yaml": text.replacingOccurrences(of: "Dogwood Recovery", with: "Dogwood Recovery House")])
+        let change = try step(session)
+        #expect(change.written.contains("rehab-centers/find/names.txt"))
+        let names = try #require(session.snapshot?.pages[Route("/rehab-centers/find/names.txt")])
+        #expect(names.html.contains("Dogwood Recovery House\n"))
     }
 
     @Test func featuringAListingRerendersTheGuideThatShowsFeaturedCenters() throws {

@@ -23,8 +23,8 @@ extension SearchIndex {
             return (String(decoding: out, as: UTF8.self), links)
         case .names:
             recorder.record(.group("search"))
+            recorder.record(.group("search names"))
             for entry in cells.lazy.flatMap(\.entries) {
-                recorder.record(.listing(entry.facility.id.value))
                 Self.appendField(entry.facility.name.value, to: &out)
                 out.append(0x0A)
             }

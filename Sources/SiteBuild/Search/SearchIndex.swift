@@ -201,6 +201,12 @@ struct SearchIndex: Sendable {
         }
     }
 
+    /// What the names file holds, in its order: it depends on these and on `layout`, not on each listing whole
+    /// (so that an edit of a listing's phone number does not write the 14,000 names again).
+    var names: [String] {
+        cells.flatMap { $0.entries.map(\.facility.name.value) }
+    }
+
     /// Every file of the index, in route order.
     var files: [SearchFile] {
         (cells.indices.map(SearchFile.cell) + [.names] + zipShards.map { .zipCodes($0.prefix) } + placeShards.map { .places($0.key) })
