@@ -15,31 +15,19 @@ public enum ByteScan {
     /// or the start of the last, partial word; the caller looks at the bytes from there one by one.
     @inlinable @inline(__always)
     public static func skipHTMLPlain(_ source: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-        guard let base = source.baseAddress else { return start }
-        let raw = UnsafeRawPointer(base)
-        var index = start
-        while index + 8 <= source.count {
-            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-            if mayHave(word, 0x26) | mayHave(word, 0x3C) | mayHave(word, 0x3E) | mayHave(word, 0x22) | mayHave(word, 0x27) != 0 { break }
-            index += 8
+        skip(source, from: start) { word in
+            mayHave(word, 0x26) | mayHave(word, 0x3C) | mayHave(word, 0x3E) | mayHave(word, 0x22) | mayHave(word, 0x27) == 0
         }
-        return index
     }
 
     /// As `skipHTMLPlain`, for JSON inside a script: `" \ < > &`, control bytes and any byte of a non-ASCII character.
     @inlinable @inline(__always)
     public static func skipJSONPlain(_ source: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-        guard let base = source.baseAddress else { return start }
-        let raw = UnsafeRawPointer(base)
-        var index = start
-        while index + 8 <= source.count {
-            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+        skip(source, from: start) { word in
             let control = (word &- (ones &* 0x20)) & ~word & highs
-            if word & highs | control | mayHave(word, 0x22) | mayHave(word, 0x5C) | mayHave(word, 0x3C) | mayHave(word, 0x3E)
-                | mayHave(word, 0x26) != 0 { break }
-            index += 8
+            return word & highs | control | mayHave(word, 0x22) | mayHave(word, 0x5C) | mayHave(word, 0x3C) | mayHave(word, 0x3E)
+                | mayHave(word, 0x26) == 0
         }
-        return index
     }
 
     /// The bytes of `word` that are zero, as their high bits (exact: no byte is flagged wrongly).
@@ -53,32 +41,28 @@ public enum ByteScan {
     /// looks at the bytes from there one by one): most of a source file is plain ASCII.
     @inlinable @inline(__always)
     public static func skipASCII(_ source: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-        guard let base = source.baseAddress else { return start }
-        let raw = UnsafeRawPointer(base)
-        var index = start
-        while index + 8 <= source.count {
-            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-            if word & highs | zeroBytes(word) != 0 { break }
-            index += 8
-        }
-        return index
+        skip(source, from: start) { word in word & highs | zeroBytes(word) == 0 }
     }
 
     /// The first index at or after `start` where an 8-byte word holds a byte other than printable ASCII and
     /// line feeds.
     @inlinable @inline(__always)
     public static func skipPrintableLines(_ source: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-        guard let base = source.baseAddress else { return start }
-        let raw = UnsafeRawPointer(base)
-        var index = start
-        while index + 8 <= source.count {
-            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+        skip(source, from: start) { word in
             // Line feeds become `*` (0x2A) for the test on control bytes.
             let printable = word | (zeroBytes(word ^ (ones &* 0x0A)) >> 2)
             let control = (printable &- (ones &* 0x20)) & ~printable & highs
-            if word & highs | control | zeroBytes(printable ^ (ones &* 0x7F)) != 0 { break }
-            index += 8
+            return word & highs | control | zeroBytes(printable ^ (ones &* 0x7F)) == 0
         }
+    }
+
+    /// The first index at or after `start` where an 8-byte word is not `plain`, or the start of the last, partial word.
+    @inlinable @inline(__always)
+    static func skip(_ source: UnsafeBufferPointer<UInt8>, from start: Int, while plain: (UInt64) -> Bool) -> Int {
+        guard let base = source.baseAddress else { return start }
+        let raw = UnsafeRawPointer(base)
+        var index = start
+        while index + 8 <= source.count, plain(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) { index += 8 }
         return index
     }
 }

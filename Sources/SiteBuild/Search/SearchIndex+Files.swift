@@ -118,7 +118,7 @@ enum VLQ {
         return String(decoding: out, as: UTF8.self)
     }
 
-    private static let digitBytes = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
+    private static let digitBytes = digits.map { $0.asciiValue! }
 
     static func append(_ value: Int, to out: inout [UInt8]) {
         var rest = value < 0 ? ((-value) << 1) | 1 : value << 1
