@@ -47,7 +47,7 @@ enum DirectoryStructuredData {
     private static func specification(_ day: OpeningHours.Day, opens: String, closes: String, into json: inout JSONWriter) {
         json.object { json in
             json.member("@type", "OpeningHoursSpecification")
-            json.member("dayOfWeek", "https://schema.org/\(day.schemaName)")
+            json.member("dayOfWeek", day.schemaURL)
             json.member("opens", opens)
             json.member("closes", closes)
         }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Skips, eight bytes at a time, the bytes an escaper passes through unchanged: most of a page's text needs no
 /// escape, and a byte-by-byte switch over it was the largest cost of writing text into pages.
 public enum ByteScan {
@@ -44,6 +46,12 @@ public enum ByteScan {
         skip(source, from: start) { word in word & highs | zeroBytes(word) == 0 }
     }
 
+    /// The first index at or after `start` where an 8-byte word holds a byte of a non-ASCII character.
+    @inlinable @inline(__always)
+    public static func skipSevenBit(_ source: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        skip(source, from: start) { word in word & highs == 0 }
+    }
+
     /// The first index at or after `start` where an 8-byte word holds a byte other than printable ASCII and
     /// line feeds.
     @inlinable @inline(__always)
@@ -54,6 +62,15 @@ public enum ByteScan {
             let control = (printable &- (ones &* 0x20)) & ~printable & highs
             return word & highs | control | zeroBytes(printable ^ (ones &* 0x7F)) == 0
         }
+    }
+
+    /// Whether `text` holds `byte`, found with memchr in the string's own bytes (the generic `contains` of a
+    /// UTF-8 view steps an index per byte).
+    public static func contains(_ byte: UInt8, in text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            return memchr(base, Int32(byte), bytes.count) != nil
+        } ?? text.utf8.contains(byte)
     }
 
     /// The first index at or after `start` where an 8-byte word is not `plain`, or the start of the last, partial word.

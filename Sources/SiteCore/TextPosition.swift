@@ -1,3 +1,5 @@
+import Foundation
+
 /// Converts offsets in a text into 1-based line and Unicode-scalar column numbers.
 public struct TextLines: Sendable {
     /// The lines of the text without their terminators (`\n` or `\r\n`).
@@ -10,9 +12,33 @@ public struct TextLines: Sendable {
     /// The lines of a slice, which keep sharing its storage.
     public init(_ text: Substring) {
         // Split on UTF-8 bytes (\n and \r are ASCII, so every cut is on a scalar boundary): as Characters,
-        // "\r\n" is one grapheme and never equals "\n", and walking scalars costs far more than bytes.
-        var lines: [Substring] = []
+        // "\r\n" is one grapheme and never equals "\n", and walking scalars costs far more than bytes. The
+        // bytes are searched with memchr where the text is contiguous (a String's own is): stepping a String's
+        // UTF-8 indices cost forty instructions a byte, a twentieth of a directory build.
         let utf8 = text.utf8
+        let split: [Substring]? = utf8.withContiguousStorageIfAvailable { bytes in
+            var lines: [Substring] = []
+            let base = utf8.startIndex
+            func line(_ start: Int, _ end: Int) -> Substring {
+                let end = end > start && bytes[end - 1] == 0x0D ? end - 1 : end
+                return text[utf8.index(base, offsetBy: start)..<utf8.index(base, offsetBy: end)]
+            }
+            var start = 0
+            if let first = bytes.baseAddress {
+                while start < bytes.count, let found = memchr(first + start, 0x0A, bytes.count - start) {
+                    let end = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - first
+                    lines.append(line(start, end))
+                    start = end + 1
+                }
+            }
+            lines.append(line(start, bytes.count))
+            return lines
+        }
+        if let split {
+            lines = split
+            return
+        }
+        var lines: [Substring] = []
         var start = utf8.startIndex
         var index = start
         func line(to end: String.Index) -> Substring {

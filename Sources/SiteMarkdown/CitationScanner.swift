@@ -1,3 +1,5 @@
+import SiteCore
+
 /// Finds pandoc-style bracketed citations in plain text.
 enum CitationScanner {
     /// A citation found in text: its range in the text's scalars and its items without positions.
@@ -14,8 +16,7 @@ enum CitationScanner {
 
     static func matches(in text: String) -> [Match] {
         // Every citation holds a `[` and an `@`: most text has neither, and is not walked scalar by scalar.
-        let utf8 = text.utf8
-        guard utf8.contains(UInt8(ascii: "@")), utf8.contains(UInt8(ascii: "[")) else { return [] }
+        guard ByteScan.contains(UInt8(ascii: "@"), in: text), ByteScan.contains(UInt8(ascii: "["), in: text) else { return [] }
         let scalars = Array(text.unicodeScalars)
         var result: [Match] = []
         var index = 0

@@ -13,11 +13,27 @@ public struct MarkdownDocument: Sendable {
     /// The file the text is in, for the locations of its nodes.
     public let path: String
 
-    public init(blocks: [MarkdownNode], diagnostics: [Diagnostic], sourceLength: Int = 0, path: String = "") {
+    /// Every citation in document order: kept, since every listing page and the check ask for them and
+    /// walking a tree to find none was a tenth of rendering a listing.
+    public let citations: [Citation]
+
+    /// A document of `blocks`; `citations`, when the parser has collected them, must be those the blocks hold.
+    public init(blocks: [MarkdownNode], diagnostics: [Diagnostic], sourceLength: Int = 0, path: String = "", citations: [Citation]? = nil) {
         self.blocks = blocks
         self.diagnostics = diagnostics
         self.sourceLength = sourceLength
         self.path = path
+        self.citations = citations ?? Self.citations(in: blocks)
+    }
+
+    private static func citations(in blocks: [MarkdownNode]) -> [Citation] {
+        var found: [Citation] = []
+        func visit(_ node: MarkdownNode) {
+            if case .citation(let citation) = node.kind { found.append(citation) }
+            node.children.forEach(visit)
+        }
+        blocks.forEach(visit)
+        return found
     }
 
     /// Where a node of this document is written.
@@ -39,11 +55,6 @@ public struct MarkdownDocument: Sendable {
         var values: [Value] = []
         forEachNode { node in transform(node).map { values.append($0) } }
         return values
-    }
-
-    /// Every citation in document order.
-    public var citations: [Citation] {
-        collect { if case .citation(let citation) = $0.kind { citation } else { nil } }
     }
 
     /// Every link and image URL with the position of the URL, in document order.

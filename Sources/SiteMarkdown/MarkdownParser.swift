@@ -31,7 +31,8 @@ public enum MarkdownParser {
                 return MarkdownDocument(blocks: [], diagnostics: converter.diagnostics, path: source.path)
             }
         }
-        return MarkdownDocument(blocks: blocks, diagnostics: converter.diagnostics, sourceLength: text.utf8.count, path: source.path)
+        return MarkdownDocument(blocks: blocks, diagnostics: converter.diagnostics, sourceLength: text.utf8.count, path: source.path,
+                                citations: converter.citations)
     }
 
     /// Parses one piece with libcmark and appends its blocks; false when it is nested too deeply (reported).
@@ -117,6 +118,8 @@ private struct TreeConverter {
     let options: MarkdownOptions
     var headingIDs = SlugRegistry()
     var diagnostics: [Diagnostic] = []
+    /// The citations made so far, in document order (the order nodes are converted in).
+    var citations: [Citation] = []
     /// The leaf block whose inlines are being converted.
     var block: BlockSource?
 
@@ -253,7 +256,9 @@ private struct TreeConverter {
                 Citation.Item(key: item.key, prefix: item.prefix, locator: item.locator,
                               location: inlineLocation(block?.findKey(item.key), fallback: bracket))
             }
-            nodes.append(MarkdownNode(.citation(Citation(items: items, location: bracket)), location: bracket))
+            let citation = Citation(items: items, location: bracket)
+            citations.append(citation)
+            nodes.append(MarkdownNode(.citation(citation), location: bracket))
             consumed = match.range.upperBound
         }
         if consumed < scalars.count {

@@ -92,6 +92,6 @@ final class PageBuffer: @unchecked Sendable {
 
     /// The page as text (its bytes are UTF-8: every piece came from a String).
     var text: String {
-        String(decoding: UnsafeBufferPointer(start: start, count: count), as: UTF8.self)
+        UTF8Text.string(UnsafeBufferPointer(start: start, count: count))
     }
 }

@@ -10,10 +10,11 @@ import Testing
         ("HTML", ByteScan.skipHTMLPlain, { !"&<>\"'".utf8.contains($0) }),
         ("JSON", ByteScan.skipJSONPlain, { $0 >= 0x20 && $0 < 0x80 && !"\"\\<>&".utf8.contains($0) }),
         ("ASCII", ByteScan.skipASCII, { $0 != 0 && $0 < 0x80 }),
+        ("seven-bit", ByteScan.skipSevenBit, { $0 < 0x80 }),
         ("printable lines", ByteScan.skipPrintableLines, { $0 == 0x0A || ($0 >= 0x20 && $0 < 0x7F) }),
     ]
 
-    @Test(arguments: 0..<4)
+    @Test(arguments: 0..<5)
     func aScanStopsOnlyAtAWordWithAByteToLookAt(_ scan: Int) {
         let (name, skip, passes) = Self.scans[scan]
         var generator = SplitMix64(seed: UInt64(scan) + 1)

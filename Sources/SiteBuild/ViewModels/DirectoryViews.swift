@@ -75,7 +75,7 @@ final class ListingView: ViewModel {
         .list("payment") { $0.payment },
         .text("care_ids") { $0.care.map(\.id).joined(separator: " ") },
         .text("payment_ids") { $0.payment.map(\.id).joined(separator: " ") },
-        .list("hours") { $0.facility.hours.map { $0.value.days.map { HoursView(day: ListingView.dayNames[$0.day.rawValue]!, hours: ListingView.hoursText($0.hours)) } } },
+        .list("hours") { $0.facility.hours.map { $0.value.days.map { HoursView(day: $0.day.schemaName, hours: ListingView.hoursText($0.hours)) } } },
         .flag("has_hours") { $0.facility.hours != nil },
         .text("data_date") { DisplayDate.text($0.facility.sourceDate) },
         .object("verified") { $0.facility.verified.map { DateView(date: $0.value) } },
@@ -93,9 +93,6 @@ final class ListingView: ViewModel {
         care = ReaderGroup.groups(ReaderGroup.levelsOfCare, for: facility.levelsOfCare).map { LabelView(label: $0.label, id: $0.id) }
         payment = ReaderGroup.groups(ReaderGroup.payments, for: facility.payment).map { LabelView(label: $0.label, id: $0.id) }
     }
-
-    static let dayNames = ["mon": "Monday", "tue": "Tuesday", "wed": "Wednesday", "thu": "Thursday", "fri": "Friday",
-                           "sat": "Saturday", "sun": "Sunday"]
 
     static func hoursText(_ hours: OpeningHours.Hours) -> String {
         switch hours {

@@ -3,10 +3,30 @@ public struct OpeningHours: Sendable, Hashable {
     public enum Day: String, Sendable, CaseIterable {
         case mon, tue, wed, thu, fri, sat, sun
 
-        /// schema.org's day name, e.g. `Monday`.
+        /// schema.org's day name, e.g. `Monday` (also the name a listing shows).
         public var schemaName: String {
-            ["mon": "Monday", "tue": "Tuesday", "wed": "Wednesday", "thu": "Thursday", "fri": "Friday",
-             "sat": "Saturday", "sun": "Sunday"][rawValue]!
+            switch self {
+            case .mon: "Monday"
+            case .tue: "Tuesday"
+            case .wed: "Wednesday"
+            case .thu: "Thursday"
+            case .fri: "Friday"
+            case .sat: "Saturday"
+            case .sun: "Sunday"
+            }
+        }
+
+        /// The day as schema.org's `dayOfWeek` value, e.g. `https://schema.org/Monday`.
+        public var schemaURL: String {
+            switch self {
+            case .mon: "https://schema.org/Monday"
+            case .tue: "https://schema.org/Tuesday"
+            case .wed: "https://schema.org/Wednesday"
+            case .thu: "https://schema.org/Thursday"
+            case .fri: "https://schema.org/Friday"
+            case .sat: "https://schema.org/Saturday"
+            case .sun: "https://schema.org/Sunday"
+            }
         }
     }
 

@@ -1,0 +1,26 @@
+import SiteCore
+import Testing
+
+/// Text made run by run is the text the standard library makes of the whole buffer, repairs included.
+@Suite struct UTF8TextTests {
+    @Test func textMadeRunByRunEqualsTextDecodedWhole() {
+        var generator = SplitMix64(seed: 7)
+        let ascii = Array("<p>Open 08:00 to 17:00, Monday to Friday.</p>\n".utf8)
+        let pieces: [[UInt8]] = [Array("–".utf8), Array("é".utf8), Array("“quoted”".utf8), Array("😀".utf8),
+                                 [0xE2, 0x80], [0xFF], [0xC3], [0x80, 0x80]]
+        for _ in 0..<2_000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int(generator.next() % 12) {
+                if generator.next() % 3 == 0 {
+                    bytes += pieces[Int(generator.next() % UInt64(pieces.count))]
+                } else {
+                    bytes += ascii.prefix(Int(generator.next() % UInt64(ascii.count + 1))).map { $0 }
+                    if generator.next() % 4 == 0 { bytes += ascii + ascii }
+                }
+            }
+            let made = bytes.withUnsafeBufferPointer { UTF8Text.string($0) }
+            let whole = String(decoding: bytes, as: UTF8.self)
+            #expect(Array(made.utf8) == Array(whole.utf8), "\(bytes)")
+        }
+    }
+}
