@@ -1,46 +1,47 @@
-/// Text from UTF-8 bytes, made quickly when the bytes are mostly ASCII.
+/// Text from UTF-8 bytes, checked a word at a time where they are ASCII.
 ///
 /// The standard library checks bytes that are all ASCII a word at a time, but once it meets one that is not it
-/// checks the rest byte by byte, at some twelve instructions a byte: a page's text with one en dash near its top
-/// took a tenth of a directory build's instructions to become a String. So the ASCII runs become Strings on their
-/// own (the fast check) and the non-ASCII runs between them are decoded alone, each then appended. An ASCII byte
-/// never sits inside a multi-byte character, so the cuts fall between characters and the text, repairs of
-/// invalid bytes included, is the same as `String(decoding:as:)` makes of the whole.
+/// checks the rest byte by byte, at some twelve instructions a byte: a page with one en dash near its top took
+/// a tenth of a directory build's instructions to become a String. Here the ASCII runs are skipped a word at a
+/// time and only the few multi-byte characters are checked one by one (UTF-8's well-formed sequences, Unicode
+/// table 3-7); bytes found well-formed become a String without a second check. Bytes that are not are left to
+/// `String(decoding:as:)`, which repairs them, so the text is always what it makes of the same bytes.
 public enum UTF8Text {
-    /// An ASCII run shorter than this is decoded with the non-ASCII bytes around it: a String apiece would
-    /// cost more than checking it byte by byte.
-    static let shortestRun = 48
-
     public static func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        let count = bytes.count
-        var runEnd = nextNonASCII(bytes, from: 0)
-        guard runEnd < count else { return String(decoding: bytes, as: UTF8.self) }
-        var text = String()
-        text.reserveCapacity(count)
-        var start = 0
-        while start < count {
-            // [start, runEnd) is ASCII; then a stretch of non-ASCII characters with short ASCII runs among them.
-            if runEnd > start { text += String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<runEnd]), as: UTF8.self) }
-            guard runEnd < count else { break }
-            var mixedEnd = runEnd
-            var nextRun = count
-            while mixedEnd < count {
-                while mixedEnd < count, bytes[mixedEnd] >= 0x80 { mixedEnd += 1 }
-                let asciiEnd = nextNonASCII(bytes, from: mixedEnd)
-                if asciiEnd - mixedEnd >= shortestRun || asciiEnd == count { nextRun = asciiEnd; break }
-                mixedEnd = asciiEnd
-            }
-            text += String(decoding: UnsafeBufferPointer(rebasing: bytes[runEnd..<mixedEnd]), as: UTF8.self)
-            start = mixedEnd
-            runEnd = nextRun
-        }
-        return text
+        guard let isASCII = wellFormed(bytes) else { return String(decoding: bytes, as: UTF8.self) }
+        // Safe: `wellFormed` has just checked every byte.
+        return String(copying: unsafe UTF8Span(unchecked: bytes.span, isKnownASCII: isASCII))
     }
 
-    /// The index of the first byte at or after `start` that is not ASCII, or `bytes.count`.
-    private static func nextNonASCII(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-        var index = ByteScan.skipSevenBit(bytes, from: start)
-        while index < bytes.count, bytes[index] < 0x80 { index += 1 }
-        return index
+    /// Whether the bytes are well-formed UTF-8 (then whether they are all ASCII), or nil.
+    static func wellFormed(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        let count = bytes.count
+        var index = 0
+        var isASCII = true
+        func continuation(_ offset: Int, _ range: ClosedRange<UInt8> = 0x80...0xBF) -> Bool {
+            index + offset < count && range.contains(bytes[index + offset])
+        }
+        while true {
+            index = ByteScan.skipSevenBit(bytes, from: index)
+            while index < count, bytes[index] < 0x80 { index += 1 }
+            guard index < count else { return isASCII }
+            isASCII = false
+            let lead = bytes[index]
+            switch lead {
+            case 0xC2...0xDF:
+                guard continuation(1) else { return nil }
+                index += 2
+            case 0xE0...0xEF:
+                let second: ClosedRange<UInt8> = lead == 0xE0 ? 0xA0...0xBF : lead == 0xED ? 0x80...0x9F : 0x80...0xBF
+                guard continuation(1, second), continuation(2) else { return nil }
+                index += 3
+            case 0xF0...0xF4:
+                let second: ClosedRange<UInt8> = lead == 0xF0 ? 0x90...0xBF : lead == 0xF4 ? 0x80...0x8F : 0x80...0xBF
+                guard continuation(1, second), continuation(2), continuation(3) else { return nil }
+                index += 4
+            default:
+                return nil
+            }
+        }
     }
 }

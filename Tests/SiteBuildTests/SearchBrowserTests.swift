@@ -48,8 +48,8 @@ import Testing
             guard let point else { return nil }
             return Listing(url: "/rehab-centers/\(slugs[facility.state]!)/\(facility.slug.value)/", name: facility.name.value,
                            latitude: micro(point.0), longitude: micro(point.1),
-                           care: Set(ReaderGroup.groups(ReaderGroup.levelsOfCare, for: facility.levelsOfCare).map(\.id)),
-                           payment: Set(ReaderGroup.groups(ReaderGroup.payments, for: facility.payment).map(\.id)))
+                           care: Set(ReaderGroup.groups(.care, for: facility.levelsOfCare).map(\.id)),
+                           payment: Set(ReaderGroup.groups(.payment, for: facility.payment).map(\.id)))
         }
     }()
 

@@ -176,6 +176,29 @@ import Testing
         #expect(OpeningHours.Hours("08:00-12:00,,13:00-17:00")?.text == "08:00-12:00, 13:00-17:00")
     }
 
+    @Test func hoursReadFromTheirBytesAreTheHoursTheRulesRead() {
+        var generator = SplitMix64(seed: 11)
+        let pieces = ["08:00-17:00", "00:00-24:00", "13:30-19:45", "24:00-24:00", "17:00-08:00", "9:00-17:00", "08:60-09:00",
+                      "08:00-12:00", "12:00-13:00", ", ", ",", " ", "closed", "24h", "Closed", "-", ":", "a"]
+        var accepted = 0
+        for _ in 0..<3_000 {
+            let text = (0..<Int(1 + generator.next() % 4)).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined()
+            let rules = OpeningHours.Hours.readByRules(text)
+            if let plain = OpeningHours.Hours.plain(text) {
+                accepted += 1
+                #expect(plain.text == rules?.text, "\(text)")
+            }
+            #expect(OpeningHours.Hours(text)?.text == rules?.text, "\(text)")
+        }
+        #expect(accepted > 100)
+    }
+
+    @Test func readerGroupsAreTheFacetsGroupsAListingsCodesFallInInDisplayOrder() {
+        #expect(ReaderGroup.groups(.care, for: ["OIT", "XX", "RD", "DT"]).map(\.id) == ["detox", "iop"])
+        #expect(ReaderGroup.groups(.payment, for: ["PA", "PI", "SS"]).map(\.id) == ["private", "sliding"])
+        #expect(ReaderGroup.groups(.care, for: ["PI"]).isEmpty)
+    }
+
     @Test func datesCountDays() {
         #expect(ContentDate("2026-11-29")!.days(since: ContentDate("2025-11-29")!) == 365)
         #expect(ContentDate(dayNumber: ContentDate("2024-02-29")!.dayNumber).description == "2024-02-29")

@@ -90,15 +90,20 @@ final class ListingView: ViewModel {
     init(facility: Facility, url: String) {
         self.facility = facility
         self.url = url
-        care = ReaderGroup.groups(ReaderGroup.levelsOfCare, for: facility.levelsOfCare).map { LabelView(label: $0.label, id: $0.id) }
-        payment = ReaderGroup.groups(ReaderGroup.payments, for: facility.payment).map { LabelView(label: $0.label, id: $0.id) }
+        care = ReaderGroup.groups(.care, for: facility.levelsOfCare).map { LabelView(label: $0.label, id: $0.id) }
+        payment = ReaderGroup.groups(.payment, for: facility.payment).map { LabelView(label: $0.label, id: $0.id) }
     }
 
     static func hoursText(_ hours: OpeningHours.Hours) -> String {
         switch hours {
         case .closed: "Closed"
         case .allDay: "Open 24 hours"
-        case .ranges(let ranges): ranges.map { "\($0.opens)–\($0.closes)" }.joined(separator: ", ")
+        case .ranges(let ranges):
+            // Joined by hand: one range (nearly every day) is a short string, made without an allocation.
+            ranges.indices.reduce(into: "") { text, index in
+                if index > 0 { text += ", " }
+                text += ranges[index].opens + "–" + ranges[index].closes
+            }
         }
     }
 }
