@@ -33,7 +33,8 @@ enum HTMLLinksCheck {
     /// Whether a start or end tag breaks the tag syntax both readers share: a name of letters and digits, then
     /// attributes named by letters, digits, `-`, `_`, `:` or `.`, each with no value, a quoted value or an unquoted
     /// one without quotes, `=`, `<`, `>` or a backtick, up to `>` or `/>`. libxml2 recovers from other tags without
-    /// reporting an error, in ways of its own.
+    /// reporting an error, in ways of its own. A tag or attribute name of more than 99 bytes counts as malformed too:
+    /// libxml2 2.9 reads a name into a buffer of 100 bytes and starts the next attribute where it is full.
     static func hasMalformedTag(_ input: [UInt8]) -> Bool {
         tagSyntax(input).malformed
     }
@@ -43,6 +44,9 @@ enum HTMLLinksCheck {
     static func hasTagAcrossLines(_ input: [UInt8]) -> Bool {
         tagSyntax(input).acrossLines
     }
+
+    /// The longest name libxml2 2.9 reads whole (its `HTML_PARSER_BUFFER_SIZE` is 100).
+    private static let longestName = 99
 
     /// Reads the tags as `hasMalformedTag` describes, noting whether one holds a line break.
     private static func tagSyntax(_ input: [UInt8]) -> (malformed: Bool, acrossLines: Bool) {
@@ -59,7 +63,9 @@ enum HTMLLinksCheck {
             var cursor = index + 1
             if input[cursor] == UInt8(ascii: "/") { cursor += 1 }
             guard cursor < input.count, isLetter(input[cursor]) else { index += 1; continue }
+            let tagNameStart = cursor
             while cursor < input.count, isLetter(input[cursor]) || (0x30...0x39).contains(input[cursor]) { cursor += 1 }
+            if cursor - tagNameStart > longestName { return (true, acrossLines) }
             while true {
                 while cursor < input.count, isSpace(input[cursor]) {
                     if input[cursor] == 0x0A || input[cursor] == 0x0D { acrossLines = true }
@@ -70,7 +76,7 @@ enum HTMLLinksCheck {
                 if input[cursor] == UInt8(ascii: "/"), cursor + 1 < input.count, input[cursor + 1] == UInt8(ascii: ">") { cursor += 1; break }
                 let nameStart = cursor
                 while cursor < input.count, isNameByte(input[cursor]) { cursor += 1 }
-                guard cursor > nameStart, cursor < input.count else { return (true, acrossLines) }
+                guard cursor > nameStart, cursor - nameStart <= longestName, cursor < input.count else { return (true, acrossLines) }
                 guard input[cursor] == UInt8(ascii: "=") else {
                     if isSpace(input[cursor]) || input[cursor] == UInt8(ascii: ">") || input[cursor] == UInt8(ascii: "/") { continue }
                     return (true, acrossLines)

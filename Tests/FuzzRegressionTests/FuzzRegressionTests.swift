@@ -74,4 +74,11 @@ import Testing
         #expect(!HTMLLinksCheck.hasMalformedTag(Array("<p class=x><a href=\"/a/\" download>a</a><br/></p>".utf8)))
         #expect(HTMLLinksCheck.hasMalformedTag(Array("<a href id=\"=\"foo\nBar/>".utf8)))
     }
+
+    @Test func aNameLongerThanLibxml2ReadsWholeMakesATagMalformed() {
+        // libxml2 2.9 cuts a name at 100 bytes and reads the rest as a second attribute.
+        #expect(!HTMLLinksCheck.hasMalformedTag(Array("<a \(String(repeating: ".", count: 95))href=\"x.html\">".utf8)))
+        #expect(HTMLLinksCheck.hasMalformedTag(Array("<a \(String(repeating: ".", count: 96))href=\"x.html\">".utf8)))
+        #expect(HTMLLinksCheck.hasMalformedTag(Array("<\(String(repeating: "b", count: 100)) id=\"q\">".utf8)))
+    }
 }
