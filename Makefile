@@ -63,10 +63,12 @@ FUZZ_SECONDS ?= 600
 fuzz: fuzz-build
 	Fuzz/run.sh $(FUZZ_SECONDS) Fuzz/Corpora $(FUZZ_TARGETS)
 
-## CI's pass: every target for 20 seconds on the seeds, the regression inputs and what it makes of them, in a fresh corpus.
+## CI's pass: every target on the seeds, the regression inputs and what it makes of them, in a fresh corpus: the same
+## FUZZ_SMOKE_RUNS inputs from the same seed on every run (at most 60 seconds a target), so that it is repeatable.
+FUZZ_SMOKE_RUNS ?= 12000
 fuzz-smoke: fuzz-build
 	rm -rf .build/fuzz/smoke
-	Fuzz/run.sh 20 .build/fuzz/smoke $(FUZZ_TARGETS)
+	FUZZ_RUNS=$(FUZZ_SMOKE_RUNS) FUZZ_SEED=1 Fuzz/run.sh 60 .build/fuzz/smoke $(FUZZ_TARGETS)
 
 ## The targets, in release mode with libFuzzer, AddressSanitizer and coverage counters (in .build/fuzz/), and their seeds.
 ## -enable-testing: the checks reach the internal readers through @testable imports. The coverage flags are explicit:
