@@ -36,7 +36,7 @@ struct DirectoryPageRenderer {
         return { DirectoryStructuredData.breadcrumbs(crumbs, into: &$0) }
     }
 
-    func renderIndex(_ route: Route) -> (html: String, links: [LinkOrigin]) {
+    func draftIndex(_ route: Route) -> PageDraft {
         let summary = index.summary
         let tiles = index.states.map { StateTileView(state: $0, url: url(index.route($0)), count: index.count(in: $0)) }
         let reading = tiles.sorted { ($0.state.tileRow, $0.state.tileColumn) < ($1.state.tileRow, $1.state.tileColumn) }
@@ -48,7 +48,7 @@ struct DirectoryPageRenderer {
         // Each state's link appears on the map and in the list, from its row of _states.csv.
         let stateLinks = reading.map { LinkOrigin(href: $0.url, ordinal: 0, kind: .data, origin: $0.state.location) }
             + tiles.map { LinkOrigin(href: $0.url, ordinal: 0, kind: .data, origin: $0.state.location) }
-        return (templates.render("directory", view, recorder: recorder), stateLinks)
+        return PageDraft("directory", view, links: stateLinks)
     }
 
     /// The groups of a facet that some of `facilities` have, with how many have each.
@@ -60,7 +60,7 @@ struct DirectoryPageRenderer {
     }
 
     /// The search page: its form and the index's table of cells; the index's files are fetched by its script.
-    func renderSearch(_ route: Route, search: SearchIndex) -> (html: String, links: [LinkOrigin]) {
+    func draftSearch(_ route: Route, search: SearchIndex) -> PageDraft {
         recorder.record(.group("search"))
         recorder.record(files: search.geography.paths)
         let states = index.states.map { StateTileView(state: $0, url: url(index.route($0)), count: index.count(in: $0)) }
@@ -75,10 +75,10 @@ struct DirectoryPageRenderer {
             hasGeography: !search.geography.isEmpty, structuredData: DirectoryStructuredData.script([breadcrumbData(trail)]),
             notice: index.summary.notice)
         let stateLinks = states.map { LinkOrigin(href: $0.url, ordinal: 0, kind: .data, origin: $0.state.location) }
-        return (templates.render("find", view, recorder: recorder), stateLinks)
+        return PageDraft("find", view, links: stateLinks)
     }
 
-    func renderState(_ state: StateInfo, route: Route) -> (html: String, links: [LinkOrigin]) {
+    func draftState(_ state: StateInfo, route: Route) -> PageDraft {
         let facilities = index.facilities(in: state)
         var listingsHTML = ""
         listingsHTML.reserveCapacity(facilities.count * 1_200)
@@ -104,12 +104,12 @@ struct DirectoryPageRenderer {
             links.append(LinkOrigin(href: url(DirectoryIndex.root), ordinal: 0, kind: .data, origin: state.location))
             for facility in facilities { links += listingLinks(facility) }
         }
-        return (templates.render("state", view, recorder: recorder), links)
+        return PageDraft("state", view, links: links)
     }
 
-    func renderFacility(_ planned: Facility, route: Route) -> (html: String, links: [LinkOrigin]) {
+    func draftFacility(_ planned: Facility, route: Route) -> PageDraft? {
         let facility = index.listing(planned)
-        guard let state = index.state(of: facility) else { return ("", []) }
+        guard let state = index.state(of: facility) else { return nil }
         let trail: [(String, Route)] = [("Home", Route("/")), ("Treatment centers", DirectoryIndex.root),
                                         (state.name, index.route(state)), (facility.name.value, route)]
         var links: [LinkOrigin] = []
@@ -162,13 +162,13 @@ struct DirectoryPageRenderer {
             dataDate: dataDate, state: state, stateURL: url(index.route(state)), notice: NoticeView(date: dataDate),
             crumbs: crumbs(trail),
             structuredData: DirectoryStructuredData.script([{ DirectoryStructuredData.clinic(facility, labels: labels, into: &$0) }, breadcrumbData(trail)]))
-        return (templates.render("facility", view, recorder: recorder), links)
+        return PageDraft("facility", view, links: links)
     }
 
     /// A retired listing's page: no longer listed since when (or why), where it was, the nearest listed centers.
-    func renderRetired(_ planned: Facility, route: Route) -> (html: String, links: [LinkOrigin]) {
+    func draftRetired(_ planned: Facility, route: Route) -> PageDraft? {
         let facility = index.listing(planned)
-        guard let state = index.state(of: facility) else { return ("", []) }
+        guard let state = index.state(of: facility) else { return nil }
         let nearest = index.nearest(to: facility, limit: DirectoryIndex.neighbourLimit / 2)
         let trail: [(String, Route)] = [("Home", Route("/")), ("Treatment centers", DirectoryIndex.root), (state.name, index.route(state)),
                                         (facility.name.value, route)]
@@ -180,7 +180,7 @@ struct DirectoryPageRenderer {
             stateName: state.name, stateURL: url(index.route(state)), structuredData: DirectoryStructuredData.script([breadcrumbData(trail)]))
         let links = !keepsLinks ? [] : [LinkOrigin(href: url(index.route(state)), ordinal: 0, kind: .data, origin: state.location)]
             + nearest.map { LinkOrigin(href: url(index.route($0)), ordinal: 0, kind: .data, origin: $0.slug.location) }
-        return (templates.render("retired", view, recorder: recorder), links)
+        return PageDraft("retired", view, links: links)
     }
 
     /// The links a listing shows: its page, phone and website, each from the field that makes it.

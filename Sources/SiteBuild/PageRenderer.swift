@@ -22,6 +22,8 @@ struct PageRenderer: Sendable {
     let recordsReads: Bool
     /// Whether pages keep where their links come from (for a link check).
     let keepsLinks: Bool
+    /// Whether pages keep their view models, for a later build after an edit of templates only.
+    let keepsViews: Bool
     /// Per page template, the link origins every page of it starts with (the template's literal links, the
     /// navigation, the helpline), numbered, with their counts per href: made once, not once per page.
     private let linkPrefixes: [String: (origins: [LinkOrigin], seen: [String: Int])]
@@ -31,7 +33,9 @@ struct PageRenderer: Sendable {
     private let disclaimerOrigins: [LinkOrigin]
 
     init(content: SiteContent, templates: TemplateLibrary, directory: DirectoryIndex?, search: SearchIndex? = nil,
-         fragments: FragmentCache = FragmentCache(), metrics: BuildMetrics? = nil, recordsReads: Bool = true, keepsLinks: Bool = true) {
+         fragments: FragmentCache = FragmentCache(), metrics: BuildMetrics? = nil, recordsReads: Bool = true, keepsLinks: Bool = true,
+         keepsViews: Bool = false) {
+        self.keepsViews = keepsViews
         self.search = search
         self.recordsReads = recordsReads
         self.keepsLinks = keepsLinks
@@ -68,7 +72,6 @@ struct PageRenderer: Sendable {
         let canonical = config.absoluteURL(spec.route)
         var markdownLinks: [(url: String, location: SourceLocation)] = []
         var componentLinks: [LinkOrigin] = []
-        var dataLinks: [LinkOrigin] = []
         let html: String
         switch spec.kind {
         case .home:
@@ -78,7 +81,7 @@ struct PageRenderer: Sendable {
                 GuideLinkView(title: $0.title, url: $0.route.prefixed(by: config.basePath), description: $0.description)
             }
             let head = PageHead(site: site, title: config.title, description: config.description, canonical: canonical, isHome: true)
-            html = templates.render(spec.template, HomeView(head: head, guides: guides), recorder: recorder)
+            return finish(spec, PageDraft(spec.template, HomeView(head: head, guides: guides)), recorder: recorder)
         case .guide(let guide):
             recorder.record(.file(guide.path))
             recorder.record(files: content.bibliography.paths)
@@ -102,7 +105,7 @@ struct PageRenderer: Sendable {
             componentLinks = components.links
         case .notFound:
             let head = PageHead(site: site, title: "Page not found", description: config.description, canonical: canonical)
-            html = templates.render(spec.template, NotFoundView(head: head), recorder: recorder)
+            return finish(spec, PageDraft(spec.template, NotFoundView(head: head)), recorder: recorder)
         case .searchData(let file):
             guard let directory, let search else { return RenderedPage(route: spec.route, html: "", dependencies: recorder.reads, links: []) }
             let data = search.text(of: file, directory: directory, basePath: config.basePath, recorder: recorder)
@@ -111,18 +114,16 @@ struct PageRenderer: Sendable {
             guard let directory else { return RenderedPage(route: spec.route, html: "", dependencies: recorder.reads, links: []) }
             let pages = DirectoryPageRenderer(config: config, templates: templates, index: directory.reading(into: recorder),
                                               bibliography: content.bibliography, site: site, fragments: fragments, keepsLinks: keepsLinks)
-            let rendered: (html: String, links: [LinkOrigin])
+            let draft: PageDraft?
             switch spec.kind {
-            case .state(let state): rendered = pages.renderState(state, route: spec.route)
-            case .facility(let facility): rendered = pages.renderFacility(facility, route: spec.route)
-            case .retired(let facility): rendered = pages.renderRetired(facility, route: spec.route)
-            case .search:
-                guard let search else { return RenderedPage(route: spec.route, html: "", dependencies: recorder.reads, links: []) }
-                rendered = pages.renderSearch(spec.route, search: search)
-            default: rendered = pages.renderIndex(spec.route)
+            case .state(let state): draft = pages.draftState(state, route: spec.route)
+            case .facility(let facility): draft = pages.draftFacility(facility, route: spec.route)
+            case .retired(let facility): draft = pages.draftRetired(facility, route: spec.route)
+            case .search: draft = search.map { pages.draftSearch(spec.route, search: $0) }
+            default: draft = pages.draftIndex(spec.route)
             }
-            html = rendered.html
-            dataLinks = rendered.links
+            guard let draft else { return RenderedPage(route: spec.route, html: "", dependencies: recorder.reads, links: []) }
+            return finish(spec, draft, recorder: recorder)
         case .sitemapIndex(let routes):
             recorder.record(.group("sitemap"))
             return RenderedPage(route: spec.route, html: SiteFiles.sitemapIndex(routes, config: config), dependencies: recorder.reads, links: [])
@@ -134,7 +135,34 @@ struct PageRenderer: Sendable {
         }
         guard keepsLinks else { return RenderedPage(route: spec.route, html: html, dependencies: recorder.reads, links: []) }
         return RenderedPage(route: spec.route, html: html, dependencies: recorder.reads,
-                            links: linkOrigins(template: spec.template, markdown: markdownLinks, components: componentLinks + dataLinks))
+                            links: linkOrigins(template: spec.template, markdown: markdownLinks, components: componentLinks))
+    }
+
+    /// The page of a view made: its template run on the view, the view kept when a later build may use it.
+    private func finish(_ spec: PageSpec, _ draft: PageDraft, recorder: DependencyRecorder) -> RenderedPage {
+        let made = readsSoFar(recorder)
+        let html = draft.render(templates, recorder)
+        let links = keepsLinks ? linkOrigins(template: draft.template, markdown: [], components: draft.links) : []
+        let kept = made.map { KeptView(draft: draft, reads: $0, templateFiles: templates.files(of: draft.template)) }
+        return RenderedPage(route: spec.route, html: html, dependencies: recorder.reads, links: links, kept: kept)
+    }
+
+    /// The reads so far, when pages keep their views (a long-lived build, which records reads).
+    private func readsSoFar(_ recorder: DependencyRecorder) -> Set<Dependency>? {
+        keepsViews && recorder.isActive ? recorder.reads : nil
+    }
+
+    /// `page` again with this renderer's templates, from the view it kept: for a page whose view read none of
+    /// the template files that changed. Its reads are the view's and the new template's files.
+    func rerender(_ page: RenderedPage) -> RenderedPage? {
+        guard let kept = page.kept, templates.has(kept.draft.template) else { return nil }
+        let files = templates.files(of: kept.draft.template)
+        let recorder = DependencyRecorder(metrics: metrics, active: false)
+        let html = kept.draft.render(templates, recorder)
+        let dependencies = files == kept.templateFiles ? page.dependencies : kept.reads.union(files.map(Dependency.file))
+        let links = keepsLinks ? linkOrigins(template: kept.draft.template, markdown: [], components: kept.draft.links) : []
+        return RenderedPage(route: page.route, html: html, dependencies: dependencies, links: links,
+                            kept: KeptView(draft: kept.draft, reads: kept.reads, templateFiles: files))
     }
 
     /// Origins of the page's links: the template's literal links, the data links the layout shows,

@@ -60,8 +60,15 @@ public struct RenderedPage: Sendable {
     public let links: [LinkOrigin]
     /// The pages a data file (of the search index) links to, for the link check.
     public let dataLinks: [String]
+    /// The page's view model, kept by a long-lived build (see `KeptView`).
+    let kept: KeptView?
 
     public init(route: Route, html: String, dependencies: Set<Dependency>, links: [LinkOrigin], dataLinks: [String] = []) {
+        self.init(route: route, html: html, dependencies: dependencies, links: links, dataLinks: dataLinks, kept: nil)
+    }
+
+    init(route: Route, html: String, dependencies: Set<Dependency>, links: [LinkOrigin], dataLinks: [String] = [], kept: KeptView?) {
+        self.kept = kept
         self.route = route
         self.html = html
         self.dependencies = dependencies

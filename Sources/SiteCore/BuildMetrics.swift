@@ -52,6 +52,16 @@ public final class BuildMetrics: @unchecked Sendable {
         return try work()
     }
 
+    /// Forgets what was collected: a long-lived build reports each rebuild on its own (`iopsite serve --metrics`).
+    public func reset() {
+        lock.withLock {
+            steps = []
+            templates = [:]
+            markdown = (0, 0)
+            writing = (0, 0)
+        }
+    }
+
     /// `Steps (wall time): load 180 ms, …` and `Rendering (summed over threads): Markdown …; templates …`.
     public var lines: [String] {
         lock.withLock {

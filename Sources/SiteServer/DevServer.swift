@@ -49,10 +49,13 @@ public enum DevServer {
                 rebuilder.start { outcome in
                     state.publish(outcome)
                     print(report(outcome))
+                    if let metrics = session.settings.metrics {
+                        metrics.lines.forEach(print)
+                        metrics.reset()
+                    }
                     // After the pages are out: the links of what changed are checked while the editor looks.
-                    if case .success(let (snapshot, change)) = outcome.result,
-                       let problems = links.check(snapshot, change: change, isFirst: outcome.isFirst) {
-                        links.lines(problems).forEach(print)
+                    if case .success(let (snapshot, change)) = outcome.result {
+                        links.submit(snapshot, change: change, isFirst: outcome.isFirst, print: print)
                     }
                 }
             },

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SiteBuild
+import SiteCore
 import SiteServer
 
 /// `iopsite serve`: the editor's loop. Builds into memory, serves on loopback, rebuilds on change.
@@ -29,6 +30,9 @@ struct ServeCommand: ParsableCommand {
     @Flag(name: .long, help: "Treat warnings as errors.")
     var strict = false
 
+    @Flag(name: .long, help: "After each build, print where its time went: each step's wall time, Markdown's and each template's.")
+    var metrics = false
+
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
     }
@@ -38,7 +42,7 @@ struct ServeCommand: ParsableCommand {
         if !["127.0.0.1", "::1", "localhost"].contains(host) {
             Terminal.line("warning: serving on \(host): other machines on the network can read the site")
         }
-        let session = BuildSession(.init(root: root, strict: strict, today: Clock.today()))
+        let session = BuildSession(.init(root: root, strict: strict, today: Clock.today(), metrics: metrics ? BuildMetrics() : nil))
         let code = DevServer.run(session: session, options: .init(host: host, port: port, open: open)) { Terminal.line($0) }
         throw ExitCode(code)
     }

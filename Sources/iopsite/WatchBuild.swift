@@ -27,9 +27,7 @@ enum WatchBuild {
                     Terminal.line(written.value ? Rebuilder.summary(change, milliseconds: outcome.milliseconds)
                                                 : "Built \(snapshot.pages.count) pages: \(report.written) files written, \(report.unchanged) unchanged, \(report.removed) removed. Watching for changes (Ctrl-C stops).")
                     written.value = true
-                    if let problems = links.check(snapshot, change: change, isFirst: outcome.isFirst) {
-                        links.lines(problems).forEach(Terminal.line)
-                    }
+                    links.submit(snapshot, change: change, isFirst: outcome.isFirst, print: Terminal.line)
                 } catch {
                     Terminal.line("error: \(error)")
                     written.value = false

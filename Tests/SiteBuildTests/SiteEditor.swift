@@ -54,7 +54,7 @@ struct SiteEditor {
         case 1: try change("Content/guide/the-guide.md", "guide citation") { $0.replacingOccurrences(of: "Programs help [@drake2007].", with: "Programs help [@drake2007][@mccarty2014].") }
         case 2: try change("Content/guide/data/faq.yaml", "FAQ answer") { $0.replacingOccurrences(of: "facility.\n", with: "facility (\(n)).\n") }
         case 3, 4: try editListing(n)
-        case 5: try change("Templates/\(["faq", "listing", "facility", "state", "footer", "sources"][random.next(below: 6)]).mustache", "template") { $0 + "<!-- \(n) -->\n" }
+        case 5: try change("Templates/\(["faq", "listing", "facility", "state", "footer", "sources", "layout", "header", "retired"][random.next(below: 9)]).mustache", "template") { $0 + "<!-- \(n) -->\n" }
         case 6: try change("Templates/assets/site.css", "stylesheet") { $0 + ".edit-\(n) { color: #123; }\n" }
         case 7: try toggleExtraAsset(n)
         case 8: try toggleExtraGuide(n)

@@ -13,6 +13,13 @@ struct SearchIndex: Sendable {
         let longitude: Double
         /// True when the point is its ZIP code's, for want of coordinates of its own.
         let fromZIP: Bool
+        /// Its place among the placed listings, in directory order: a later index finds it there first.
+        let position: Int
+
+        /// Whether `other` is this listing at the same point.
+        func isPlaced(like other: Entry) -> Bool {
+            latitude == other.latitude && longitude == other.longitude && fromZIP == other.fromZIP
+        }
     }
 
     /// One cell: its listings (sorted by id) and the box around their points, in millionths of a degree,
@@ -110,41 +117,63 @@ struct SearchIndex: Sendable {
         var entries: [Entry] = [], unplaced: [Facility] = []
         for facility in directory.directory.facilities {
             if let latitude = facility.latitude, let longitude = facility.longitude {
-                entries.append(Entry(facility: facility, latitude: latitude, longitude: longitude, fromZIP: false))
+                entries.append(Entry(facility: facility, latitude: latitude, longitude: longitude, fromZIP: false, position: entries.count))
             } else if let point = geography.point(ofZIP: facility.address.value.zip) {
-                entries.append(Entry(facility: facility, latitude: point.latitude, longitude: point.longitude, fromZIP: true))
+                entries.append(Entry(facility: facility, latitude: point.latitude, longitude: point.longitude, fromZIP: true,
+                                     position: entries.count))
             } else {
                 unplaced.append(facility)
             }
         }
         self.unplaced = unplaced
         if let previous, let kept = Self.cells(of: previous, placing: entries) {
-            cells = kept
+            cells = kept.cells
+            // The same ids in the same cells: the layout is the previous one, and so are the names unless one changed.
+            layout = previous.layout
+            names = kept.sameNames ? previous.names : Self.names(kept.cells)
         } else {
             let leaves = (entries.count + Self.cellCapacity - 1) / Self.cellCapacity
             cells = Self.split(entries, into: max(1, leaves)).filter { !$0.isEmpty }.map(Self.cell)
+            layout = Self.layout(cells)
+            names = Self.names(cells)
         }
         newest = SitePlan.newest(entries.map(\.facility))
     }
 
     /// `previous`'s cells holding `entries` instead of its own, when they are the same ids at the same points; else nil.
-    private static func cells(of previous: SearchIndex, placing entries: [Entry]) -> [Cell]? {
+    /// A cell whose listings are all the very same values is kept whole. Each listing is looked for at its
+    /// position first; only when the order changed are the new listings looked up by id.
+    private static func cells(of previous: SearchIndex, placing entries: [Entry]) -> (cells: [Cell], sameNames: Bool)? {
         guard previous.cells.reduce(0, { $0 + $1.entries.count }) == entries.count else { return nil }
-        let byID = Dictionary(entries.map { ($0.facility.id.value, $0) }) { first, _ in first }
-        guard byID.count == entries.count else { return nil }
+        var byID: [String: Entry]?
+        func entry(replacing old: Entry) -> Entry? {
+            if old.position < entries.count, entries[old.position].facility.id.value == old.facility.id.value { return entries[old.position] }
+            if byID == nil {
+                byID = Dictionary(entries.map { ($0.facility.id.value, $0) }) { first, _ in first }
+                guard byID!.count == entries.count else { return nil }
+            }
+            return byID![old.facility.id.value]
+        }
         var cells: [Cell] = []
         cells.reserveCapacity(previous.cells.count)
+        var sameNames = true
         for cell in previous.cells {
+            if cell.entries.allSatisfy({ old in
+                old.position < entries.count && entries[old.position].facility === old.facility && entries[old.position].isPlaced(like: old)
+            }) {
+                cells.append(cell)
+                continue
+            }
             var replaced: [Entry] = []
             replaced.reserveCapacity(cell.entries.count)
             for old in cell.entries {
-                guard let new = byID[old.facility.id.value], new.latitude == old.latitude, new.longitude == old.longitude,
-                      new.fromZIP == old.fromZIP else { return nil }
+                guard let new = entry(replacing: old), new.isPlaced(like: old) else { return nil }
+                if new.facility.name.value != old.facility.name.value { sameNames = false }
                 replaced.append(new)
             }
             cells.append(Cell(entries: replaced, south: cell.south, north: cell.north, west: cell.west, east: cell.east))
         }
-        return cells
+        return (cells, sameNames)
     }
 
     /// Splits points into `leaves` groups of sizes as equal as possible: each split halves the number of
@@ -195,15 +224,19 @@ struct SearchIndex: Sendable {
 
     /// What pages of the index depend on as a whole: each cell's box, and which listing is in which cell, in
     /// order (a listing that moves within its cell changes its own record, and the box when it moves it).
-    var layout: [String] {
+    let layout: [String]
+
+    /// What the names file holds, in its order: it depends on these and on `layout`, not on each listing whole
+    /// (so that an edit of a listing's phone number does not write the 14,000 names again).
+    let names: [String]
+
+    private static func layout(_ cells: [Cell]) -> [String] {
         cells.enumerated().flatMap { number, cell in
             ["cell \(number) \(cell.south) \(cell.north) \(cell.west) \(cell.east)"] + cell.entries.map(\.facility.id.value)
         }
     }
 
-    /// What the names file holds, in its order: it depends on these and on `layout`, not on each listing whole
-    /// (so that an edit of a listing's phone number does not write the 14,000 names again).
-    var names: [String] {
+    private static func names(_ cells: [Cell]) -> [String] {
         cells.flatMap { $0.entries.map(\.facility.name.value) }
     }
 

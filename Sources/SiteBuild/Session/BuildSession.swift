@@ -92,7 +92,7 @@ public final class BuildSession: @unchecked Sendable {
     /// Reads `Content/` and `Templates/`; unchanged files come from the cache.
     public func load() -> Loaded {
         let root = settings.root
-        let versions = sourceVersions()
+        let versions = settings.metrics.step("versions") { sourceVersions() }
         let loaded = settings.metrics.step("load content") {
             ContentLoader(root: root, shortcodes: Component.shortcodes, guideParts: Component.dataParts, today: settings.today, cache: cache).load()
         }
@@ -176,7 +176,7 @@ public final class BuildSession: @unchecked Sendable {
         let oldAssets = Dictionary((previous?.assets ?? []).map { ($0.path, $0.data) }) { first, _ in first }
         if var previous = previous.take() {
             change.files = Self.changedFiles(previous.versions, next.versions)
-            stale = Self.stalePages(previous: previous, next: next, files: change.files)
+            stale = settings.metrics.step("stale pages") { Self.stalePages(previous: previous, next: next, files: change.files) }
             swap(&next.pages, &previous.pages)
             swap(&next.dependents, &previous.dependents)
         } else {
@@ -190,51 +190,64 @@ public final class BuildSession: @unchecked Sendable {
         // Each page is compared with the one it replaces on the core that rendered it (after a layout edit, 15,000
         // sets of reads and pages of text), not one by one afterwards. The old pages are let go before `next`
         // changes, so that its dictionary is not copied.
+        // After an edit of templates only, a page whose view read none of them is its new template run on its kept view.
+        let editedTemplates = Self.editedTemplates(change.files)
         let pages = settings.metrics.step("render") { [pages = next.pages] in
             ParallelMap.map(due) { spec -> (page: RenderedPage, sameReads: Bool, sameHTML: Bool) in
-                let page = renderer.render(spec)
                 let old = pages[spec.route]
+                let page = editedTemplates.flatMap { edited in
+                    old.flatMap { old in old.kept.flatMap { $0.reads.isDisjoint(with: edited) ? renderer.rerender(old) : nil } }
+                } ?? renderer.render(spec)
                 return (page, old.map { $0.dependencies == page.dependencies } ?? false, old.map { $0.html == page.html } ?? false)
             }
         }
-        // Pages of routes the plan no longer has: only when the kept pages outnumber the planned routes they hold.
-        if next.pages.count > planned.specs.count - new {
-            let routes = Set(planned.specs.map(\.route))
-            for route in Array(next.pages.keys) where !routes.contains(route) {
-                next.unindex(next.pages[route]!)
-                next.pages[route] = nil
-                change.removed.append(route.outputFile)
-                change.routes.append(route)
+        settings.metrics.step("record changes") {
+            // Pages of routes the plan no longer has: only when the kept pages outnumber the planned routes they hold.
+            if next.pages.count > planned.specs.count - new {
+                let routes = Set(planned.specs.map(\.route))
+                for route in Array(next.pages.keys) where !routes.contains(route) {
+                    next.unindex(next.pages[route]!)
+                    next.pages[route] = nil
+                    change.removed.append(route.outputFile)
+                    change.routes.append(route)
+                }
             }
+            for (page, sameReads, sameHTML) in pages {
+                // A page that read the same things as before (every page, after a layout edit) keeps its entries
+                // in the index: comparing its reads costs a fraction of moving them.
+                if !sameReads {
+                    if let old = next.pages[page.route] { next.unindex(old) }
+                    if settings.incremental { next.index(page) }
+                }
+                next.pages[page.route] = page
+                change.rendered.append(page.route)
+                if !sameHTML {
+                    change.written.append(page.file)
+                    change.routes.append(page.route)
+                }
+            }
+            let newAssets = Set(planned.templates.assets.map(\.path))
+            change.written += planned.templates.assets.filter { oldAssets[$0.path] != $0.data }.map(\.path)
+            change.removed += oldAssets.keys.filter { !newAssets.contains($0) }
+            change.written.sort()
+            change.removed.sort()
+            change.rendered.sort()
+            change.routes.sort()
         }
-        for (page, sameReads, sameHTML) in pages {
-            // A page that read the same things as before (every page, after a layout edit) keeps its entries
-            // in the index: comparing its reads costs a fraction of moving them.
-            if !sameReads {
-                if let old = next.pages[page.route] { next.unindex(old) }
-                if settings.incremental { next.index(page) }
-            }
-            next.pages[page.route] = page
-            change.rendered.append(page.route)
-            if !sameHTML {
-                change.written.append(page.file)
-                change.routes.append(page.route)
-            }
-        }
-        let newAssets = Set(planned.templates.assets.map(\.path))
-        change.written += planned.templates.assets.filter { oldAssets[$0.path] != $0.data }.map(\.path)
-        change.removed += oldAssets.keys.filter { !newAssets.contains($0) }
-        change.written.sort()
-        change.removed.sort()
-        change.rendered.sort()
-        change.routes.sort()
         return (next, change)
     }
 
     func renderer(for planned: Planned) -> PageRenderer {
         PageRenderer(content: planned.content, templates: planned.templates, directory: planned.directory?.index, search: planned.search,
                      fragments: fragments, metrics: settings.metrics, recordsReads: settings.incremental || settings.describesPages,
-                     keepsLinks: settings.describesPages)
+                     keepsLinks: settings.describesPages, keepsViews: settings.incremental)
+    }
+
+    /// The changed files as dependencies when every one is a template (not an asset), else nil.
+    static func editedTemplates(_ files: [String]) -> Set<Dependency>? {
+        guard !files.isEmpty, files.allSatisfy({ $0.hasPrefix("Templates/") && $0.hasSuffix(".mustache") && !$0.dropFirst(10).contains("/") })
+        else { return nil }
+        return Set(files.map(Dependency.file))
     }
 
     /// Loads, plans and renders after the last good snapshot, and keeps the result when it succeeded.
