@@ -105,7 +105,7 @@ enum LiveEvent {
 
 /// The pages and assets the server answers with.
 struct ServedSite: Sendable {
-    var pages: [Route: RenderedPage]
+    var pages: PageTable
     var assets: [TemplateLibrary.Asset]
 
     /// The page written at `relative` (a path in the output folder; a folder means its `index.html`).

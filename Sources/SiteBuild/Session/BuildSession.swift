@@ -167,7 +167,7 @@ public final class BuildSession: @unchecked Sendable {
         }
         let renderer = renderer(for: planned)
         var next = SiteSnapshot(content: planned.content, templates: planned.templates, directory: planned.directory, specs: planned.specs,
-                                pages: [:], diagnostics: planned.diagnostics, versions: planned.versions,
+                                pages: PageTable(), diagnostics: planned.diagnostics, versions: planned.versions,
                                 groups: ["guides": planned.content.guides.map(\.path), "search": planned.search?.layout ?? [],
                                          "search names": planned.search?.names ?? []],
                                 sitemap: planned.sitemap)

@@ -12,7 +12,7 @@ public struct SiteSnapshot: Sendable {
     /// Every planned page, in route order.
     public let specs: [PageSpec]
     /// The rendered pages by route.
-    public internal(set) var pages: [Route: RenderedPage]
+    public internal(set) var pages: PageTable
     /// Warnings and notes of the load (a snapshot exists only when nothing failed).
     public let diagnostics: [Diagnostic]
     /// The version of every file under `Content/` and `Templates/` (see `SourceFileReader.version`).
