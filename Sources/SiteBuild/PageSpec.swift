@@ -49,8 +49,9 @@ public struct SitemapEntry: Sendable, Equatable {
     public let lastModified: String?
 }
 
-/// A rendered page: its bytes, what it was made from, and where each of its links came from.
-public struct RenderedPage: Sendable {
+/// A rendered page: its bytes, what it was made from, and where each of its links came from. A class: the
+/// tables of a long-lived build and of its server share pages, and copying one is then a single retain.
+public final class RenderedPage: Sendable {
     public let route: Route
     /// Relative to the output folder, e.g. `intensive-outpatient-program/index.html`.
     public var file: String { route.outputFile }
@@ -63,7 +64,7 @@ public struct RenderedPage: Sendable {
     /// The page's view model, kept by a long-lived build (see `KeptView`).
     let kept: KeptView?
 
-    public init(route: Route, html: String, dependencies: Set<Dependency>, links: [LinkOrigin], dataLinks: [String] = []) {
+    public convenience init(route: Route, html: String, dependencies: Set<Dependency>, links: [LinkOrigin], dataLinks: [String] = []) {
         self.init(route: route, html: html, dependencies: dependencies, links: links, dataLinks: dataLinks, kept: nil)
     }
 

@@ -2,7 +2,10 @@ import Foundation
 
 /// Maps an array on all cores, keeping the order of the input.
 public enum ParallelMap {
-    public static func map<T: Sendable, U: Sendable>(_ items: [T], _ transform: @Sendable (T) -> U) -> [U] {
+    /// With `parallel` false, on the calling thread alone: work done in the background (a dev server's link
+    /// check, on a thread of low priority) would otherwise take every core at the priority of Dispatch's workers.
+    public static func map<T: Sendable, U: Sendable>(_ items: [T], parallel: Bool = true, _ transform: @Sendable (T) -> U) -> [U] {
+        guard parallel else { return items.map(transform) }
         let results = ResultBuffer<U>(count: items.count)
         DispatchQueue.concurrentPerform(iterations: items.count) { index in
             results.set(index, transform(items[index]))

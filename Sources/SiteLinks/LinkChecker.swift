@@ -30,12 +30,13 @@ public struct LinkChecker: Sendable {
     ///   - site: every HTML page of the output, scanned.
     ///   - files: every file of the output by its path.
     ///   - origins: the build's link origins by page path; empty with `--site`.
-    public func check(_ site: ScannedSite, files: Set<String>, origins: [String: [LinkOrigin]] = [:]) -> Report {
+    ///   - parallel: whether to use every core (false: the calling thread alone, for a check in the background).
+    public func check(_ site: ScannedSite, files: Set<String>, origins: [String: [LinkOrigin]] = [:], parallel: Bool = true) -> Report {
         // One task per table: each distinct href of a table is judged once, then its links are looked up.
         var grouped = [[Int]](repeating: [], count: site.tables.count)
         for (page, table) in site.tableOfPage.enumerated() { grouped[table].append(page) }
         let pagesOfTable = grouped
-        let found = ParallelMap.map(Array(site.tables.indices)) { table -> [LinkProblem] in
+        let found = ParallelMap.map(Array(site.tables.indices), parallel: parallel) { table -> [LinkProblem] in
             var judge = TableJudge(checker: self, site: site, table: table, files: files)
             var problems: [LinkProblem] = []
             for page in pagesOfTable[table] {

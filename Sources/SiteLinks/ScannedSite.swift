@@ -20,11 +20,12 @@ public struct ScannedSite: Sendable {
         index = Dictionary(pages.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    /// Scans pages already in memory (the pages a build just rendered) on every core.
-    public init(html pages: [(path: String, html: String)]) {
+    /// Scans pages already in memory (the pages a build just rendered) on every core, or with `parallel`
+    /// false on the calling thread alone.
+    public init(html pages: [(path: String, html: String)], parallel: Bool = true) {
         let chunkCount = max(1, min(pages.count, ProcessInfo.processInfo.activeProcessorCount))
         let chunks = (0..<chunkCount).map { chunk in Array(stride(from: chunk, to: pages.count, by: chunkCount)) }
-        let scanned = ParallelMap.map(chunks) { chunk -> (ByteStringTable, [(String, ScannedPage)]) in
+        let scanned = ParallelMap.map(chunks, parallel: parallel) { chunk -> (ByteStringTable, [(String, ScannedPage)]) in
             var table = ByteStringTable()
             let found = chunk.map { index in
                 var html = pages[index].html

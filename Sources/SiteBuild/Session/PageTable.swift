@@ -1,10 +1,10 @@
 import SiteCore
 
 /// The rendered pages by route, held in shards. A long-lived build shares its table with the server (and
-/// the link check) while it makes the next one; a change then copies only the shards it touches, a few
-/// hundred pages each, where one dictionary would copy all 15,000 pages for a single edited listing.
+/// the link check) while it makes the next one; a change then copies only the shards it touches, about
+/// thirty pages each, where one dictionary would copy all 15,000 pages for a single edited listing.
 public struct PageTable: Sendable {
-    private static let shardCount = 64
+    private static let shardCount = 512
     private var shards: [[Route: RenderedPage]] = Array(repeating: [:], count: PageTable.shardCount)
 
     public init() {}
