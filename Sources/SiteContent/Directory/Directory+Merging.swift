@@ -125,16 +125,20 @@ extension DirectoryLoader {
             records = imported.enumerated().filter { !dropped.contains($0.offset) }.map(\.element)
             index = Dictionary(records.enumerated().map { ($1.id!.value, $0) }) { first, _ in first }
         }
+        // The overridden records apart, by position: changing one in `records` would copy them all.
+        var overridden: [Int: FacilityRecord] = [:]
         for override in overrides {
             checkEditorRetirement(override, log: log)
             guard let id = override.id else { continue }
             if let position = index[id.value] {
-                records[position] = records[position].overridden(by: override)
+                overridden[position] = (overridden[position] ?? records[position]).overridden(by: override)
             } else {
                 merge.leftovers.append(override)
             }
         }
-        merge.facilities = records.compactMap { complete($0, log: log) }
+        merge.facilities = overridden.isEmpty
+            ? records.compactMap { complete($0, log: log) }
+            : records.indices.compactMap { complete(overridden[$0] ?? records[$0], log: log) }
         merge.counts = validation.check(merge.facilities, slugs: &merge.slugs)
         return merge
     }
