@@ -52,6 +52,9 @@ public final class BuildMetrics: @unchecked Sendable {
         return try work()
     }
 
+    /// How many times Markdown was rendered to HTML since the start (or the last `reset`).
+    public var markdownRenders: Int { lock.withLock { markdown.renders } }
+
     /// Forgets what was collected: a long-lived build reports each rebuild on its own (`iopsite serve --metrics`).
     public func reset() {
         lock.withLock {

@@ -95,6 +95,33 @@ import Testing
         #expect(routes(try step(session)) == facilities)
     }
 
+    @Test func afterATemplateEditAPageIsItsKeptViewRenderedAgainUnlessTheViewReadThatTemplate() throws {
+        let site = try IncrementalFixture.site()
+        let metrics = BuildMetrics()
+        let session = BuildSession(.init(root: site.root, metrics: metrics))
+        let willow = Route("/rehab-centers/virginia/willow-place/")
+        _ = try session.update().get()
+        let full = metrics.markdownRenders
+        metrics.reset()
+        // The layout is read by every page and by no view: each page but the guide (whose body is written into
+        // the page, not kept) is its new layout around the view it kept, so Willow Place's description is not
+        // rendered from its Markdown again.
+        let layout = try #require(site.read("Templates/layout.mustache"))
+        try site.write(["Templates/layout.mustache": layout.replacingOccurrences(of: "</body>", with: "<!-- edited --></body>")])
+        let (afterLayout, layoutChange) = try session.update().get()
+        #expect(layoutChange.rendered.count == afterLayout.specs.filter { !$0.template.isEmpty }.count)
+        #expect(metrics.markdownRenders == full - 1)
+        #expect(try #require(afterLayout.pages[willow]).html.contains("<!-- edited --></body>"))
+        metrics.reset()
+        // Its sources list is made from sources.mustache while its view is made: an edit of it makes the view again.
+        let sources = try #require(site.read("Templates/sources.mustache"))
+        try site.write(["Templates/sources.mustache": sources + "<!-- sources edited -->\n"])
+        let (afterSources, sourcesChange) = try session.update().get()
+        #expect(sourcesChange.rendered.contains(willow))
+        #expect(metrics.markdownRenders == full)
+        #expect(try #require(afterSources.pages[willow]).html.contains("<!-- sources edited -->"))
+    }
+
     @Test func aStylesheetEditRendersNoPageAndWritesOneFile() throws {
         let (site, session, _) = try session()
         let css = try #require(site.read("Templates/assets/site.css"))
