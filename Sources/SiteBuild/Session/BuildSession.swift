@@ -174,19 +174,20 @@ public final class BuildSession: @unchecked Sendable {
         var change = SiteChange()
         let stale: Set<Route>
         let oldAssets = Dictionary((previous?.assets ?? []).map { ($0.path, $0.data) }) { first, _ in first }
+        var previousSpecs: [PageSpec]?
         if var previous = previous.take() {
             change.files = Self.changedFiles(previous.versions, next.versions)
             stale = settings.metrics.step("stale pages") { Self.stalePages(previous: previous, next: next, files: change.files) }
             swap(&next.pages, &previous.pages)
             swap(&next.dependents, &previous.dependents)
+            previousSpecs = previous.specs
+            // What is left of it (the content and plan it was made from) is freed on another thread: letting go of
+            // 14,000 listings' values one by one is no part of the editor's wait.
+            DispatchQueue.global(qos: .utility).async { [previous] in withExtendedLifetime(previous) {} }
         } else {
             stale = Set(planned.specs.map(\.route))
         }
-        var new = 0
-        let due = planned.specs.filter { spec in
-            if next.pages[spec.route] == nil { new += 1; return true }
-            return stale.contains(spec.route)
-        }
+        let (due, new) = Self.due(planned.specs, previous: previousSpecs, kept: next.pages, stale: stale)
         // Each page is compared with the one it replaces on the core that rendered it (after a layout edit, 15,000
         // sets of reads and pages of text), not one by one afterwards. The old pages are let go before `next`
         // changes, so that its dictionary is not copied.
@@ -241,6 +242,30 @@ public final class BuildSession: @unchecked Sendable {
         PageRenderer(content: planned.content, templates: planned.templates, directory: planned.directory?.index, search: planned.search,
                      fragments: fragments, metrics: settings.metrics, recordsReads: settings.incremental || settings.describesPages,
                      keepsLinks: settings.describesPages, keepsViews: settings.incremental)
+    }
+
+    /// The pages to render, in route order, and how many of them are new: each planned page that has no page kept, and
+    /// the stale ones. When the plan has the previous plan's routes (any edit that adds or removes no page), the stale
+    /// routes are found in it by binary search, rather than every planned route looked up.
+    static func due(_ specs: [PageSpec], previous: [PageSpec]?, kept: PageTable, stale: Set<Route>) -> (due: [PageSpec], new: Int) {
+        if let previous, previous.count == specs.count, zip(previous, specs).allSatisfy({ $0 === $1 || $0.route == $1.route }) {
+            var due: [PageSpec] = []
+            for route in stale.sorted() {
+                var low = 0, high = specs.count
+                while low < high {
+                    let middle = (low + high) / 2
+                    if specs[middle].route < route { low = middle + 1 } else { high = middle }
+                }
+                if low < specs.count, specs[low].route == route { due.append(specs[low]) }
+            }
+            return (due, 0)
+        }
+        var new = 0
+        let due = specs.filter { spec in
+            if kept[spec.route] == nil { new += 1; return true }
+            return stale.contains(spec.route)
+        }
+        return (due, new)
     }
 
     /// The changed files as dependencies when every one is a template (not an asset), else nil.
