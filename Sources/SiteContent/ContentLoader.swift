@@ -117,7 +117,10 @@ public struct ContentLoader: Sendable {
         let loader = DirectoryLoader(exists: exists, read: { read($0, log: stageLog) }, list: list, log: stageLog, markdown: markdown,
                                      today: today, maxAgeDays: maxAgeDays,
                                      parse: { path, text, log, make in cache.parse(path, text: text, context: parseContext, log: log, make) },
-                                     mergeState: { state, texts, log, make in cache.derive("merge:" + state, from: texts, context: parseContext, log: log, make) })
+                                     mergeState: { state, texts, log, make in cache.derive("merge:" + state, from: texts, context: parseContext, log: log, make) },
+                                     completeImported: { path, text, make in
+                                         cache.derive("complete:" + path, from: [text], context: parseContext, log: DiagnosticLog()) { _ in make() }
+                                     })
         let loaded = loader.load()
         let diagnostics = stageLog.diagnostics
         let directory = cache.keep(.init(texts: texts, context: context, directory: loaded, diagnostics: diagnostics))

@@ -20,6 +20,11 @@ struct DirectoryLoader {
     /// Merges one state's files, through the cache when there is one (keyed by the files' texts).
     var mergeState: @Sendable (_ state: String, _ texts: [String], _ log: DiagnosticLog, _ make: (DiagnosticLog) -> StateMerge) -> StateMerge
         = { _, _, log, make in make(log) }
+    /// Each record of an imported file made a listing on its own (before any editor's override), through the cache
+    /// when there is one (keyed by the file's text): an edit of the editor's file of a state then keeps the very
+    /// same listing values for every record it does not override.
+    var completeImported: @Sendable (_ path: String, _ text: String, _ make: () -> [CompletedRecord]) -> [CompletedRecord]
+        = { _, _, make in make() }
 
     func load() -> Directory {
         let folder = Self.folder

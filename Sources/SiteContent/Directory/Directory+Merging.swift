@@ -10,6 +10,12 @@ struct StateFile: Sendable {
     var code: String { String(path.split(separator: "/").last!.dropLast(".yaml".count)) }
 }
 
+/// An imported record made a listing (nil when it lacks a required field), with what making it reported.
+struct CompletedRecord: Sendable {
+    let facility: Facility?
+    let diagnostics: [Diagnostic]
+}
+
 /// One state's imported listings with its editor's overrides applied, and the overrides whose id is not
 /// imported in that state (additions, or mistakes the directory-wide pass reports).
 struct StateMerge: Sendable {
@@ -29,13 +35,15 @@ extension DirectoryLoader {
     func merge(imported: [StateFile], overrides: [StateFile], states: [StateInfo]) -> [Facility] {
         let overridesByState = Dictionary(overrides.map { ($0.code, $0) }) { first, _ in first }
         // The states are merged on every core, each into a log of its own.
-        let mergeState = mergeState, today = today, maxAgeDays = maxAgeDays
+        let mergeState = mergeState, completeImported = completeImported, today = today, maxAgeDays = maxAgeDays
         let results = ParallelMap.map(imported.map { (file: $0, own: overridesByState[$0.code]) }) { task -> (StateMerge, [Diagnostic]) in
             let stateLog = DiagnosticLog()
             let inputs = [task.file.path, task.file.text ?? "\u{0}", task.own?.text ?? "\u{0}"]
             let merge = mergeState(task.file.code, inputs, stateLog) { log in
-                Self.mergeState(imported: task.file.records, overrides: task.own?.records ?? [],
-                                validation: DirectoryValidation(log: log, today: today, maxAgeDays: maxAgeDays))
+                // A state with an editor's file: its imported records made listings apart, kept while the import is.
+                let completed = task.own == nil ? nil : task.file.text.map { completeImported(task.file.path, $0) { Self.completeEach(task.file.records) } }
+                return Self.mergeState(imported: task.file.records, overrides: task.own?.records ?? [], completed: completed,
+                                       validation: DirectoryValidation(log: log, today: today, maxAgeDays: maxAgeDays))
             }
             return (merge, stateLog.diagnostics)
         }
@@ -100,45 +108,52 @@ extension DirectoryLoader {
         return facilities
     }
 
-    /// One state's merge: overrides applied by id to its imported records.
-    static func mergeState(imported: [FacilityRecord], overrides: [FacilityRecord], validation: DirectoryValidation) -> StateMerge {
+    /// Each record made a listing on its own, with what making it reported.
+    static func completeEach(_ records: [FacilityRecord]) -> [CompletedRecord] {
+        records.map { record in
+            let log = DiagnosticLog()
+            return CompletedRecord(facility: complete(record, log: log), diagnostics: log.diagnostics)
+        }
+    }
+
+    /// One state's merge: overrides applied by id to its imported records. `completed`, when given, holds each
+    /// imported record already made a listing: a record no override touches is that listing, the very same value.
+    static func mergeState(imported: [FacilityRecord], overrides: [FacilityRecord], completed: [CompletedRecord]? = nil,
+                           validation: DirectoryValidation) -> StateMerge {
         let log = validation.log
         var merge = StateMerge()
-        // The imported records are kept as they are (sharing their storage, not copied one by one) unless some must go.
+        // The positions of the imported records kept (those with an id, each id once), and each id's place among them.
         var index: [String: Int] = [:]
-        var dropped: Set<Int> = []
+        var kept: [Int] = []
+        kept.reserveCapacity(imported.count)
         for (position, record) in imported.enumerated() {
-            guard let id = record.id else {
-                dropped.insert(position)
-                continue
-            }
+            guard let id = record.id else { continue }
             if let first = index[id.value] {
-                log.error("duplicate facility id '\(id.value)' (first at \(imported[first].id!.location))", at: id.location)
-                dropped.insert(position)
+                log.error("duplicate facility id '\(id.value)' (first at \(imported[kept[first]].id!.location))", at: id.location)
                 continue
             }
-            index[id.value] = position
+            index[id.value] = kept.count
+            kept.append(position)
             merge.ids.append((id.value, id.location))
         }
-        var records = imported
-        if !dropped.isEmpty {
-            records = imported.enumerated().filter { !dropped.contains($0.offset) }.map(\.element)
-            index = Dictionary(records.enumerated().map { ($1.id!.value, $0) }) { first, _ in first }
-        }
-        // The overridden records apart, by position: changing one in `records` would copy them all.
+        // The overridden records apart, by place: the imported records are never copied one by one.
         var overridden: [Int: FacilityRecord] = [:]
         for override in overrides {
             checkEditorRetirement(override, log: log)
             guard let id = override.id else { continue }
-            if let position = index[id.value] {
-                overridden[position] = (overridden[position] ?? records[position]).overridden(by: override)
+            if let place = index[id.value] {
+                overridden[place] = (overridden[place] ?? imported[kept[place]]).overridden(by: override)
             } else {
                 merge.leftovers.append(override)
             }
         }
-        merge.facilities = overridden.isEmpty
-            ? records.compactMap { complete($0, log: log) }
-            : records.indices.compactMap { complete(overridden[$0] ?? records[$0], log: log) }
+        merge.facilities = kept.indices.compactMap { place in
+            if let record = overridden[place] { return complete(record, log: log) }
+            guard let completed else { return complete(imported[kept[place]], log: log) }
+            let made = completed[kept[place]]
+            log.append(contentsOf: made.diagnostics)
+            return made.facility
+        }
         merge.counts = validation.check(merge.facilities, slugs: &merge.slugs)
         return merge
     }
