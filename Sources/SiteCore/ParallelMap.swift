@@ -14,6 +14,19 @@ public enum ParallelMap {
     }
 }
 
+extension ParallelMap {
+    /// Like `map`, the costliest items started first (by `cost`), so that both cores finish together rather than
+    /// one waiting on a large item taken last; the results keep the order of the input.
+    public static func map<T: Sendable, U: Sendable>(_ items: [T], costliestFirst cost: (T) -> Int, _ transform: @Sendable (T) -> U) -> [U] {
+        let costs = items.map(cost)
+        let order = items.indices.sorted { costs[$0] > costs[$1] }
+        let done = map(order.map { items[$0] }, transform)
+        var results = [U?](repeating: nil, count: items.count)
+        for (position, index) in order.enumerated() { results[index] = done[position] }
+        return results.map { $0! }
+    }
+}
+
 /// Slots filled from several threads, each slot once.
 private final class ResultBuffer<U>: @unchecked Sendable {
     private var slots: [U?]

@@ -86,7 +86,7 @@ struct DirectoryLoader {
     private func readFiles(_ paths: [String], vocabulary: FacilityVocabulary, states: [StateInfo]) -> [StateFile] {
         let texts = paths.map { (path: $0, text: read($0)) }
         let parse = parse
-        let results = ParallelMap.map(texts) { file -> (StateFile, [Diagnostic]) in
+        let results = ParallelMap.map(texts, costliestFirst: { $0.text?.utf8.count ?? 0 }) { file -> (StateFile, [Diagnostic]) in
             let fileLog = DiagnosticLog()
             let read = { (log: DiagnosticLog) in Self.readFile(file.path, text: file.text, vocabulary: vocabulary, states: states, log: log) }
             let records = file.text.map { parse(file.path, $0, fileLog, read) } ?? read(fileLog)

@@ -36,7 +36,8 @@ extension DirectoryLoader {
         let overridesByState = Dictionary(overrides.map { ($0.code, $0) }) { first, _ in first }
         // The states are merged on every core, each into a log of its own.
         let mergeState = mergeState, completeImported = completeImported, today = today, maxAgeDays = maxAgeDays
-        let results = ParallelMap.map(imported.map { (file: $0, own: overridesByState[$0.code]) }) { task -> (StateMerge, [Diagnostic]) in
+        let tasks = imported.map { (file: $0, own: overridesByState[$0.code]) }
+        let results = ParallelMap.map(tasks, costliestFirst: { $0.file.records.count }) { task -> (StateMerge, [Diagnostic]) in
             let stateLog = DiagnosticLog()
             let inputs = [task.file.path, task.file.text ?? "\u{0}", task.own?.text ?? "\u{0}"]
             let merge = mergeState(task.file.code, inputs, stateLog) { log in
