@@ -19,6 +19,8 @@ struct DirectoryIndex: Sendable {
     /// Each data date as readers see it ("April 9, 2020"), made once per date: the directory has a few
     /// dates and 14,000 listing pages that show one.
     let displayDates: [String: String]
+    /// The listed facilities' distinct data dates, sorted.
+    private let listedDates: [String]
     /// Per state, the cities (by `cityKey`) where two listings share a name: only their lists of
     /// neighbours can need telling apart (a list of a city's listings has no two names alike otherwise).
     private let sharedNames: [String: Set<String>]
@@ -40,7 +42,7 @@ struct DirectoryIndex: Sendable {
         self.directory = directory
         states = directory.states.sorted { $0.name < $1.name }
         statesByCode = Dictionary(directory.states.map { ($0.code, $0) }) { first, _ in first }
-        unsorted = Dictionary(grouping: directory.facilities, by: \.state)
+        unsorted = Self.grouped(directory.facilities)
         var byState: [String: [Facility]] = [:]
         var byCity: [String: [String: [Facility]]] = [:]
         var routes: [String: [ObjectIdentifier: Route]] = [:]
@@ -81,12 +83,41 @@ struct DirectoryIndex: Sendable {
         }
         self.sharedNames = sharedNames
         self.leadingDistinctions = leadingDistinctions
-        displayDates = Dictionary(Set(directory.facilities.map(\.sourceDate) + directory.retired.map(\.sourceDate)).map { ($0, DisplayDate.text($0)) }) { first, _ in first }
+        let dates = Self.distinctDates(directory.facilities)
+        listedDates = dates.sorted()
+        displayDates = Dictionary(dates.union(Self.distinctDates(directory.retired)).map { ($0, DisplayDate.text($0)) }) { first, _ in first }
         self.byState = byState
         self.byCity = byCity
         self.routes = routes
         self.labels = labels
-        retiredByState = Dictionary(grouping: directory.retired, by: \.state).mapValues { $0.sorted { $0.id.value < $1.id.value } }
+        retiredByState = Self.grouped(directory.retired).mapValues { $0.sorted { $0.id.value < $1.id.value } }
+    }
+
+    /// Listings by state, each state's in directory order. A directory comes state by state (the imported files,
+    /// then the editors' additions), so runs of one state are moved whole rather than one listing at a time.
+    static func grouped(_ facilities: [Facility]) -> [String: [Facility]] {
+        var groups: [String: [Facility]] = [:]
+        var start = 0
+        while start < facilities.count {
+            let state = facilities[start].state
+            var end = start + 1
+            while end < facilities.count, facilities[end].state == state { end += 1 }
+            groups[state, default: []].append(contentsOf: facilities[start..<end])
+            start = end
+        }
+        return groups
+    }
+
+    /// The distinct data dates of `facilities`. Most share their import's date: a date equal to the one before it
+    /// (the same string, compared without hashing) is not looked up again.
+    static func distinctDates(_ facilities: [Facility]) -> Set<String> {
+        var dates: Set<String> = []
+        var last: String?
+        for facility in facilities where facility.sourceDate != last {
+            dates.insert(facility.sourceDate)
+            last = facility.sourceDate
+        }
+        return dates
     }
 
     func retired(in state: StateInfo) -> [Facility] { retiredByState[state.code] ?? [] }
@@ -128,7 +159,7 @@ struct DirectoryIndex: Sendable {
     /// The sets drawn from the whole directory: the featured listings, and what the map page sums up.
     func directoryGroups() -> [String: [String]] {
         ["featured": directory.facilities.filter(\.featured).map(\.id.value),
-         "directory": ["\(directory.facilities.count)"] + Set(directory.facilities.map(\.sourceDate)).sorted()]
+         "directory": ["\(directory.facilities.count)"] + listedDates]
     }
 
     func facilities(in state: StateInfo) -> [Facility] { byState[state.code] ?? [] }
