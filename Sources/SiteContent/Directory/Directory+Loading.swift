@@ -41,8 +41,10 @@ struct DirectoryLoader {
         let imported = readFiles(importedPaths, vocabulary: vocabulary, states: directory.states)
         let overrides = readFiles(overridePaths, vocabulary: vocabulary, states: directory.states)
         let all = merge(imported: imported, overrides: overrides, states: directory.states)
-        directory.facilities = all.filter { !$0.isRetired }
-        directory.retired = all.filter(\.isRetired)
+        // Most directories retire nothing: then the listings are the merge's array itself, not a copy of it.
+        let anyRetired = all.contains(where: \.isRetired)
+        directory.facilities = anyRetired ? all.filter { !$0.isRetired } : all
+        directory.retired = anyRetired ? all.filter(\.isRetired) : []
         return directory
     }
 

@@ -68,7 +68,8 @@ extension DirectoryLoader {
                 }
             }
         }
-        var facilities = merges.flatMap(\.facilities).filter { duplicates.isEmpty || !duplicates.contains($0.id.location) }
+        var facilities = merges.flatMap(\.facilities)
+        if !duplicates.isEmpty { facilities.removeAll { duplicates.contains($0.id.location) } }
         var additions: [FacilityRecord] = []
         var additionIndex: [String: Int] = [:]
         for override in leftovers {
