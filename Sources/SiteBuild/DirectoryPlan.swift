@@ -71,16 +71,20 @@ struct DirectoryPlan: Sendable {
         let make: @Sendable (StateInfo) -> StatePart = { state in Self.part(state, index.facilities(in: state), retired: index.retired(in: state), index: index) }
         let madeParts = changed.count > 1 ? ParallelMap.map(changed, make) : changed.map(make)
         let made = Dictionary(zip(changed.map(\.code), madeParts)) { first, _ in first }
-        for part in ordered.map({ kept[$0.code] ?? made[$0.code]! }) {
+        let orderedParts = ordered.map { kept[$0.code] ?? made[$0.code]! }
+        // The map page's entry comes first, with the newest date of the states' (each the newest of its listings').
+        let newest = orderedParts.compactMap { $0.sitemap.first?.lastModified }.max()
+        sitemap.reserveCapacity(orderedParts.reduce(1) { $0 + $1.sitemap.count })
+        specs.reserveCapacity(orderedParts.reduce(1) { $0 + $1.specs.count })
+        sitemap.append(SitemapEntry(route: DirectoryIndex.root, lastModified: newest))
+        for part in orderedParts {
             parts[part.state.code] = part
             specs += part.specs
             sitemap += part.sitemap
         }
         self.parts = parts
         self.specs = specs
-        // The map page's date is the newest of the states' (each the newest of its listings').
-        let newest = parts.values.compactMap { $0.sitemap.first?.lastModified }.max()
-        self.sitemap = [SitemapEntry(route: DirectoryIndex.root, lastModified: newest)] + sitemap
+        self.sitemap = sitemap
         groups = index.directoryGroups()
         // Two states with one slug would share every route below it; within a state, each part knows.
         let slugs = Dictionary(grouping: index.states, by: \.slug)
