@@ -26,4 +26,7 @@ struct KeptView: Sendable {
     let reads: Set<Dependency>
     /// The template files the page's template read when it rendered.
     let templateFiles: [String]
+    /// The link origins of the template that the page's own were numbered after: while they are the same, so are
+    /// the page's link origins.
+    let linkPrefix: [LinkOrigin]
 }

@@ -143,7 +143,9 @@ struct PageRenderer: Sendable {
         let made = readsSoFar(recorder)
         let html = draft.render(templates, recorder)
         let links = keepsLinks ? linkOrigins(template: draft.template, markdown: [], components: draft.links) : []
-        let kept = made.map { KeptView(draft: draft, reads: $0, templateFiles: templates.files(of: draft.template)) }
+        let kept = made.map {
+            KeptView(draft: draft, reads: $0, templateFiles: templates.files(of: draft.template), linkPrefix: linkPrefixes[draft.template]?.origins ?? [])
+        }
         return RenderedPage(route: spec.route, html: html, dependencies: recorder.reads, links: links, kept: kept)
     }
 
@@ -160,9 +162,12 @@ struct PageRenderer: Sendable {
         let recorder = DependencyRecorder(metrics: metrics, active: false)
         let html = kept.draft.render(templates, recorder)
         let dependencies = files == kept.templateFiles ? page.dependencies : kept.reads.union(files.map(Dependency.file))
-        let links = keepsLinks ? linkOrigins(template: kept.draft.template, markdown: [], components: kept.draft.links) : []
+        // The page's own link origins are numbered after its template's: the same template links, the same numbers.
+        let prefix = linkPrefixes[kept.draft.template]?.origins ?? []
+        let links = !keepsLinks ? [] : prefix == kept.linkPrefix ? page.links
+            : linkOrigins(template: kept.draft.template, markdown: [], components: kept.draft.links)
         return RenderedPage(route: page.route, html: html, dependencies: dependencies, links: links,
-                            kept: KeptView(draft: kept.draft, reads: kept.reads, templateFiles: files))
+                            kept: KeptView(draft: kept.draft, reads: kept.reads, templateFiles: files, linkPrefix: prefix))
     }
 
     /// Origins of the page's links: the template's literal links, the data links the layout shows,

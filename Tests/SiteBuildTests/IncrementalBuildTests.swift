@@ -112,6 +112,16 @@ import Testing
         #expect(layoutChange.rendered.count == afterLayout.specs.filter { !$0.template.isEmpty }.count)
         #expect(metrics.markdownRenders == full - 1)
         #expect(try #require(afterLayout.pages[willow]).html.contains("<!-- edited --></body>"))
+        // Where its links come from is what a clean build says, whether the template's own links stayed (the
+        // page's are kept) or a layout edit added one before them (they are numbered again).
+        func cleanLinks() throws -> [LinkOrigin] {
+            try #require(BuildSession(.init(root: site.root)).update().get().0.pages[willow]).links
+        }
+        #expect(try #require(afterLayout.pages[willow]).links == cleanLinks())
+        try site.write(["Templates/layout.mustache": layout.replacingOccurrences(of: "<body>", with: "<body>\n<a href=\"/\">Home</a>")])
+        let (withLink, _) = try session.update().get()
+        #expect(try #require(withLink.pages[willow]).links == cleanLinks())
+        #expect(try #require(withLink.pages[willow]).links != afterLayout.pages[willow]?.links)
         metrics.reset()
         // Its sources list is made from sources.mustache while its view is made: an edit of it makes the view again.
         let sources = try #require(site.read("Templates/sources.mustache"))

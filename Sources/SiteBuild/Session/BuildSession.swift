@@ -249,6 +249,8 @@ public final class BuildSession: @unchecked Sendable {
     /// routes are found in it by binary search, rather than every planned route looked up.
     static func due(_ specs: [PageSpec], previous: [PageSpec]?, kept: PageTable, stale: Set<Route>) -> (due: [PageSpec], new: Int) {
         if let previous, previous.count == specs.count, zip(previous, specs).allSatisfy({ $0 === $1 || $0.route == $1.route }) {
+            // Many stale pages (a template edit): one pass over the plan beats sorting them.
+            guard stale.count * 8 < specs.count else { return (specs.filter { stale.contains($0.route) }, 0) }
             var due: [PageSpec] = []
             for route in stale.sorted() {
                 var low = 0, high = specs.count
