@@ -154,10 +154,11 @@ struct PageRenderer: Sendable {
         keepsViews && recorder.isActive ? recorder.reads : nil
     }
 
-    /// `page` again with this renderer's templates, from the view it kept: for a page whose view read none of
-    /// the template files that changed. Its reads are the view's and the new template's files.
-    func rerender(_ page: RenderedPage) -> RenderedPage? {
-        guard let kept = page.kept, templates.has(kept.draft.template) else { return nil }
+    /// `page` again with this renderer's templates, from the view it kept, after an edit of the templates `edited`
+    /// alone; nil when it kept no view or its view read one of them (then the view must be made again). Its reads
+    /// are the view's and the new template's files.
+    func rerender(_ page: RenderedPage, afterEditing edited: Set<Dependency>) -> RenderedPage? {
+        guard let kept = page.kept, kept.reads.isDisjoint(with: edited), templates.has(kept.draft.template) else { return nil }
         let files = templates.files(of: kept.draft.template)
         let recorder = DependencyRecorder(metrics: metrics, active: false)
         let html = kept.draft.render(templates, recorder)

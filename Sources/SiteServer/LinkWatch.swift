@@ -50,7 +50,7 @@ public final class LinkWatch: @unchecked Sendable {
                 if pending == nil { checking = false }
                 return pending
             }) {
-                if let problems = check(next.snapshot, change: next.change, isFirst: next.isFirst, parallel: false) { lines(problems).forEach(print) }
+                if let problems = check(next.snapshot, change: next.change, isFirst: next.isFirst) { lines(problems).forEach(print) }
             }
         }
         thread.name = "iopsite links"
@@ -58,16 +58,16 @@ public final class LinkWatch: @unchecked Sendable {
     }
 
     /// The link problems of `snapshot`, which `change` led to from the snapshot checked before; nil when
-    /// the change rewrote no page (then nothing a link points at changed either). With `parallel` false the
-    /// check stays on the calling thread.
-    public func check(_ snapshot: SiteSnapshot, change: SiteChange, isFirst: Bool, parallel: Bool = true) -> LinkChecker.Report? {
+    /// the change rewrote no page (then nothing a link points at changed either). The check stays on the calling
+    /// thread (`submit`'s, of low priority).
+    public func check(_ snapshot: SiteSnapshot, change: SiteChange, isFirst: Bool) -> LinkChecker.Report? {
         guard isFirst || site == nil || !change.isEmpty else { return nil }
         let start = DispatchTime.now().uptimeNanoseconds
         defer { milliseconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000 }
         let pages = snapshot.pages
         if isFirst || site == nil || site!.tableCount > 256 {
             let html = snapshot.orderedPages.compactMap { page in page.checkedHTML.map { (path: page.file, html: $0) } }
-            site = ScannedSite(html: html, parallel: parallel)
+            site = ScannedSite(html: html, parallel: false)
         } else {
             for route in change.routes {
                 if let page = pages[route], let html = page.checkedHTML { site!.update(page.file, html: html) } else { site!.remove(route.outputFile) }
@@ -76,7 +76,7 @@ public final class LinkWatch: @unchecked Sendable {
         let config = snapshot.content.config
         let checker = LinkChecker(baseURL: config.baseURL, basePath: config.basePath)
         let origins = Dictionary(pages.values.map { ($0.file, $0.links) }) { first, _ in first }
-        return checker.check(site!, files: snapshot.outputPaths, origins: origins, parallel: parallel)
+        return checker.check(site!, files: snapshot.outputPaths, origins: origins, parallel: false)
     }
 
     /// The terminal's lines for a report when they differ from the last ones printed: each problem

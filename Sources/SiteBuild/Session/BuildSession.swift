@@ -196,9 +196,9 @@ public final class BuildSession: @unchecked Sendable {
         let pages = settings.metrics.step("render") { [pages = next.pages] in
             ParallelMap.map(due) { spec -> (page: RenderedPage, sameReads: Bool, sameHTML: Bool) in
                 let old = pages[spec.route]
-                let page = editedTemplates.flatMap { edited in
-                    old.flatMap { old in old.kept.flatMap { $0.reads.isDisjoint(with: edited) ? renderer.rerender(old) : nil } }
-                } ?? renderer.render(spec)
+                var kept: RenderedPage?
+                if let old, let editedTemplates { kept = renderer.rerender(old, afterEditing: editedTemplates) }
+                let page = kept ?? renderer.render(spec)
                 return (page, old.map { $0.dependencies == page.dependencies } ?? false, old.map { $0.html == page.html } ?? false)
             }
         }

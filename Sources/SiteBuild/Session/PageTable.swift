@@ -9,10 +9,6 @@ public struct PageTable: Sendable {
 
     public init() {}
 
-    public init(_ pages: some Sequence<RenderedPage>) {
-        for page in pages { self[page.route] = page }
-    }
-
     /// The shard of a route: FNV-1a of its path's bytes, which, unlike `hashValue`, costs no hasher setup.
     @inline(__always)
     private static func shard(of route: Route) -> Int {
@@ -27,8 +23,6 @@ public struct PageTable: Sendable {
     }
 
     public var count: Int { shards.reduce(0) { $0 + $1.count } }
-
-    public var isEmpty: Bool { shards.allSatisfy(\.isEmpty) }
 
     /// Every page, in no particular order.
     public var values: [RenderedPage] { shards.flatMap(\.values) }
