@@ -19,10 +19,11 @@ test: deps test-deps
 APT_INSTALL = SUDO=$$(command -v sudo >/dev/null && [ "$$(id -u)" != 0 ] && echo sudo); \
 	  $$SUDO dpkg --configure -a && $$SUDO apt-get update -q && $$SUDO apt-get install -y -q
 
-## libcmark and libxml2 (and pkg-config, which finds them) from Debian's packages, only when missing.
+## libcmark, libxml2 (and pkg-config, which finds them) and mimalloc (the executable's allocator) from
+## Debian's packages, only when missing.
 deps:
-	@{ pkg-config --exists libcmark && pkg-config --exists libxml-2.0; } 2>/dev/null || { \
-	  $(APT_INSTALL) libcmark-dev libxml2-dev pkg-config; }
+	@{ pkg-config --exists libcmark && pkg-config --exists libxml-2.0 && test -f /usr/include/mimalloc.h; } 2>/dev/null || { \
+	  $(APT_INSTALL) libcmark-dev libxml2-dev libmimalloc-dev pkg-config; }
 
 AXE_WHEEL = axe_playwright_python-0.1.8-py3-none-any.whl
 

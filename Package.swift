@@ -29,6 +29,11 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
         ),
+        // Linked into the iopsite executable alone: its malloc then serves the whole process (docs/performance.md).
+        .systemLibrary(
+            name: "CMimalloc",
+            providers: [.apt(["libmimalloc-dev"]), .brew(["mimalloc"])]
+        ),
         .systemLibrary(
             name: "CLibXML2",
             pkgConfig: "libxml-2.0",
@@ -61,7 +66,7 @@ let package = Package(
             .product(name: "NIOPosix", package: "swift-nio"),
         ]),
         .executableTarget(name: "iopsite", dependencies: [
-            "SiteCore", "SiteContent", "SiteBuild", "SiteLinks", "SiteServer", "SiteExternal",
+            "CMimalloc", "SiteCore", "SiteContent", "SiteBuild", "SiteLinks", "SiteServer", "SiteExternal",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "iopsite-bench", dependencies: [

@@ -1,4 +1,6 @@
 import ArgumentParser
+// Linked for its malloc, which replaces the C library's in the whole process; nothing is called by name.
+import CMimalloc
 import Foundation
 
 /// `iopsite`: builds and checks the IOP guide and treatment-center directory site.
@@ -12,11 +14,6 @@ struct IOPSite: ParsableCommand {
 
     /// Exit codes are part of the contract: usage errors are 2, not ArgumentParser's 64.
     static func main() {
-        #if canImport(Glibc)
-        // Large blocks (a big page, a guide's text) get pages of their own that go back to the system when
-        // freed; glibc otherwise raises this threshold as blocks are freed and keeps their memory.
-        _ = glibcMallopt(-3 /* M_MMAP_THRESHOLD */, 128 * 1024)
-        #endif
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -34,9 +31,3 @@ struct IOPSite: ParsableCommand {
         }
     }
 }
-
-#if canImport(Glibc)
-/// glibc's `mallopt` (malloc.h, which the Glibc module does not export).
-@_silgen_name("mallopt")
-private func glibcMallopt(_ parameter: Int32, _ value: Int32) -> Int32
-#endif
