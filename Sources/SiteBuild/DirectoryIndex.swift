@@ -49,37 +49,31 @@ struct DirectoryIndex: Sendable {
         var sharedNames: [String: Set<String>] = [:]
         var leadingDistinctions: [String: [String: [String?]]] = [:]
         let labels = Dictionary(directory.codes.map { ($0.code, $0.label) }) { first, _ in first }
-        for (code, list) in unsorted {
-            if let previous, let before = previous.unsorted[code], before.count == list.count, zip(before, list).allSatisfy({ $0 === $1 }),
-               let sorted = previous.byState[code], let cities = previous.byCity[code], let kept = previous.routes[code],
-               let shared = previous.sharedNames[code], let leading = previous.leadingDistinctions[code], previous.labels == labels {
-                byState[code] = sorted
-                byCity[code] = cities
-                routes[code] = kept
-                sharedNames[code] = shared
-                leadingDistinctions[code] = leading
-                continue
-            }
-            // The same objects as the directory's, which keeps them alive: an identifier cannot be reused.
-            let slug = statesByCode[code]?.slug ?? code.lowercased()
-            routes[code] = Dictionary(list.map { (ObjectIdentifier($0), Route("/rehab-centers/\(slug)/\($0.slug.value)/")) }) { first, _ in first }
-            // Each listing's sort key is made once, not at every comparison.
-            let keyed = list.map { (key: ($0.address.value.city.lowercased(), $0.name.value.lowercased(), $0.id.value), facility: $0) }
-            let sorted = keyed.sorted { $0.key < $1.key }.map(\.facility)
-            byState[code] = sorted
-            var cities: [String: [Facility]] = [:]
-            for facility in sorted { cities[Self.cityKey(facility), default: []].append(facility) }
-            byCity[code] = cities
-            let shared = Set(cities.filter { _, members in
-                var names = Set<String>()
-                return !members.allSatisfy { names.insert($0.name.value.lowercased()).inserted }
-            }.keys)
-            sharedNames[code] = shared
-            var leading: [String: [String?]] = [:]
-            for city in shared where cities[city]!.count > Self.neighbourLimit {
-                leading[city] = ListingDistinction.details(Array(cities[city]!.prefix(Self.neighbourLimit)), labels: labels)
-            }
-            leadingDistinctions[code] = leading
+        // Each state's part is made apart from the others': on every core, the largest states first.
+        let fresh = unsorted.filter { code, list in
+            guard let previous, let before = previous.unsorted[code], before.count == list.count, zip(before, list).allSatisfy({ $0 === $1 }),
+                  previous.byState[code] != nil, previous.byCity[code] != nil, previous.routes[code] != nil,
+                  previous.sharedNames[code] != nil, previous.leadingDistinctions[code] != nil, previous.labels == labels else { return true }
+            return false
+        }
+        for code in unsorted.keys where fresh[code] == nil {
+            let previous = previous!
+            byState[code] = previous.byState[code]
+            byCity[code] = previous.byCity[code]
+            routes[code] = previous.routes[code]
+            sharedNames[code] = previous.sharedNames[code]
+            leadingDistinctions[code] = previous.leadingDistinctions[code]
+        }
+        let statesByCode = statesByCode
+        let parts = ParallelMap.map(Array(fresh), costliestFirst: { $0.value.count }) { code, list in
+            (code, StatePart(list, slug: statesByCode[code]?.slug ?? code.lowercased(), labels: labels))
+        }
+        for (code, part) in parts {
+            byState[code] = part.sorted
+            byCity[code] = part.cities
+            routes[code] = part.routes
+            sharedNames[code] = part.sharedNames
+            leadingDistinctions[code] = part.leadingDistinctions
         }
         self.sharedNames = sharedNames
         self.leadingDistinctions = leadingDistinctions
@@ -213,5 +207,36 @@ enum DisplayDate {
         let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
         if parts.count == 2, let month = Int(parts[1]), (1...12).contains(month) { return "\(months[month - 1]) \(parts[0])" }
         return date
+    }
+}
+
+extension DirectoryIndex {
+    /// One state's share of the index, made from its listings alone.
+    struct StatePart: Sendable {
+        let sorted: [Facility]
+        let cities: [String: [Facility]]
+        let routes: [ObjectIdentifier: Route]
+        let sharedNames: Set<String>
+        let leadingDistinctions: [String: [String?]]
+
+        init(_ list: [Facility], slug: String, labels: [String: String]) {
+            // The same objects as the directory's, which keeps them alive: an identifier cannot be reused.
+            routes = Dictionary(list.map { (ObjectIdentifier($0), Route("/rehab-centers/\(slug)/\($0.slug.value)/")) }) { first, _ in first }
+            // Each listing's sort key is made once, not at every comparison.
+            let keyed = list.map { (key: ($0.address.value.city.lowercased(), $0.name.value.lowercased(), $0.id.value), facility: $0) }
+            sorted = keyed.sorted { $0.key < $1.key }.map(\.facility)
+            var cities: [String: [Facility]] = [:]
+            for facility in sorted { cities[DirectoryIndex.cityKey(facility), default: []].append(facility) }
+            self.cities = cities
+            sharedNames = Set(cities.filter { _, members in
+                var names = Set<String>()
+                return !members.allSatisfy { names.insert($0.name.value.lowercased()).inserted }
+            }.keys)
+            var leading: [String: [String?]] = [:]
+            for city in sharedNames where cities[city]!.count > DirectoryIndex.neighbourLimit {
+                leading[city] = ListingDistinction.details(Array(cities[city]!.prefix(DirectoryIndex.neighbourLimit)), labels: labels)
+            }
+            leadingDistinctions = leading
+        }
     }
 }

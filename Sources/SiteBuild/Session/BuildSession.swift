@@ -292,14 +292,13 @@ public final class BuildSession: @unchecked Sendable {
 
     /// The version of every file under the source folders.
     private func sourceVersions() -> [String: Int] {
-        var versions: [String: Int] = [:]
-        for folder in Self.sourceFolders {
-            for entry in FileTree.entries(under: settings.root.appendingPathComponent(folder).path) where entry.kind != .folder {
-                let path = folder + "/" + entry.path
-                versions[path] = reader.version(path)
-            }
+        let paths = Self.sourceFolders.flatMap { folder in
+            FileTree.entries(under: settings.root.appendingPathComponent(folder).path).filter { $0.kind != .folder }.map { folder + "/" + $0.path }
         }
-        return versions
+        // Read on every core (a version reads the file, which loading then takes from the cache), the state files first.
+        let reader = reader
+        let versions = ParallelMap.map(paths, costliestFirst: { $0.hasPrefix("Content/directory/") ? 1 : 0 }) { reader.version($0) }
+        return Dictionary(zip(paths, versions)) { first, _ in first }
     }
 
     static func changedFiles(_ old: [String: Int], _ new: [String: Int]) -> [String] {

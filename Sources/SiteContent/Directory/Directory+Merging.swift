@@ -52,8 +52,8 @@ extension DirectoryLoader {
         let merges = results.map(\.0)
         // In the order of the override files; in a state with nothing imported, every override is left over.
         let mergeByState = Dictionary(zip(imported.map(\.code), merges)) { first, _ in first }
-        // Not flattened into one array: a record is large, and an editors' directory adds thousands.
-        let leftovers = overrides.lazy.flatMap { mergeByState[$0.code]?.leftovers ?? $0.records }
+        // Not flattened into one array, and never copied one by one: a record is large, and an editors' directory adds thousands.
+        let sources = overrides.map { mergeByState[$0.code]?.leftovers ?? $0.records }
         // Which state file imports each id (by its position in `imported`), to find an id imported twice.
         var first: [String: Int] = [:]
         first.reserveCapacity(merges.reduce(0) { $0 + $1.ids.count })
@@ -70,27 +70,35 @@ extension DirectoryLoader {
         }
         var facilities = merges.flatMap(\.facilities)
         if !duplicates.isEmpty { facilities.removeAll { duplicates.contains($0.id.location) } }
-        var additions: [FacilityRecord] = []
+        // The additions by place (file, record); one an editor writes twice is merged, and only it is copied.
+        var additions: [(file: Int, record: Int)] = []
+        var merged: [Int: FacilityRecord] = [:]
         var additionIndex: [String: Int] = [:]
-        for override in leftovers {
-            guard let id = override.id else { continue }
-            if first[id.value] == nil, !id.value.hasPrefix("samhsa:") { Self.checkEditorRetirement(override, log: log) }
-            if let position = first[id.value] {
-                log.error("override of '\(id.value)' is in the wrong state file (the facility is in \(imported[position].code.uppercased()))", at: id.location)
-            } else if id.value.hasPrefix("samhsa:") {
-                log.error("override '\(id.value)' matches no imported facility", at: id.location)
-            } else if let position = additionIndex[id.value] {
-                additions[position] = additions[position].overridden(by: override)
-            } else {
-                additionIndex[id.value] = additions.count
-                additions.append(override)
+        for (file, records) in sources.enumerated() {
+            for index in records.indices {
+                guard let id = records[index].id else { continue }
+                if first[id.value] == nil, !id.value.hasPrefix("samhsa:") { Self.checkEditorRetirement(records[index], log: log) }
+                if let position = first[id.value] {
+                    log.error("override of '\(id.value)' is in the wrong state file (the facility is in \(imported[position].code.uppercased()))", at: id.location)
+                } else if id.value.hasPrefix("samhsa:") {
+                    log.error("override '\(id.value)' matches no imported facility", at: id.location)
+                } else if let position = additionIndex[id.value] {
+                    let place = additions[position]
+                    merged[position] = (merged[position] ?? sources[place.file][place.record]).overridden(by: records[index])
+                } else {
+                    additionIndex[id.value] = additions.count
+                    additions.append((file, index))
+                }
             }
         }
         // An editors' directory (no import) may add thousands: completed on every core, a chunk at a time.
         let chunks = stride(from: 0, to: additions.count, by: 512).map { $0..<min($0 + 512, additions.count) }
-        let completed = ParallelMap.map(chunks) { [additions] chunk -> ([Facility], [Diagnostic]) in
+        let completed = ParallelMap.map(chunks) { [additions, merged] chunk -> ([Facility], [Diagnostic]) in
             let chunkLog = DiagnosticLog()
-            return (additions[chunk].compactMap { Self.complete($0, log: chunkLog) }, chunkLog.diagnostics)
+            return (chunk.compactMap { position in
+                let place = additions[position]
+                return Self.complete(merged[position] ?? sources[place.file][place.record], log: chunkLog)
+            }, chunkLog.diagnostics)
         }
         for chunk in completed { log.append(contentsOf: chunk.1) }
         let added = completed.flatMap(\.0)
