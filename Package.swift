@@ -4,6 +4,7 @@ import PackageDescription
 // Layers (each module imports only the ones above it in this list):
 // CCMark → SiteCore → SiteMarkdown → SiteContent → SiteCitations → SiteTemplates → SiteBuild → iopsite;
 // SiteLinks (which knows only SiteCore) → iopsite; CLibXML2 → SiteLinksReference (libxml2's extractor, for tests only);
+// CMimalloc (the allocator, linked for its malloc) → iopsite;
 // SiteBuild and SiteLinks → SiteServer (the dev server and watcher, the only module that knows Hummingbird) → iopsite;
 // everything that parses → FuzzChecks (the fuzz targets' invariants, for Fuzz/Targets and the regression tests);
 // SiteContent and SiteLinks → SiteExternal (outside links, DOIs and Crossref; the only module that speaks HTTP as a client) → iopsite.
