@@ -7,16 +7,16 @@ enum DirectoryStructuredData {
         let address = facility.address.value
         let services = facility.levelsOfCare.compactMap { labels[$0] }
         json.object { json in
-            json.member("@context", "https://schema.org")
-            json.member("@type", "MedicalClinic")
+            json.member("@context", literal: "https://schema.org")
+            json.member("@type", literal: "MedicalClinic")
             json.member("name", facility.name.value)
             json.object("address") { json in
-                json.member("@type", "PostalAddress")
+                json.member("@type", literal: "PostalAddress")
                 json.member("streetAddress", [address.street1, address.street2].compactMap { $0 }.joined(separator: ", "))
                 json.member("addressLocality", address.city)
                 json.member("addressRegion", facility.state)
                 json.member("postalCode", address.zip + (address.zip4.map { "-" + $0 } ?? ""))
-                json.member("addressCountry", "US")
+                json.member("addressCountry", literal: "US")
             }
             json.member("telephone", facility.phone.map { $0.value.description })
             json.member("url", facility.website.map(\.value))
@@ -35,7 +35,7 @@ enum DirectoryStructuredData {
                 json.array("availableService") { json in
                     for name in services {
                         json.object { json in
-                            json.member("@type", "MedicalTherapy")
+                            json.member("@type", literal: "MedicalTherapy")
                             json.member("name", name)
                         }
                     }
@@ -46,8 +46,8 @@ enum DirectoryStructuredData {
 
     private static func specification(_ day: OpeningHours.Day, opens: String, closes: String, into json: inout JSONWriter) {
         json.object { json in
-            json.member("@type", "OpeningHoursSpecification")
-            json.member("dayOfWeek", day.schemaURL)
+            json.member("@type", literal: "OpeningHoursSpecification")
+            json.member("dayOfWeek", literal: day.schemaURL)
             json.member("opens", opens)
             json.member("closes", closes)
         }
@@ -56,12 +56,12 @@ enum DirectoryStructuredData {
     /// A trail of (name, absolute URL) pairs.
     static func breadcrumbs(_ trail: [(name: String, url: String)], into json: inout JSONWriter) {
         json.object { json in
-            json.member("@context", "https://schema.org")
-            json.member("@type", "BreadcrumbList")
+            json.member("@context", literal: "https://schema.org")
+            json.member("@type", literal: "BreadcrumbList")
             json.array("itemListElement") { json in
                 for (index, crumb) in trail.enumerated() {
                     json.object { json in
-                        json.member("@type", "ListItem")
+                        json.member("@type", literal: "ListItem")
                         json.member("position", number: index + 1)
                         json.member("name", crumb.name)
                         json.member("item", crumb.url)

@@ -22,6 +22,14 @@ public struct JSONWriter {
         Escape.appendJSONString(value, to: &bytes)
     }
 
+    /// `"key":"value"` for a value of ours that needs no escape (plain ASCII without `" \\ < > &`): written as it is.
+    public mutating func member(_ key: StaticString, literal value: StaticString) {
+        self.key(key)
+        bytes.append(UInt8(ascii: "\""))
+        value.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
     public mutating func member(_ key: StaticString, number: Int) {
         self.key(key)
         bytes.append(contentsOf: String(number).utf8)

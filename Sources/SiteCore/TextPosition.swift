@@ -63,8 +63,11 @@ public struct TextLines: Sendable {
         // A scalar starts at every byte but UTF-8's continuation bytes (10xxxxxx).
         if let column = utf8.withContiguousStorageIfAvailable({ bytes -> Int in
             let limit = min(max(byteColumn - 1, 0), bytes.count)
-            var scalars = 0
-            for index in 0..<limit where bytes[index] & 0xC0 != 0x80 { scalars += 1 }
+            // The ASCII bytes in front are a scalar each, skipped a word at a time: a Markdown paragraph is
+            // one long line, asked for the column of each of its inlines.
+            let ascii = min(ByteScan.skipSevenBit(bytes, from: 0), limit)
+            var scalars = ascii
+            for index in ascii..<limit where bytes[index] & 0xC0 != 0x80 { scalars += 1 }
             return scalars + 1
         }) {
             return column

@@ -24,46 +24,45 @@ public struct MarkdownRenderer: Sendable {
     public init() {}
 
     public func render(_ document: MarkdownDocument, hooks: Hooks = Hooks()) -> String {
-        var out = ""
+        var out = HTMLBytes()
         // HTML with citation marks runs to two or three times its Markdown: one allocation instead of copies
         // that double (pages of a large reservation that are never written cost no memory).
-        out.reserveCapacity(document.sourceLength * 3)
-        render(document, hooks: hooks, into: &out)
-        return out
+        out.bytes.reserveCapacity(document.sourceLength * 3)
+        for block in document.blocks { renderBlock(block, tight: false, hooks: hooks, into: &out) }
+        return out.text
     }
 
-    /// Appends the HTML to `out` (a page being assembled), so that a long text is written once.
+    /// Appends the HTML to `out` (a page being assembled).
     public func render(_ document: MarkdownDocument, hooks: Hooks = Hooks(), into out: inout String) {
-        for block in document.blocks { renderBlock(block, tight: false, hooks: hooks, into: &out) }
+        out += render(document, hooks: hooks)
     }
 
     /// Renders only the inlines of a one-paragraph text (a table cell, a short field) without `<p>`.
     public func renderInline(_ document: MarkdownDocument, hooks: Hooks = Hooks()) -> String {
         if document.blocks.count == 1, case .paragraph = document.blocks[0].kind {
-            var out = ""
+            var out = HTMLBytes()
             document.blocks[0].children.forEach { renderInline($0, hooks: hooks, into: &out) }
-            return out
+            return out.text
         }
         return render(document, hooks: hooks)
     }
 
-    private func renderBlock(_ node: MarkdownNode, tight: Bool, hooks: Hooks, into out: inout String) {
+    private func renderBlock(_ node: MarkdownNode, tight: Bool, hooks: Hooks, into out: inout HTMLBytes) {
         switch node.kind {
         case .paragraph:
             if !tight { out += "<p>" }
             node.children.forEach { renderInline($0, hooks: hooks, into: &out) }
-            out += tight ? "" : "</p>\n"
+            if !tight { out += "</p>\n" }
         case .heading(let level, let id):
-            out += "<h\(level) id=\"\(Escape.html(id))\">"
+            out.write("<h\(level) id=\"\(Escape.html(id))\">")
             node.children.forEach { renderInline($0, hooks: hooks, into: &out) }
-            out += " <a class=\"heading-anchor\" href=\"#\(Escape.html(id))\" aria-label=\"Link to this section: \(Escape.html(node.plainText))\">#</a></h\(level)>\n"
+            out.write(" <a class=\"heading-anchor\" href=\"#\(Escape.html(id))\" aria-label=\"Link to this section: \(Escape.html(node.plainText))\">#</a></h\(level)>\n")
         case .blockQuote:
             out += "<blockquote>\n"
             node.children.forEach { renderBlock($0, tight: false, hooks: hooks, into: &out) }
             out += "</blockquote>\n"
         case .list(let ordered, let start, let isTight):
-            let tag = ordered ? "ol" : "ul"
-            out += ordered && start != 1 ? "<ol start=\"\(start)\">\n" : "<\(tag)>\n"
+            if ordered && start != 1 { out.write("<ol start=\"\(start)\">\n") } else { out += ordered ? "<ol>\n" : "<ul>\n" }
             for item in node.children {
                 out += "<li>"
                 var afterInlineParagraph = false
@@ -76,16 +75,16 @@ public struct MarkdownRenderer: Sendable {
                 }
                 out += "</li>\n"
             }
-            out += "</\(tag)>\n"
+            out += ordered ? "</ol>\n" : "</ul>\n"
         case .codeBlock(let info, let literal):
             let language = info.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).first.map { " class=\"language-\(Escape.markdownText(String($0)))\"" } ?? ""
-            out += "<pre><code\(language)>\(Escape.markdownText(literal))</code></pre>\n"
+            out.write("<pre><code\(language)>\(Escape.markdownText(literal))</code></pre>\n")
         case .htmlBlock(let html):
-            out += html
+            out.write(html)
         case .thematicBreak:
             out += "<hr>\n"
         case .shortcode(let name):
-            out += hooks.shortcode(name)
+            out.write(hooks.shortcode(name))
         default:
             renderInline(node, hooks: hooks, into: &out)
         }
@@ -96,27 +95,50 @@ public struct MarkdownRenderer: Sendable {
         return false
     }
 
-    private func renderInline(_ node: MarkdownNode, hooks: Hooks, into out: inout String) {
+    private func renderInline(_ node: MarkdownNode, hooks: Hooks, into out: inout HTMLBytes) {
         switch node.kind {
-        case .text(let text): out += Escape.markdownText(text)
+        case .text(let text): out.write(Escape.markdownText(text))
         case .lineBreak: out += "<br>\n"
-        case .code(let code): out += "<code>\(Escape.markdownText(code))</code>"
-        case .htmlInline(let html): out += html
+        case .code(let code): out += "<code>"; out.write(Escape.markdownText(code)); out += "</code>"
+        case .htmlInline(let html): out.write(html)
         case .emphasis:
             out += "<em>"; node.children.forEach { renderInline($0, hooks: hooks, into: &out) }; out += "</em>"
         case .strong:
             out += "<strong>"; node.children.forEach { renderInline($0, hooks: hooks, into: &out) }; out += "</strong>"
         case .link(let url, let title):
-            out += "<a href=\"\(Escape.href(hooks.url(url)))\"" + (title.isEmpty ? "" : " title=\"\(Escape.markdownText(title))\"") + ">"
+            out += "<a href=\""; out.write(Escape.href(hooks.url(url))); out += "\""
+            if !title.isEmpty { out += " title=\""; out.write(Escape.markdownText(title)); out += "\"" }
+            out += ">"
             node.children.forEach { renderInline($0, hooks: hooks, into: &out) }
             out += "</a>"
         case .image(let url, let title):
-            out += "<img src=\"\(Escape.href(hooks.url(url)))\" alt=\"\(Escape.markdownText(node.altText))\""
-                + (title.isEmpty ? "" : " title=\"\(Escape.markdownText(title))\"") + ">"
+            out += "<img src=\""; out.write(Escape.href(hooks.url(url))); out += "\" alt=\""; out.write(Escape.markdownText(node.altText)); out += "\""
+            if !title.isEmpty { out += " title=\""; out.write(Escape.markdownText(title)); out += "\"" }
+            out += ">"
         case .citation(let citation):
-            out += hooks.citation(citation)
+            out.write(hooks.citation(citation))
         default:
             renderBlock(node, tight: false, hooks: hooks, into: &out)
         }
+    }
+}
+
+/// HTML being rendered, as UTF-8 bytes: appending a String to a String costs several times copying its bytes,
+/// and a listing's description is a few hundred appends.
+private struct HTMLBytes {
+    var bytes: [UInt8] = []
+
+    static func += (out: inout HTMLBytes, literal: StaticString) {
+        literal.withUTF8Buffer { out.bytes.append(contentsOf: $0) }
+    }
+
+    mutating func write(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes.append(contentsOf: $0) }
+    }
+
+    /// The bytes as text (every piece came from a String, so they are UTF-8).
+    var text: String {
+        bytes.withUnsafeBufferPointer { UTF8Text.string($0) }
     }
 }

@@ -64,7 +64,7 @@ extension SearchIndex {
         VLQ.append(micro(entry.latitude) - cell.south, to: &point)
         VLQ.append(micro(entry.longitude) - cell.west, to: &point)
         let street = address.street2.map { address.street1 + ", " + $0 } ?? address.street1
-        let care = bits(ReaderGroup.levelsOfCare, facility.levelsOfCare), payment = bits(ReaderGroup.payments, facility.payment)
+        let care = bits(.care, facility.levelsOfCare), payment = bits(.payment, facility.payment)
         let phone = facility.phone?.value.display ?? ""
         appendField(facility.slug.value, to: &out)
         for value in [facility.name.value, street, address.city, address.zip, facility.state] {
@@ -84,9 +84,8 @@ extension SearchIndex {
     }
 
     /// The groups a listing's codes fall in, as a number whose bit i is group i; empty for none.
-    static func bits(_ groups: [ReaderGroup], _ codes: [String]) -> String {
-        var value = 0
-        for (offset, group) in groups.enumerated() where codes.contains(where: group.codes.contains) { value |= 1 << offset }
+    static func bits(_ facet: ReaderGroup.Facet, _ codes: [String]) -> String {
+        let value = ReaderGroup.mask(facet, for: codes)
         return value == 0 ? "" : String(value)
     }
 

@@ -16,8 +16,9 @@ public struct OpeningHours: Sendable, Hashable {
             }
         }
 
-        /// The day as schema.org's `dayOfWeek` value, e.g. `https://schema.org/Monday`.
-        public var schemaURL: String {
+        /// The day as schema.org's `dayOfWeek` value, e.g. `https://schema.org/Monday`: a literal, which JSON-LD
+        /// writes without escaping.
+        public var schemaURL: StaticString {
             switch self {
             case .mon: "https://schema.org/Monday"
             case .tue: "https://schema.org/Tuesday"

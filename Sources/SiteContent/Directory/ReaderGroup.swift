@@ -43,6 +43,17 @@ public struct ReaderGroup: Sendable, Hashable {
         return groups.indices.filter { present[$0] }.map { groups[$0] }
     }
 
+    /// The groups of a facet that `codes` fall in, as a number whose bit i is group i (the order of
+    /// `levelsOfCare` or `payments`): each code looked up once.
+    public static func mask(_ facet: Facet, for codes: [String]) -> Int {
+        let index = facet == .care ? careIndex : paymentIndex
+        var mask = 0
+        for code in codes {
+            for group in index[code] ?? [] { mask |= 1 << group }
+        }
+        return mask
+    }
+
     private static let careIndex = index(levelsOfCare)
     private static let paymentIndex = index(payments)
 
