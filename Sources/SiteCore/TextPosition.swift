@@ -65,7 +65,7 @@ public struct TextLines: Sendable {
             let limit = min(max(byteColumn - 1, 0), bytes.count)
             // The ASCII bytes in front are a scalar each, skipped a word at a time: a Markdown paragraph is
             // one long line, asked for the column of each of its inlines.
-            let ascii = min(ByteScan.skipSevenBit(bytes, from: 0), limit)
+            let ascii = min(ByteScan.skipSevenBit(UnsafeBufferPointer(rebasing: bytes[..<limit]), from: 0), limit)
             var scalars = ascii
             for index in ascii..<limit where bytes[index] & 0xC0 != 0x80 { scalars += 1 }
             return scalars + 1

@@ -60,6 +60,11 @@ final class ScannedMapping: FieldReading {
     /// Adds a pair; false when the key is already there (the scanner leaves such a file to Yams, which refuses it).
     func add(_ key: String, at location: SourceLocation, _ value: ScannedValue) -> Bool {
         guard !has(key) else { return false }
+        if pairs.isEmpty {
+            // A listing has a dozen or more keys, its hours seven: room for eight saves the first few regrowths.
+            pairs.reserveCapacity(8)
+            keys.reserveCapacity(8)
+        }
         pairs.append((key, location, value))
         keys.append(key)
         return true

@@ -149,8 +149,9 @@ struct LineScanner {
 
     /// The file position of a byte on the current line: columns count characters, as libyaml's do.
     func location(_ index: Int) -> SourceLocation {
-        var column = 1
-        var at = lineStart
+        // The ASCII bytes in front are a character each, skipped a word at a time (a line of hours holds fourteen values).
+        var at = min(ByteScan.skipSevenBit(UnsafeBufferPointer(rebasing: bytes[lineStart..<index]), from: 0) + lineStart, index)
+        var column = 1 + at - lineStart
         while at < index {
             if bytes[at] & 0xC0 != 0x80 { column += 1 }
             at += 1
