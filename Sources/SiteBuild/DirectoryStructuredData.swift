@@ -74,6 +74,7 @@ enum DirectoryStructuredData {
     /// Each document in a `<script type="application/ld+json">` element, one per line.
     static func script(_ documents: [(inout JSONWriter) -> Void]) -> String {
         var out: [UInt8] = []
+        out.reserveCapacity(4096)
         for (index, document) in documents.enumerated() {
             if index > 0 { out.append(0x0A) }
             out.append(contentsOf: #"<script type="application/ld+json">"#.utf8)
@@ -82,6 +83,6 @@ enum DirectoryStructuredData {
             out.append(contentsOf: json.bytes)
             out.append(contentsOf: "</script>".utf8)
         }
-        return String(decoding: out, as: UTF8.self)
+        return out.withUnsafeBufferPointer { UTF8Text.string($0) }
     }
 }

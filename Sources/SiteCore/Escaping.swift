@@ -79,10 +79,17 @@ public enum Escape {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// `jsonString`, appended as UTF-8 bytes: runs of bytes that need no escape are copied whole, since
-    /// JSON-LD is written for every listing page.
+    /// `jsonString`, appended as UTF-8 bytes.
     public static func appendJSONString(_ text: String, to out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
+        writeJSONString(text) { out.append(contentsOf: $0) }
+    }
+
+    /// `jsonString` in pieces of UTF-8, quotes included, given to `write` in order: runs of bytes that need no
+    /// escape are given whole, since JSON-LD is written for every listing page.
+    @inlinable
+    public static func writeJSONString(_ text: String, _ write: (UnsafeBufferPointer<UInt8>) -> Void) {
+        let quote: StaticString = "\""
+        quote.withUTF8Buffer(write)
         var text = text
         text.withUTF8 { source in
             var runStart = 0
@@ -108,9 +115,10 @@ public enum Escape {
                     escape = source[index + 2] == 0xA8 ? #"\u2028"# : #"\u2029"#
                     width = 3
                 case 0..<0x20:
-                    if index > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<index])) }
+                    if index > runStart { write(UnsafeBufferPointer(rebasing: source[runStart..<index])) }
                     let hex = String(byte, radix: 16)
-                    out.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
+                    var escaped = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                    escaped.withUTF8(write)
                     index += 1
                     runStart = index
                     continue
@@ -118,13 +126,13 @@ public enum Escape {
                     index += 1
                     continue
                 }
-                if index > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<index])) }
-                escape.withUTF8Buffer { out.append(contentsOf: $0) }
+                if index > runStart { write(UnsafeBufferPointer(rebasing: source[runStart..<index])) }
+                escape.withUTF8Buffer(write)
                 index += width
                 runStart = index
             }
-            if runStart < count { out.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<count])) }
+            if runStart < count { write(UnsafeBufferPointer(rebasing: source[runStart..<count])) }
         }
-        out.append(UInt8(ascii: "\""))
+        quote.withUTF8Buffer(write)
     }
 }

@@ -1,12 +1,28 @@
 /// Writes compact JSON straight into bytes, with `JSONValue`'s escaping and layout, for documents written
 /// on every page (a listing's JSON-LD): no tree of values is built and then walked.
-public struct JSONWriter {
-    public private(set) var bytes: [UInt8] = []
+///
+/// Its own memory rather than an array's: a listing's JSON-LD is some hundred small appends, and an array
+/// checked its uniqueness and capacity on each at several times the cost of the copy. Not copyable, so one
+/// writer owns its bytes.
+public struct JSONWriter: ~Copyable {
+    private var start: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    private var count = 0
     /// Whether the container being written has no member yet (no comma before the next one).
     private var first = true
 
     public init() {
-        bytes.reserveCapacity(1024)
+        capacity = 2048
+        start = .allocate(capacity: capacity)
+    }
+
+    deinit {
+        start.deallocate()
+    }
+
+    /// The bytes written so far.
+    public var bytes: UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: start, count: count)
     }
 
     /// An object at the top, or as the next element of the array being written.
@@ -19,20 +35,21 @@ public struct JSONWriter {
     public mutating func member(_ key: StaticString, _ value: String?) {
         guard let value else { return }
         self.key(key)
-        Escape.appendJSONString(value, to: &bytes)
+        Escape.writeJSONString(value) { append($0) }
     }
 
-    /// `"key":"value"` for a value of ours that needs no escape (plain ASCII without `" \\ < > &`): written as it is.
+    /// `"key":"value"` for a value of ours that needs no escape (plain ASCII without `" \ < > &`): written as it is.
     public mutating func member(_ key: StaticString, literal value: StaticString) {
         self.key(key)
-        bytes.append(UInt8(ascii: "\""))
-        value.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(UInt8(ascii: "\""))
+        append(UInt8(ascii: "\""))
+        value.withUTF8Buffer { append($0) }
+        append(UInt8(ascii: "\""))
     }
 
     public mutating func member(_ key: StaticString, number: Int) {
         self.key(key)
-        bytes.append(contentsOf: String(number).utf8)
+        var text = String(number)
+        text.withUTF8 { append($0) }
     }
 
     /// `"key":{…}`.
@@ -50,23 +67,46 @@ public struct JSONWriter {
     /// Keys are literals of ours, plain ASCII that JSON needs no escape for: written as they are.
     private mutating func key(_ key: StaticString) {
         comma()
-        bytes.append(UInt8(ascii: "\""))
-        key.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        // Two appends, not an array literal of two: that allocated for every key of every listing's JSON-LD.
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(UInt8(ascii: ":"))
+        append(UInt8(ascii: "\""))
+        key.withUTF8Buffer { append($0) }
+        append(UInt8(ascii: "\""))
+        append(UInt8(ascii: ":"))
     }
 
     private mutating func comma() {
-        if !first { bytes.append(UInt8(ascii: ",")) }
+        if !first { append(UInt8(ascii: ",")) }
         first = false
     }
 
     private mutating func open(_ opening: UInt8, _ body: (inout JSONWriter) -> Void, close closing: UInt8) {
-        bytes.append(opening)
+        append(opening)
         first = true
         body(&self)
-        bytes.append(closing)
+        append(closing)
         first = false
+    }
+
+    /// Room for `extra` more bytes.
+    private mutating func reserve(_ extra: Int) {
+        guard count + extra > capacity else { return }
+        let grown = max(capacity * 2, count + extra)
+        let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
+        moved.update(from: start, count: count)
+        start.deallocate()
+        start = moved
+        capacity = grown
+    }
+
+    private mutating func append(_ byte: UInt8) {
+        reserve(1)
+        start[count] = byte
+        count += 1
+    }
+
+    private mutating func append(_ piece: UnsafeBufferPointer<UInt8>) {
+        guard let base = piece.baseAddress, !piece.isEmpty else { return }
+        reserve(piece.count)
+        (start + count).update(from: base, count: piece.count)
+        count += piece.count
     }
 }
