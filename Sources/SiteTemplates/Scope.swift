@@ -69,17 +69,19 @@ enum Op: Sendable {
 /// retaining and releasing each one (which took half the time of a page's template).
 final class Step: Sendable {
     let bytes: [UInt8]
-    let code: (@Sendable (inout RenderState) -> Void)?
+    /// Not optional: unwrapping an optional closure to call it retained and released its context every time.
+    let code: @Sendable (inout RenderState) -> Void
+    let isCode: Bool
 
     init(_ op: Op) {
         switch op {
-        case .bytes(let bytes): self.bytes = bytes; code = nil
-        case .run(let code): bytes = []; self.code = code
+        case .bytes(let bytes): self.bytes = bytes; code = { _ in }; isCode = false
+        case .run(let code): bytes = []; self.code = code; isCode = true
         }
     }
 
     func run(_ state: inout RenderState) {
-        if let code { code(&state) } else { state.page.append(bytes) }
+        if isCode { code(&state) } else { state.page.append(bytes) }
     }
 }
 

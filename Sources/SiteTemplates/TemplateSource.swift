@@ -42,7 +42,8 @@ struct TemplateSource {
                 let needle = Array(attribute.unicodeScalars)
                 var index = 0
                 while index + needle.count <= scalars.count {
-                    guard Array(scalars[index..<(index + needle.count)]) == needle else { index += 1; continue }
+                    // Compared in place (an array made at every position was most of loading the templates).
+                    guard scalars[index] == needle[0], scalars[index..<(index + needle.count)].elementsEqual(needle) else { index += 1; continue }
                     let valueStart = index + needle.count
                     guard let valueEnd = scalars[valueStart...].firstIndex(of: "\"") else { break }
                     let raw = String(String.UnicodeScalarView(scalars[valueStart..<valueEnd]))
