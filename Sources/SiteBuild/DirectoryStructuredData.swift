@@ -83,6 +83,6 @@ enum DirectoryStructuredData {
             out.append(contentsOf: json.bytes)
             out.append(contentsOf: "</script>".utf8)
         }
-        return out.withUnsafeBufferPointer { UTF8Text.string($0) }
+        return out.withUnsafeBufferPointer { UTF8Text.string(joiningWholeStrings: $0) }
     }
 }

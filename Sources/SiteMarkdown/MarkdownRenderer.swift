@@ -137,8 +137,8 @@ private struct HTMLBytes {
         text.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
-    /// The bytes as text (every piece came from a String, so they are UTF-8).
+    /// The bytes as text (every piece came whole from a String, so they are UTF-8).
     var text: String {
-        bytes.withUnsafeBufferPointer { UTF8Text.string($0) }
+        bytes.withUnsafeBufferPointer { UTF8Text.string(joiningWholeStrings: $0) }
     }
 }

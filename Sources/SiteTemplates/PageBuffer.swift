@@ -90,8 +90,8 @@ final class PageBuffer: @unchecked Sendable {
         }
     }
 
-    /// The page as text (its bytes are UTF-8: every piece came from a String).
+    /// The page as text (its bytes are UTF-8: every piece came whole from a String).
     var text: String {
-        UTF8Text.string(UnsafeBufferPointer(start: start, count: count))
+        UTF8Text.string(joiningWholeStrings: UnsafeBufferPointer(start: start, count: count))
     }
 }
