@@ -90,8 +90,7 @@ public enum Escape {
     public static func writeJSONString(_ text: String, _ write: (UnsafeBufferPointer<UInt8>) -> Void) {
         let quote: StaticString = "\""
         quote.withUTF8Buffer(write)
-        var text = text
-        text.withUTF8 { source in
+        UTF8Text.withBytes(of: text) { source in
             var runStart = 0
             var index = 0
             let count = source.count

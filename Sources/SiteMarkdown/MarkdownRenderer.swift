@@ -133,8 +133,7 @@ private struct HTMLBytes {
     }
 
     mutating func write(_ text: String) {
-        var text = text
-        text.withUTF8 { bytes.append(contentsOf: $0) }
+        UTF8Text.withBytes(of: text) { bytes.append(contentsOf: $0) }
     }
 
     /// The bytes as text (every piece came whole from a String, so they are UTF-8).

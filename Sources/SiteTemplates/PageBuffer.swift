@@ -57,14 +57,12 @@ final class PageBuffer: @unchecked Sendable {
 
     /// HTML the pipeline made: as it is.
     func append(_ html: String) {
-        var html = html
-        html.withUTF8 { append($0) }
+        UTF8Text.withBytes(of: html) { append($0) }
     }
 
     /// Text: `& < > " '` as entities, the same five as `Escape.html`.
     func appendEscaped(_ text: String) {
-        var text = text
-        text.withUTF8 { source in
+        UTF8Text.withBytes(of: text) { source in
             var runStart = 0
             var index = 0
             while index < source.count {
