@@ -52,11 +52,15 @@ struct DirectoryPageRenderer {
     }
 
     /// The groups of a facet that some of `facilities` have, with how many have each.
-    private static func facets(_ groups: [ReaderGroup], of facilities: [Facility], _ codes: (Facility) -> [String]) -> [FacetView] {
-        groups.compactMap { group in
-            let count = facilities.filter { !group.codes.isDisjoint(with: codes($0)) }.count
-            return count > 0 ? FacetView(group: group, count: count) : nil
+    private static func facets(_ facet: ReaderGroup.Facet, of facilities: [Facility], _ codes: (Facility) -> [String]) -> [FacetView] {
+        // Each listing's groups found once, by the groups' code index, rather than every group's codes hashed per listing.
+        let groups = facet == .care ? ReaderGroup.levelsOfCare : ReaderGroup.payments
+        var counts = Array(repeating: 0, count: groups.count)
+        for facility in facilities {
+            let mask = ReaderGroup.mask(facet, for: codes(facility))
+            for position in groups.indices where mask & (1 << position) != 0 { counts[position] += 1 }
         }
+        return groups.indices.compactMap { counts[$0] > 0 ? FacetView(group: groups[$0], count: counts[$0]) : nil }
     }
 
     /// The search page: its form and the index's table of cells; the index's files are fetched by its script.
@@ -69,8 +73,8 @@ struct DirectoryPageRenderer {
         let view = SearchPageView(
             head: head(route, title: "Find a treatment center near you",
                        description: "Search \(Count.text(search.count)) addiction and mental health treatment centers by ZIP code, city, name or your location."),
-            crumbs: crumbs(trail), states: states, careFacets: Self.facets(ReaderGroup.levelsOfCare, of: placed, \.levelsOfCare),
-            paymentFacets: Self.facets(ReaderGroup.payments, of: placed, \.payment), count: search.count,
+            crumbs: crumbs(trail), states: states, careFacets: Self.facets(.care, of: placed, \.levelsOfCare),
+            paymentFacets: Self.facets(.payment, of: placed, \.payment), count: search.count,
             indexJSON: search.manifest(states: index.states, basePath: config.basePath).serialized(),
             hasGeography: !search.geography.isEmpty, structuredData: DirectoryStructuredData.script([breadcrumbData(trail)]),
             notice: index.summary.notice)
@@ -95,8 +99,8 @@ struct DirectoryPageRenderer {
             head: head(route, title: "Treatment centers in \(state.name)",
                        description: "\(Count.text(facilities.count)) addiction and mental health treatment centers in \(state.name), with addresses, phone numbers and services where SAMHSA's data has them."),
             state: state, count: facilities.count, listingsHTML: listingsHTML,
-            careFacets: Self.facets(ReaderGroup.levelsOfCare, of: facilities, \.levelsOfCare),
-            paymentFacets: Self.facets(ReaderGroup.payments, of: facilities, \.payment),
+            careFacets: Self.facets(.care, of: facilities, \.levelsOfCare),
+            paymentFacets: Self.facets(.payment, of: facilities, \.payment),
             notice: NoticeView(facilities), crumbs: crumbs(trail),
             structuredData: DirectoryStructuredData.script([breadcrumbData(trail)]))
         var links: [LinkOrigin] = []
