@@ -63,29 +63,34 @@ final class PageBuffer: @unchecked Sendable {
     /// Text: `& < > " '` as entities, the same five as `Escape.html`.
     func appendEscaped(_ text: String) {
         UTF8Text.withBytes(of: text) { source in
+            let count = source.count
             var runStart = 0
             var index = 0
-            while index < source.count {
+            while index < count {
+                // Whole words without an escaped byte are skipped at once; then bytes one by one to the next
+                // escaped byte (a field is a few words, and most have none: then they are one copy).
                 index = ByteScan.skipHTMLPlain(source, from: index)
-                guard index < source.count else { break }
-                let entity: StaticString
-                switch source[index] {
-                case 0x26: entity = "&amp;"
-                case 0x3C: entity = "&lt;"
-                case 0x3E: entity = "&gt;"
-                case 0x22: entity = "&quot;"
-                case 0x27: entity = "&#39;"
-                default:
-                    index += 1
-                    continue
-                }
+                while index < count, !Self.isEscaped(source[index]) { index += 1 }
+                guard index < count else { break }
                 if index > runStart { append(UnsafeBufferPointer(rebasing: source[runStart..<index])) }
+                let entity: StaticString = switch source[index] {
+                case 0x26: "&amp;"
+                case 0x3C: "&lt;"
+                case 0x3E: "&gt;"
+                case 0x22: "&quot;"
+                default: "&#39;"
+                }
                 entity.withUTF8Buffer { append($0) }
                 index += 1
                 runStart = index
             }
-            if runStart < source.count { append(UnsafeBufferPointer(rebasing: source[runStart...])) }
+            if runStart < count { append(UnsafeBufferPointer(rebasing: source[runStart...])) }
         }
+    }
+
+    @inline(__always)
+    private static func isEscaped(_ byte: UInt8) -> Bool {
+        byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27
     }
 
     /// The page as text (its bytes are UTF-8: every piece came whole from a String).
