@@ -197,6 +197,13 @@ import Testing
         #expect(ReaderGroup.groups(.care, for: ["OIT", "XX", "RD", "DT"]).map(\.id) == ["detox", "iop"])
         #expect(ReaderGroup.groups(.payment, for: ["PA", "PI", "SS"]).map(\.id) == ["private", "sliding"])
         #expect(ReaderGroup.groups(.care, for: ["PI"]).isEmpty)
+        // The mask names the same groups, bit i for group i of the facet.
+        for codes in [["OIT", "XX", "RD", "DT"], ["PI"], [], ["RES", "ODT", "TELE", "OP"]] {
+            let mask = ReaderGroup.mask(.care, for: codes)
+            #expect(ReaderGroup.levelsOfCare.indices.filter { mask & (1 << $0) != 0 }.map { ReaderGroup.levelsOfCare[$0].id }
+                    == ReaderGroup.groups(.care, for: codes).map(\.id))
+        }
+        #expect(ReaderGroup.mask(.payment, for: ["PA", "PI", "SS"]) == 0b100_0001)
     }
 
     @Test func datesCountDays() {

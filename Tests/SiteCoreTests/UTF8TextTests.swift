@@ -28,4 +28,17 @@ import Testing
             if let checked { #expect(checked == bytes.allSatisfy { $0 < 0x80 }, "\(bytes)") }
         }
     }
+
+    @Test func stringsJoinedWholeMakeTheTextOfTheirBytesWithoutACheck() {
+        var generator = SplitMix64(seed: 11)
+        let pieces = ["<p>", "Open 08:00–17:00", "é", "“quoted”", "😀", "\u{10FFFF}", "&amp;", "", "\n", "Ωmega"]
+        for _ in 0..<500 {
+            let joined = (0..<Int(generator.next() % 16)).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined()
+            var bytes: [UInt8] = []
+            for character in joined { bytes += Array(String(character).utf8) }
+            let made = bytes.withUnsafeBufferPointer { UTF8Text.string(joiningWholeStrings: $0) }
+            #expect(made == joined)
+            #expect(UTF8Text.withBytes(of: joined) { Array($0) } == Array(joined.utf8))
+        }
+    }
 }
