@@ -77,7 +77,10 @@ public struct ContentLoader: Sendable {
             }
             bibliography.paths.append(path)
         }
-        let directory = loadDirectory(markdown: fieldOptions, maxAgeDays: config?.verifiedMaxAgeDays ?? 365, log: log)
+        // A listing's description is only rendered whole and asked for its links and citations: a simple one is kept as HTML.
+        var descriptionOptions = fieldOptions
+        descriptionOptions.prerendersSimpleText = true
+        let directory = loadDirectory(markdown: descriptionOptions, maxAgeDays: config?.verifiedMaxAgeDays ?? 365, log: log)
         log.append(contentsOf: geography.value.1)
         let diagnostics = log.diagnostics.sortedUnique
         guard let config else { return (nil, diagnostics) }

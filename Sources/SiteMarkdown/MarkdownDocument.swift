@@ -17,6 +17,10 @@ public struct MarkdownDocument: Sendable {
     /// walking a tree to find none was a tenth of rendering a listing.
     public let citations: [Citation]
 
+    /// A simple text kept as its HTML instead of nodes (`MarkdownOptions.prerendersSimpleText`): then `blocks`
+    /// is empty, there are no diagnostics nor citations, and `links` are the prerendered text's.
+    public let prerendered: PrerenderedHTML?
+
     /// A document of `blocks`; `citations`, when the parser has collected them, must be those the blocks hold.
     public init(blocks: [MarkdownNode], diagnostics: [Diagnostic], sourceLength: Int = 0, path: String = "", citations: [Citation]? = nil) {
         self.blocks = blocks
@@ -24,6 +28,17 @@ public struct MarkdownDocument: Sendable {
         self.sourceLength = sourceLength
         self.path = path
         self.citations = citations ?? Self.citations(in: blocks)
+        prerendered = nil
+    }
+
+    /// A simple text's document, kept as its HTML.
+    init(prerendered: PrerenderedHTML, sourceLength: Int, path: String) {
+        blocks = []
+        diagnostics = []
+        self.sourceLength = sourceLength
+        self.path = path
+        citations = []
+        self.prerendered = prerendered
     }
 
     private static func citations(in blocks: [MarkdownNode]) -> [Citation] {
@@ -59,7 +74,8 @@ public struct MarkdownDocument: Sendable {
 
     /// Every link and image URL with the position of the URL, in document order.
     public var links: [(url: String, location: SourceLocation)] {
-        collect { node in
+        if let prerendered { return prerendered.links }
+        return collect { node in
             switch node.kind {
             case .link(let url, _), .image(let url, _): (url, location(of: node))
             default: nil

@@ -24,20 +24,27 @@ public enum MarkdownParser {
     static func parse(_ text: Substring, source: SourceMap, options: MarkdownOptions, minimumPiece: Int) -> MarkdownDocument {
         var converter = TreeConverter(source: source, options: options)
         var blocks: [MarkdownNode] = []
-        for piece in MarkdownChunks.split(text, minimumPiece: minimumPiece) {
+        let pieces = MarkdownChunks.split(text, minimumPiece: minimumPiece)
+        var prerendered: PrerenderedHTML?
+        for piece in pieces {
             var pieceSource = source
             pieceSource.firstLine += piece.firstLine - 1
-            guard convert(piece.text, source: pieceSource, with: &converter, into: &blocks) else {
+            guard convert(piece.text, source: pieceSource, with: &converter, into: &blocks,
+                          prerendering: options.prerendersSimpleText && pieces.count == 1, as: &prerendered) else {
                 return MarkdownDocument(blocks: [], diagnostics: converter.diagnostics, path: source.path)
             }
+        }
+        if let prerendered {
+            return MarkdownDocument(prerendered: prerendered, sourceLength: text.utf8.count, path: source.path)
         }
         return MarkdownDocument(blocks: blocks, diagnostics: converter.diagnostics, sourceLength: text.utf8.count, path: source.path,
                                 citations: converter.citations)
     }
 
     /// Parses one piece with libcmark and appends its blocks; false when it is nested too deeply (reported).
+    /// When `prerendering`, a simple text is written as HTML into `prerendered` instead (and no block is appended).
     private static func convert(_ text: Substring, source: SourceMap, with converter: inout TreeConverter,
-                                into blocks: inout [MarkdownNode]) -> Bool {
+                                into blocks: inout [MarkdownNode], prerendering: Bool, as prerendered: inout PrerenderedHTML?) -> Bool {
         let flags = CMARK_OPT_SMART | CMARK_OPT_SOURCEPOS | CMARK_OPT_VALIDATE_UTF8
         // libcmark reads the string's own bytes: no copy of a text that may be megabytes long.
         let parsed = text.utf8.withContiguousStorageIfAvailable { bytes in
@@ -59,6 +66,10 @@ public enum MarkdownParser {
                 "Markdown is nested more than \(maximumNesting) levels deep here (block quotes, lists, emphasis, links or images); "
                     + "the limit is \(maximumNesting)", at: position(of: deep, lines: lines, source: source))]
             return false
+        }
+        if prerendering, let simple = SimpleTextWriter.write(root, lines: lines, source: source) {
+            prerendered = simple
+            return true
         }
         converter.lines = lines
         converter.source = source

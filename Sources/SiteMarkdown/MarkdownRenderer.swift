@@ -24,6 +24,7 @@ public struct MarkdownRenderer: Sendable {
     public init() {}
 
     public func render(_ document: MarkdownDocument, hooks: Hooks = Hooks()) -> String {
+        if let prerendered = document.prerendered { return prerendered.html(url: hooks.url) }
         var out = HTMLBytes()
         // HTML with citation marks runs to two or three times its Markdown: one allocation instead of copies
         // that double (pages of a large reservation that are never written cost no memory).
@@ -37,7 +38,8 @@ public struct MarkdownRenderer: Sendable {
         out += render(document, hooks: hooks)
     }
 
-    /// Renders only the inlines of a one-paragraph text (a table cell, a short field) without `<p>`.
+    /// Renders only the inlines of a one-paragraph text (a table cell, a short field) without `<p>`; a
+    /// prerendered text (`MarkdownOptions.prerendersSimpleText`) renders whole.
     public func renderInline(_ document: MarkdownDocument, hooks: Hooks = Hooks()) -> String {
         if document.blocks.count == 1, case .paragraph = document.blocks[0].kind {
             var out = HTMLBytes()
@@ -125,7 +127,7 @@ public struct MarkdownRenderer: Sendable {
 
 /// HTML being rendered, as UTF-8 bytes: appending a String to a String costs several times copying its bytes,
 /// and a listing's description is a few hundred appends.
-private struct HTMLBytes {
+struct HTMLBytes {
     var bytes: [UInt8] = []
 
     static func += (out: inout HTMLBytes, literal: StaticString) {

@@ -1,0 +1,157 @@
+import CCMark
+import SiteCore
+
+/// A simple Markdown text as the HTML `MarkdownRenderer` makes of it, with each link destination left apart
+/// for the page's URL hook: paragraphs, emphasis, strong emphasis, code spans, line breaks and links only.
+///
+/// A listing's description is nearly always such a text, and ten thousand of them were converted into node
+/// trees only to be rendered once: written straight from libcmark's tree, their HTML is the same bytes.
+public struct PrerenderedHTML: Sendable {
+    enum Piece: Sendable {
+        case html(String)
+        /// A link destination, written through the page's URL hook and escaped as an attribute.
+        case url(String)
+    }
+
+    let pieces: [Piece]
+    /// Every link destination with its position, in document order (as `MarkdownDocument.links`).
+    let links: [(url: String, location: SourceLocation)]
+
+    /// The HTML, its destinations resolved by `url`.
+    func html(url: (String) -> String) -> String {
+        var out = HTMLBytes()
+        for piece in pieces {
+            switch piece {
+            case .html(let html): out.write(html)
+            case .url(let destination): out.write(Escape.href(url(destination)))
+            }
+        }
+        return out.text
+    }
+}
+
+/// Writes a simple text's HTML from libcmark's tree, or finds that the text is not simple (then it is
+/// converted into nodes as any other). The HTML, the link positions and the order in which code spans and
+/// destinations are searched in their block's source are those of `TreeConverter` and `MarkdownRenderer`.
+struct SimpleTextWriter {
+    let lines: TextLines
+    let source: SourceMap
+    private var pieces: [PrerenderedHTML.Piece] = []
+    private var html = HTMLBytes()
+    private var links: [(url: String, location: SourceLocation)] = []
+    private var block: BlockSource?
+
+    init(lines: TextLines, source: SourceMap) {
+        self.lines = lines
+        self.source = source
+    }
+
+    /// The prerendered text of `root`'s blocks, or nil when one of them is not simple.
+    static func write(_ root: OpaquePointer, lines: TextLines, source: SourceMap) -> PrerenderedHTML? {
+        var writer = SimpleTextWriter(lines: lines, source: source)
+        var child = cmark_node_first_child(root)
+        while let paragraph = child {
+            guard cmark_node_get_type(paragraph) == CMARK_NODE_PARAGRAPH, writer.paragraph(paragraph) else { return nil }
+            child = cmark_node_next(paragraph)
+        }
+        writer.flush()
+        return PrerenderedHTML(pieces: writer.pieces, links: writer.links)
+    }
+
+    private mutating func paragraph(_ node: OpaquePointer) -> Bool {
+        let startLine = Int(cmark_node_get_start_line(node))
+        let column = lines.column(forByteColumn: Int(cmark_node_get_start_column(node)), onLine: startLine)
+        block = BlockSource(lines: lines, firstLine: startLine, lastLine: Int(cmark_node_get_end_line(node)), firstColumn: column)
+        html += "<p>"
+        guard inlines(of: node) else { return false }
+        html += "</p>\n"
+        return true
+    }
+
+    private mutating func inlines(of node: OpaquePointer) -> Bool {
+        var child = cmark_node_first_child(node)
+        while let current = child {
+            guard inline(current) else { return false }
+            child = cmark_node_next(current)
+        }
+        return true
+    }
+
+    private mutating func inline(_ node: OpaquePointer) -> Bool {
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_TEXT:
+            let text = Self.literal(node)
+            // A citation (`[@key]`) or a shortcode (`{{< name >}}`) makes the text one for nodes.
+            // (Bytes first: a String's `contains` of a String compares Characters, at a cost ten texts' rendering.)
+            guard !ByteScan.contains(UInt8(ascii: "@"), in: text),
+                  !(ByteScan.contains(UInt8(ascii: "{"), in: text) && text.contains("{{<")) else { return false }
+            html.write(Escape.markdownText(text))
+        case CMARK_NODE_SOFTBREAK:
+            html += "\n"
+        case CMARK_NODE_LINEBREAK:
+            html += "<br>\n"
+        case CMARK_NODE_CODE:
+            let literal = Self.literal(node)
+            _ = block?.find(literal)
+            html += "<code>"
+            html.write(Escape.markdownText(literal))
+            html += "</code>"
+        case CMARK_NODE_EMPH:
+            html += "<em>"
+            guard inlines(of: node) else { return false }
+            html += "</em>"
+        case CMARK_NODE_STRONG:
+            html += "<strong>"
+            guard inlines(of: node) else { return false }
+            html += "</strong>"
+        case CMARK_NODE_LINK:
+            return link(node)
+        default:
+            return false
+        }
+        return true
+    }
+
+    /// A link: its content first, then its destination searched in the block (as the tree's converter does).
+    private mutating func link(_ node: OpaquePointer) -> Bool {
+        let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+        let title = cmark_node_get_title(node).map { String(cString: $0) } ?? ""
+        guard URLSafety.unsafeScheme(of: url) == nil else { return false }
+        html += "<a href=\""
+        flush()
+        pieces.append(.url(url))
+        html += "\""
+        if !title.isEmpty {
+            html += " title=\""
+            html.write(Escape.markdownText(title))
+            html += "\""
+        }
+        html += ">"
+        let fallback = location(of: node)
+        guard inlines(of: node) else { return false }
+        html += "</a>"
+        let at = block?.findDestination(url).map { source.location(line: $0.line, column: $0.column) } ?? fallback
+        links.append((url, at))
+        return true
+    }
+
+    /// The HTML written since the last destination, as one piece.
+    private mutating func flush() {
+        guard !html.bytes.isEmpty else { return }
+        pieces.append(.html(html.text))
+        html = HTMLBytes()
+    }
+
+    /// Where a node starts; without a position of its own, where its block starts.
+    private func location(of node: OpaquePointer) -> SourceLocation {
+        let line = Int(cmark_node_get_start_line(node))
+        guard line > 0 else {
+            return block.map { source.location(line: $0.start.line, column: $0.start.column) } ?? source.location(line: 1, column: 1)
+        }
+        return source.location(line: line, column: lines.column(forByteColumn: Int(cmark_node_get_start_column(node)), onLine: line))
+    }
+
+    private static func literal(_ node: OpaquePointer) -> String {
+        cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+    }
+}
