@@ -3,7 +3,10 @@ import SiteCore
 
 /// The directory arranged for rendering: facilities by state (sorted by city, then name), routes, labels.
 /// Built once per build and shared by every directory page, which reads it through `reading(into:)`.
-struct DirectoryIndex: Sendable {
+///
+/// A class: every page holds it while it renders, and a struct of this many collections would be copied
+/// (each one retained, on both cores at once) into every page's tracked view of it.
+final class DirectoryIndex: Sendable {
     let directory: Directory
     let states: [StateInfo]
     let byState: [String: [Facility]]
@@ -33,8 +36,12 @@ struct DirectoryIndex: Sendable {
 
     /// Each state's listings in directory order, to tell whether a state's sorted list can be kept.
     private let unsorted: [String: [Facility]]
-    /// Each listed facility's route, by state then by the facility itself (a page asks for a dozen).
-    private let routes: [String: [ObjectIdentifier: Route]]
+    /// Each state's placements (kept to lend them to the next index).
+    private let statePlacements: [String: [ObjectIdentifier: Placement]]
+    /// Each listed facility's placement, by the facility itself: a page asks for a dozen routes.
+    private let placements: [ObjectIdentifier: Placement]
+    /// Each state's route, by code.
+    private let stateRoutes: [String: Route]
 
     /// `previous`, the index of an earlier version of the directory, lends the sorted lists of the
     /// states whose listings are the very same values in the same order.
@@ -45,14 +52,14 @@ struct DirectoryIndex: Sendable {
         unsorted = Self.grouped(directory.facilities)
         var byState: [String: [Facility]] = [:]
         var byCity: [String: [String: [Facility]]] = [:]
-        var routes: [String: [ObjectIdentifier: Route]] = [:]
+        var statePlacements: [String: [ObjectIdentifier: Placement]] = [:]
         var sharedNames: [String: Set<String>] = [:]
         var leadingDistinctions: [String: [String: [String?]]] = [:]
         let labels = Dictionary(directory.codes.map { ($0.code, $0.label) }) { first, _ in first }
         // Each state's part is made apart from the others': on every core, the largest states first.
         let fresh = unsorted.filter { code, list in
             guard let previous, let before = previous.unsorted[code], before.count == list.count, zip(before, list).allSatisfy({ $0 === $1 }),
-                  previous.byState[code] != nil, previous.byCity[code] != nil, previous.routes[code] != nil,
+                  previous.byState[code] != nil, previous.byCity[code] != nil, previous.statePlacements[code] != nil,
                   previous.sharedNames[code] != nil, previous.leadingDistinctions[code] != nil, previous.labels == labels else { return true }
             return false
         }
@@ -60,7 +67,7 @@ struct DirectoryIndex: Sendable {
             let previous = previous!
             byState[code] = previous.byState[code]
             byCity[code] = previous.byCity[code]
-            routes[code] = previous.routes[code]
+            statePlacements[code] = previous.statePlacements[code]
             sharedNames[code] = previous.sharedNames[code]
             leadingDistinctions[code] = previous.leadingDistinctions[code]
         }
@@ -71,7 +78,7 @@ struct DirectoryIndex: Sendable {
         for (code, part) in parts {
             byState[code] = part.sorted
             byCity[code] = part.cities
-            routes[code] = part.routes
+            statePlacements[code] = part.placements
             sharedNames[code] = part.sharedNames
             leadingDistinctions[code] = part.leadingDistinctions
         }
@@ -82,7 +89,12 @@ struct DirectoryIndex: Sendable {
         displayDates = Dictionary(dates.union(Self.distinctDates(directory.retired)).map { ($0, DisplayDate.text($0)) }) { first, _ in first }
         self.byState = byState
         self.byCity = byCity
-        self.routes = routes
+        self.statePlacements = statePlacements
+        var placements: [ObjectIdentifier: Placement] = [:]
+        placements.reserveCapacity(directory.facilities.count)
+        for part in statePlacements.values { placements.merge(part) { first, _ in first } }
+        self.placements = placements
+        stateRoutes = Dictionary(directory.states.map { ($0.code, Route("/rehab-centers/\($0.slug)/")) }) { first, _ in first }
         self.labels = labels
         retiredByState = Self.grouped(directory.retired).mapValues { $0.sorted { $0.id.value < $1.id.value } }
     }
@@ -160,17 +172,25 @@ struct DirectoryIndex: Sendable {
 
     func state(of facility: Facility) -> StateInfo? { statesByCode[facility.state] }
 
-    func route(_ state: StateInfo) -> Route { Route("/rehab-centers/\(state.slug)/") }
+    func route(_ state: StateInfo) -> Route { stateRoutes[state.code] ?? Route("/rehab-centers/\(state.slug)/") }
 
     func route(_ facility: Facility) -> Route {
-        if let route = routes[facility.state]?[ObjectIdentifier(facility)] { return route }
+        if let placement = placements[ObjectIdentifier(facility)] { return placement.route }
         return Route("/rehab-centers/\(state(of: facility)?.slug ?? facility.state.lowercased())/\(facility.slug.value)/")
+    }
+
+    /// The city key (see `cityKey`) of a listed facility, made once.
+    func city(of facility: Facility) -> String {
+        placements[ObjectIdentifier(facility)]?.city ?? Self.cityKey(facility)
     }
 
     /// Other facilities in the same city, at most `limit`.
     func neighbours(of facility: Facility, limit: Int) -> [Facility] {
+        let placement = placements[ObjectIdentifier(facility)]
+        let leading = limit <= Self.neighbourLimit ? placement?.leading : nil
+        let candidates = leading ?? Array((byCity[facility.state]?[placement?.city ?? Self.cityKey(facility)] ?? []).prefix(limit + 1))
         // Ids are unique in a city's list, so at most one of its first `limit + 1` is the facility itself.
-        Array((byCity[facility.state]?[Self.cityKey(facility)] ?? []).prefix(limit + 1).filter { $0.id.value != facility.id.value }.prefix(limit))
+        return Array(candidates.prefix(limit + 1).filter { $0.id.value != facility.id.value }.prefix(limit))
     }
 
     /// A data date as readers see it.
@@ -180,8 +200,11 @@ struct DirectoryIndex: Sendable {
 
     /// What tells `neighbours`, other listings of `facility`'s city, apart (see `ListingDistinction`).
     func distinctions(of neighbours: [Facility], around facility: Facility) -> [String?] {
-        let city = Self.cityKey(facility)
-        guard sharedNames[facility.state]?.contains(city) ?? true else { return Array(repeating: nil, count: neighbours.count) }
+        let placement = placements[ObjectIdentifier(facility)]
+        let city = placement?.city ?? Self.cityKey(facility)
+        guard placement?.namesShared ?? sharedNames[facility.state]?.contains(city) ?? true else {
+            return Array(repeating: nil, count: neighbours.count)
+        }
         // The neighbours of a listing past a city's first few are those first few, told apart once.
         if let leading = leadingDistinctions[facility.state]?[city], neighbours.count == leading.count,
            let members = byCity[facility.state]?[city], zip(members, neighbours).allSatisfy({ $0 === $1 }) {
@@ -211,32 +234,53 @@ enum DisplayDate {
 }
 
 extension DirectoryIndex {
+    /// Where a listed facility is, found once for the dozen times its pages and its neighbours' ask.
+    struct Placement: Sendable {
+        let route: Route
+        /// Its city key (see `cityKey`).
+        let city: String
+        /// The first `neighbourLimit + 1` listings of its city (the same array for the whole city).
+        let leading: [Facility]
+        /// Two listings of its city share a name.
+        let namesShared: Bool
+    }
+
     /// One state's share of the index, made from its listings alone.
     struct StatePart: Sendable {
         let sorted: [Facility]
         let cities: [String: [Facility]]
-        let routes: [ObjectIdentifier: Route]
+        /// The same objects as the directory's, which keeps them alive: an identifier cannot be reused.
+        let placements: [ObjectIdentifier: Placement]
         let sharedNames: Set<String>
         let leadingDistinctions: [String: [String?]]
 
         init(_ list: [Facility], slug: String, labels: [String: String]) {
-            // The same objects as the directory's, which keeps them alive: an identifier cannot be reused.
-            routes = Dictionary(list.map { (ObjectIdentifier($0), Route("/rehab-centers/\(slug)/\($0.slug.value)/")) }) { first, _ in first }
             // Each listing's sort key is made once, not at every comparison.
             let keyed = list.map { (key: ($0.address.value.city.lowercased(), $0.name.value.lowercased(), $0.id.value), facility: $0) }
             sorted = keyed.sorted { $0.key < $1.key }.map(\.facility)
             var cities: [String: [Facility]] = [:]
             for facility in sorted { cities[DirectoryIndex.cityKey(facility), default: []].append(facility) }
             self.cities = cities
-            sharedNames = Set(cities.filter { _, members in
+            let sharedNames = Set(cities.filter { _, members in
                 var names = Set<String>()
                 return !members.allSatisfy { names.insert($0.name.value.lowercased()).inserted }
             }.keys)
+            self.sharedNames = sharedNames
             var leading: [String: [String?]] = [:]
             for city in sharedNames where cities[city]!.count > DirectoryIndex.neighbourLimit {
                 leading[city] = ListingDistinction.details(Array(cities[city]!.prefix(DirectoryIndex.neighbourLimit)), labels: labels)
             }
             leadingDistinctions = leading
+            var placements: [ObjectIdentifier: Placement] = [:]
+            placements.reserveCapacity(list.count)
+            for (city, members) in cities {
+                let first = Array(members.prefix(DirectoryIndex.neighbourLimit + 1)), shared = sharedNames.contains(city)
+                for facility in members {
+                    placements[ObjectIdentifier(facility)] = Placement(route: Route("/rehab-centers/\(slug)/\(facility.slug.value)/"),
+                                                                       city: city, leading: first, namesShared: shared)
+                }
+            }
+            self.placements = placements
         }
     }
 }

@@ -52,12 +52,12 @@ struct DirectoryPageRenderer {
     }
 
     /// The groups of a facet that some of `facilities` have, with how many have each.
-    private static func facets(_ facet: ReaderGroup.Facet, of facilities: [Facility], _ codes: (Facility) -> [String]) -> [FacetView] {
-        // Each listing's groups found once, by the groups' code index, rather than every group's codes hashed per listing.
+    private static func facets(_ facet: ReaderGroup.Facet, of facilities: [Facility]) -> [FacetView] {
+        // Each listing's groups were found once, when it was loaded.
         let groups = facet == .care ? ReaderGroup.levelsOfCare : ReaderGroup.payments
         var counts = Array(repeating: 0, count: groups.count)
         for facility in facilities {
-            let mask = ReaderGroup.mask(facet, for: codes(facility))
+            let mask = facility.groups(facet)
             for position in groups.indices where mask & (1 << position) != 0 { counts[position] += 1 }
         }
         return groups.indices.compactMap { counts[$0] > 0 ? FacetView(group: groups[$0], count: counts[$0]) : nil }
@@ -73,8 +73,8 @@ struct DirectoryPageRenderer {
         let view = SearchPageView(
             head: head(route, title: "Find a treatment center near you",
                        description: "Search \(Count.text(search.count)) addiction and mental health treatment centers by ZIP code, city, name or your location."),
-            crumbs: crumbs(trail), states: states, careFacets: Self.facets(.care, of: placed, \.levelsOfCare),
-            paymentFacets: Self.facets(.payment, of: placed, \.payment), count: search.count,
+            crumbs: crumbs(trail), states: states, careFacets: Self.facets(.care, of: placed),
+            paymentFacets: Self.facets(.payment, of: placed), count: search.count,
             indexJSON: search.manifest(states: index.states, basePath: config.basePath).serialized(),
             hasGeography: !search.geography.isEmpty, structuredData: DirectoryStructuredData.script([breadcrumbData(trail)]),
             notice: index.summary.notice)
@@ -99,8 +99,8 @@ struct DirectoryPageRenderer {
             head: head(route, title: "Treatment centers in \(state.name)",
                        description: "\(Count.text(facilities.count)) addiction and mental health treatment centers in \(state.name), with addresses, phone numbers and services where SAMHSA's data has them."),
             state: state, count: facilities.count, listingsHTML: listingsHTML,
-            careFacets: Self.facets(.care, of: facilities, \.levelsOfCare),
-            paymentFacets: Self.facets(.payment, of: facilities, \.payment),
+            careFacets: Self.facets(.care, of: facilities),
+            paymentFacets: Self.facets(.payment, of: facilities),
             notice: NoticeView(facilities), crumbs: crumbs(trail),
             structuredData: DirectoryStructuredData.script([breadcrumbData(trail)]))
         var links: [LinkOrigin] = []

@@ -60,7 +60,7 @@ struct TrackedDirectory {
 
     /// Other listings of the same city, at most `limit`.
     func neighbours(of facility: Facility, limit: Int) -> [Facility] {
-        recorder.record(.group("city:" + DirectoryIndex.cityKey(facility)))
+        recorder.record(.group("city:" + index.city(of: facility)))
         let list = index.neighbours(of: facility, limit: limit)
         for neighbour in list { recorder.record(.listing(neighbour.id.value)) }
         return list

@@ -202,6 +202,7 @@ import Testing
             let mask = ReaderGroup.mask(.care, for: codes)
             #expect(ReaderGroup.levelsOfCare.indices.filter { mask & (1 << $0) != 0 }.map { ReaderGroup.levelsOfCare[$0].id }
                     == ReaderGroup.groups(.care, for: codes).map(\.id))
+            #expect(ReaderGroup.groups(.care, in: mask) == ReaderGroup.groups(.care, for: codes))
         }
         #expect(ReaderGroup.mask(.payment, for: ["PA", "PI", "SS"]) == 0b100_0001)
     }

@@ -64,7 +64,7 @@ extension SearchIndex {
         VLQ.append(micro(entry.latitude) - cell.south, to: &point)
         VLQ.append(micro(entry.longitude) - cell.west, to: &point)
         let street = address.street2.map { address.street1 + ", " + $0 } ?? address.street1
-        let care = bits(.care, facility.levelsOfCare), payment = bits(.payment, facility.payment)
+        let care = bits(facility.careGroups), payment = bits(facility.paymentGroups)
         let phone = facility.phone?.value.display ?? ""
         appendField(facility.slug.value, to: &out)
         for value in [facility.name.value, street, address.city, address.zip, facility.state] {
@@ -83,10 +83,9 @@ extension SearchIndex {
         out.append(0x0A)
     }
 
-    /// The groups a listing's codes fall in, as a number whose bit i is group i; empty for none.
-    static func bits(_ facet: ReaderGroup.Facet, _ codes: [String]) -> String {
-        let value = ReaderGroup.mask(facet, for: codes)
-        return value == 0 ? "" : String(value)
+    /// The groups a listing's codes fall in (`Facility.careGroups`, `paymentGroups`): bit i is group i; empty for none.
+    static func bits(_ value: Int) -> String {
+        value == 0 ? "" : String(value)
     }
 
     /// A value on one line of a tab-separated file: tabs and line breaks become spaces, as HTML shows them.

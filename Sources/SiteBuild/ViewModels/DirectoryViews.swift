@@ -90,8 +90,8 @@ final class ListingView: ViewModel {
     init(facility: Facility, url: String) {
         self.facility = facility
         self.url = url
-        care = ReaderGroup.groups(.care, for: facility.levelsOfCare).map { LabelView(label: $0.label, id: $0.id) }
-        payment = ReaderGroup.groups(.payment, for: facility.payment).map { LabelView(label: $0.label, id: $0.id) }
+        care = ReaderGroup.groups(.care, in: facility.careGroups).map { LabelView(label: $0.label, id: $0.id) }
+        payment = ReaderGroup.groups(.payment, in: facility.paymentGroups).map { LabelView(label: $0.label, id: $0.id) }
     }
 
     static func hoursText(_ hours: OpeningHours.Hours) -> String {

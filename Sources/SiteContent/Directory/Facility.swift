@@ -68,6 +68,17 @@ public final class Facility: Sendable, Equatable {
     /// date of its page): made once here, since every plan asks for it.
     public let newestDate: String?
 
+    /// The reader groups (`ReaderGroup.levelsOfCare`) its levels of care fall in, bit i for group i: found once,
+    /// for the listing's two cards, its state's filters and the search index.
+    public let careGroups: Int
+    /// The same for `ReaderGroup.payments` and its payments.
+    public let paymentGroups: Int
+
+    /// `careGroups` or `paymentGroups`.
+    public func groups(_ facet: ReaderGroup.Facet) -> Int {
+        facet == .care ? careGroups : paymentGroups
+    }
+
     /// Retired and not kept: the listing has a page of its own that says so, and is shown nowhere else.
     public var isRetired: Bool { retired != nil && !keep }
 
@@ -98,6 +109,8 @@ public final class Facility: Sendable, Equatable {
                 keep: Bool = false,
                 changed: String? = nil) {
         newestDate = verified?.value.description ?? (ContentDate(sourceDate) != nil ? sourceDate : nil)
+        careGroups = ReaderGroup.mask(.care, for: levelsOfCare)
+        paymentGroups = ReaderGroup.mask(.payment, for: payment)
         self.retired = retired
         self.retiredReason = retiredReason
         self.keep = keep

@@ -4,6 +4,10 @@ public struct PhoneNumber: Sendable, Hashable, CustomStringConvertible {
     public let exchange: String
     public let line: String
     public let extensionNumber: String?
+    /// The normalised form stored in content: `+1-434-979-8871;ext=12`.
+    public let description: String
+    /// For readers: `(434) 979-8871, ext. 12`.
+    public let display: String
 
     /// Parses `434-979-8871`, `(434) 979-8871`, `1 434 979 8871`, `+1-434-979-8871;ext=12`, `… x12`, `… ext. 12`.
     public init?(_ text: String) {
@@ -13,10 +17,8 @@ public struct PhoneNumber: Sendable, Hashable, CustomStringConvertible {
         if bytes.count == 15, bytes[0] == UInt8(ascii: "+"), bytes[1] == UInt8(ascii: "1"), bytes[2] == UInt8(ascii: "-"),
            bytes[6] == UInt8(ascii: "-"), bytes[10] == UInt8(ascii: "-"),
            [3, 4, 5, 7, 8, 9, 11, 12, 13, 14].allSatisfy(digit), bytes[3] >= UInt8(ascii: "2"), bytes[7] >= UInt8(ascii: "2") {
-            areaCode = String(decoding: bytes[3..<6], as: UTF8.self)
-            exchange = String(decoding: bytes[7..<10], as: UTF8.self)
-            line = String(decoding: bytes[11..<15], as: UTF8.self)
-            extensionNumber = nil
+            self.init(areaCode: String(decoding: bytes[3..<6], as: UTF8.self), exchange: String(decoding: bytes[7..<10], as: UTF8.self),
+                      line: String(decoding: bytes[11..<15], as: UTF8.self), extensionNumber: nil)
             return
         }
         var main = text.lowercased()
@@ -37,20 +39,18 @@ public struct PhoneNumber: Sendable, Hashable, CustomStringConvertible {
         let chars = Array(digits)
         // NANP: area code and exchange start with 2–9.
         guard chars[0] >= "2", chars[3] >= "2" else { return nil }
-        areaCode = String(chars[0..<3])
-        exchange = String(chars[3..<6])
-        line = String(chars[6..<10])
-        extensionNumber = ext
+        self.init(areaCode: String(chars[0..<3]), exchange: String(chars[3..<6]), line: String(chars[6..<10]), extensionNumber: ext)
     }
 
-    /// The normalised form stored in content: `+1-434-979-8871;ext=12`.
-    public var description: String {
-        "+1-\(areaCode)-\(exchange)-\(line)" + (extensionNumber.map { ";ext=\($0)" } ?? "")
-    }
-
-    /// For readers: `(434) 979-8871, ext. 12`.
-    public var display: String {
-        "(\(areaCode)) \(exchange)-\(line)" + (extensionNumber.map { ", ext. \($0)" } ?? "")
+    /// Both written forms are made here, once: every listing shows its number on two pages and in their data.
+    private init(areaCode: String, exchange: String, line: String, extensionNumber: String?) {
+        self.areaCode = areaCode
+        self.exchange = exchange
+        self.line = line
+        self.extensionNumber = extensionNumber
+        description = "+1-\(areaCode)-\(exchange)-\(line)" + (extensionNumber.map { ";ext=\($0)" } ?? "")
+        display = "(\(areaCode)) \(exchange)-\(line)" + (extensionNumber.map { ", ext. \($0)" } ?? "")
+        telURL = "tel:" + description
     }
 
     /// True for a number the NANP reserves for fiction: 555-0100 to 555-0199 in any area code.
@@ -68,5 +68,5 @@ public struct PhoneNumber: Sendable, Hashable, CustomStringConvertible {
     public var compactTelURL: String { "tel:+1\(areaCode)\(exchange)\(line)" }
 
     /// RFC 3966: `tel:+1-434-979-8871;ext=12`.
-    public var telURL: String { "tel:" + description }
+    public let telURL: String
 }

@@ -43,6 +43,12 @@ public struct ReaderGroup: Sendable, Hashable {
         return groups.indices.filter { present[$0] }.map { groups[$0] }
     }
 
+    /// The groups of a facet whose bits are set in `mask` (as `mask(_:for:)` makes it), in display order.
+    public static func groups(_ facet: Facet, in mask: Int) -> [ReaderGroup] {
+        let groups = facet == .care ? levelsOfCare : payments
+        return groups.indices.filter { mask & (1 << $0) != 0 }.map { groups[$0] }
+    }
+
     /// The groups of a facet that `codes` fall in, as a number whose bit i is group i (the order of
     /// `levelsOfCare` or `payments`): each code looked up once.
     public static func mask(_ facet: Facet, for codes: [String]) -> Int {
