@@ -110,12 +110,12 @@ struct SearchIndex: Sendable {
 
     /// `reusing` the index of an earlier version of the directory keeps its cells when the placed listings
     /// are the same ids at the same points (an edit of a name or a phone number): the cells depend on nothing else.
-    init(directory: DirectoryIndex, lookups: Lookups, revision: Int, reusing previous: SearchIndex? = nil) {
+    init(facilities: [Facility], lookups: Lookups, revision: Int, reusing previous: SearchIndex? = nil) {
         let geography = lookups.geography
         self.lookups = lookups
         self.revision = revision
         var entries: [Entry] = [], unplaced: [Facility] = []
-        for facility in directory.directory.facilities {
+        for facility in facilities {
             if let latitude = facility.latitude, let longitude = facility.longitude {
                 entries.append(Entry(facility: facility, latitude: latitude, longitude: longitude, fromZIP: false, position: entries.count))
             } else if let point = geography.point(ofZIP: facility.address.value.zip) {

@@ -118,24 +118,33 @@ public final class BuildSession: @unchecked Sendable {
     /// Checks across files and plans every page; fails when anything is wrong (warnings too, when strict).
     public func plan(_ loaded: Loaded) -> Result<Planned, Failure> {
         var diagnostics = loaded.diagnostics
-        if let content = loaded.content {
-            diagnostics += settings.metrics.step("validate") { SiteValidation.check(content, templates: loaded.templates) }
+        // The checks across files only find problems: they run on another core while the pages are planned, and a
+        // build they fail gives their diagnostics alone, as if the plan had not been made.
+        let metrics = settings.metrics, templates = loaded.templates
+        let validation = loaded.content.map { content in
+            BackgroundValue { metrics.step("validate") { SiteValidation.check(content, templates: templates) } }
         }
-        guard let content = loaded.content, let templates = loaded.templates, !diagnostics.fails(strict: settings.strict) else {
-            return .failure(Failure(diagnostics: diagnostics.sortedUnique))
+        guard let content = loaded.content, let templates, !diagnostics.fails(strict: settings.strict) else {
+            return .failure(Failure(diagnostics: (diagnostics + (validation?.value ?? [])).sortedUnique))
         }
+        var planDiagnostics: [Diagnostic] = []
         let (directory, search, specs, sitemap) = settings.metrics.step("plan") {
             // The search's geography lookups do not depend on the directory: made on the other core meanwhile.
             let lookups = LookupsTask(kept: searchIndex?.lookups, geography: content.geography, needed: !content.directory.isEmpty)
+            // The search index needs the listings and the lookups, not the directory's plan: made on another core meanwhile.
+            let searching = content.directory.isEmpty ? nil : searchPlan(content.directory, lookups: lookups)
             let directory = plan(content.directory)
-            let search = directory.map { searchPlan($0, lookups: lookups.value) }
-            diagnostics += search.map(SearchIndex.notes) ?? []
+            let search = searching?.value
+            searchIndex = search ?? searchIndex
+            planDiagnostics += search.map(SearchIndex.notes) ?? []
             let sitemap = SitePlan.sitemapEntries(content, directory: directory, search: search)
             let specs = SitePlan.pages(for: content, directory: directory, search: search, sitemapLimit: settings.sitemapLimit, sitemap: sitemap)
-            diagnostics += SitePlan.collisions(specs, directory: directory)
+            planDiagnostics += SitePlan.collisions(specs, directory: directory)
             return (directory, search, specs, sitemap)
         }
-        diagnostics = diagnostics.sortedUnique
+        diagnostics += validation?.value ?? []
+        guard !diagnostics.fails(strict: settings.strict) else { return .failure(Failure(diagnostics: diagnostics.sortedUnique)) }
+        diagnostics = (diagnostics + planDiagnostics).sortedUnique
         guard !diagnostics.fails(strict: settings.strict) else { return .failure(Failure(diagnostics: diagnostics)) }
         return .success(Planned(content: content, templates: templates, specs: specs, diagnostics: diagnostics, directory: directory,
                                 search: search, versions: loaded.versions, sitemap: sitemap))
@@ -150,12 +159,14 @@ public final class BuildSession: @unchecked Sendable {
         return plan
     }
 
-    /// The search index: the kept one while the directory's revision and the geography are the same.
-    private func searchPlan(_ directory: DirectoryPlan, lookups: SearchIndex.Lookups) -> SearchIndex {
-        if directory.revision != 0, let kept = searchIndex, kept.revision == directory.revision, kept.geography == lookups.geography { return kept }
-        let index = SearchIndex(directory: directory.index, lookups: lookups, revision: directory.revision, reusing: searchIndex)
-        searchIndex = index
-        return index
+    /// The search index, made on another thread: the kept one while the directory's revision and the geography are the same.
+    private func searchPlan(_ directory: Directory, lookups: LookupsTask) -> BackgroundValue<SearchIndex> {
+        let kept = searchIndex
+        return BackgroundValue {
+            let lookups = lookups.value
+            if directory.revision != 0, let kept, kept.revision == directory.revision, kept.geography == lookups.geography { return kept }
+            return SearchIndex(facilities: directory.facilities, lookups: lookups, revision: directory.revision, reusing: kept)
+        }
     }
 
     /// Renders the planned site: every page, or, given the snapshot it follows, only the pages whose
