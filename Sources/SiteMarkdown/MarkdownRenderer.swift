@@ -138,6 +138,25 @@ struct HTMLBytes {
         UTF8Text.withBytes(of: text) { bytes.append(contentsOf: $0) }
     }
 
+    /// `text` escaped as `Escape.markdownText` escapes it: `& < > "` as entities.
+    mutating func writeEscaped(_ text: UnsafeBufferPointer<UInt8>) {
+        var runStart = 0
+        for index in text.indices {
+            let entity: StaticString
+            switch text[index] {
+            case 0x26: entity = "&amp;"
+            case 0x3C: entity = "&lt;"
+            case 0x3E: entity = "&gt;"
+            case 0x22: entity = "&quot;"
+            default: continue
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<index]))
+            self += entity
+            runStart = index + 1
+        }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart...]))
+    }
+
     /// The bytes as text (every piece came whole from a String, so they are UTF-8).
     var text: String {
         bytes.withUnsafeBufferPointer { UTF8Text.string(joiningWholeStrings: $0) }

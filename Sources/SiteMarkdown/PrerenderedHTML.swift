@@ -1,4 +1,5 @@
 import CCMark
+import Foundation
 import SiteCore
 
 /// A simple Markdown text as the HTML `MarkdownRenderer` makes of it, with each link destination left apart
@@ -7,24 +8,26 @@ import SiteCore
 /// A listing's description is nearly always such a text, and ten thousand of them were converted into node
 /// trees only to be rendered once: written straight from libcmark's tree, their HTML is the same bytes.
 public struct PrerenderedHTML: Sendable {
-    enum Piece: Sendable {
-        case html(String)
-        /// A link destination, written through the page's URL hook and escaped as an attribute.
-        case url(String)
-    }
-
-    let pieces: [Piece]
+    /// The HTML without its link destinations (one array: a page copies it in a few moves).
+    let bytes: [UInt8]
+    /// Where each link destination goes in `bytes`, in order, written through the page's URL hook and escaped
+    /// as an attribute.
+    let splices: [(offset: Int, destination: String)]
     /// Every link destination with its position, in document order (as `MarkdownDocument.links`).
     let links: [(url: String, location: SourceLocation)]
 
     /// The HTML, its destinations resolved by `url`.
     func html(url: (String) -> String) -> String {
         var out = HTMLBytes()
-        for piece in pieces {
-            switch piece {
-            case .html(let html): out.write(html)
-            case .url(let destination): out.write(Escape.href(url(destination)))
+        out.bytes.reserveCapacity(bytes.count + 64 * splices.count)
+        bytes.withUnsafeBufferPointer { all in
+            var from = 0
+            for splice in splices {
+                out.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: all[from..<splice.offset]))
+                out.write(Escape.href(url(splice.destination)))
+                from = splice.offset
             }
+            out.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: all[from...]))
         }
         return out.text
     }
@@ -36,7 +39,7 @@ public struct PrerenderedHTML: Sendable {
 struct SimpleTextWriter {
     let lines: TextLines
     let source: SourceMap
-    private var pieces: [PrerenderedHTML.Piece] = []
+    private var splices: [(offset: Int, destination: String)] = []
     private var html = HTMLBytes()
     private var links: [(url: String, location: SourceLocation)] = []
     private var block: BlockSource?
@@ -54,8 +57,7 @@ struct SimpleTextWriter {
             guard cmark_node_get_type(paragraph) == CMARK_NODE_PARAGRAPH, writer.paragraph(paragraph) else { return nil }
             child = cmark_node_next(paragraph)
         }
-        writer.flush()
-        return PrerenderedHTML(pieces: writer.pieces, links: writer.links)
+        return PrerenderedHTML(bytes: writer.html.bytes, splices: writer.splices, links: writer.links)
     }
 
     private mutating func paragraph(_ node: OpaquePointer) -> Bool {
@@ -80,12 +82,12 @@ struct SimpleTextWriter {
     private mutating func inline(_ node: OpaquePointer) -> Bool {
         switch cmark_node_get_type(node) {
         case CMARK_NODE_TEXT:
-            let text = Self.literal(node)
+            // Read in libcmark's memory: most of a description is its text nodes, and a String of each cost as much as its HTML.
+            guard let literal = cmark_node_get_literal(node) else { return true }
+            let text = UnsafeBufferPointer(start: UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self), count: strlen(literal))
             // A citation (`[@key]`) or a shortcode (`{{< name >}}`) makes the text one for nodes.
-            // (Bytes first: a String's `contains` of a String compares Characters, at a cost ten texts' rendering.)
-            guard !ByteScan.contains(UInt8(ascii: "@"), in: text),
-                  !(ByteScan.contains(UInt8(ascii: "{"), in: text) && text.contains("{{<")) else { return false }
-            html.write(Escape.markdownText(text))
+            guard !text.contains(UInt8(ascii: "@")), !Self.holdsShortcode(text) else { return false }
+            html.writeEscaped(text)
         case CMARK_NODE_SOFTBREAK:
             html += "\n"
         case CMARK_NODE_LINEBREAK:
@@ -118,8 +120,7 @@ struct SimpleTextWriter {
         let title = cmark_node_get_title(node).map { String(cString: $0) } ?? ""
         guard URLSafety.unsafeScheme(of: url) == nil else { return false }
         html += "<a href=\""
-        flush()
-        pieces.append(.url(url))
+        splices.append((html.bytes.count, url))
         html += "\""
         if !title.isEmpty {
             html += " title=\""
@@ -135,11 +136,13 @@ struct SimpleTextWriter {
         return true
     }
 
-    /// The HTML written since the last destination, as one piece.
-    private mutating func flush() {
-        guard !html.bytes.isEmpty else { return }
-        pieces.append(.html(html.text))
-        html = HTMLBytes()
+    /// Whether `text` holds `{{<`.
+    private static func holdsShortcode(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard text.count >= 3 else { return false }
+        for index in 0..<(text.count - 2) where text[index] == UInt8(ascii: "{") {
+            if text[index + 1] == UInt8(ascii: "{"), text[index + 2] == UInt8(ascii: "<") { return true }
+        }
+        return false
     }
 
     /// Where a node starts; without a position of its own, where its block starts.
