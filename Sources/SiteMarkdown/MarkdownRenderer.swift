@@ -140,19 +140,25 @@ struct HTMLBytes {
 
     /// `text` escaped as `Escape.markdownText` escapes it: `& < > "` as entities.
     mutating func writeEscaped(_ text: UnsafeBufferPointer<UInt8>) {
-        var runStart = 0
-        for index in text.indices {
+        var runStart = 0, index = 0
+        while true {
+            // Words without a byte HTML escapes are skipped at once (an apostrophe stops the skip but stays).
+            index = ByteScan.skipHTMLPlain(text, from: index)
+            guard index < text.count else { break }
             let entity: StaticString
             switch text[index] {
             case 0x26: entity = "&amp;"
             case 0x3C: entity = "&lt;"
             case 0x3E: entity = "&gt;"
             case 0x22: entity = "&quot;"
-            default: continue
+            default:
+                index += 1
+                continue
             }
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<index]))
             self += entity
-            runStart = index + 1
+            index += 1
+            runStart = index
         }
         bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart...]))
     }

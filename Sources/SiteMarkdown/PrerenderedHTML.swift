@@ -86,7 +86,7 @@ struct SimpleTextWriter {
             guard let literal = cmark_node_get_literal(node) else { return true }
             let text = UnsafeBufferPointer(start: UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self), count: strlen(literal))
             // A citation (`[@key]`) or a shortcode (`{{< name >}}`) makes the text one for nodes.
-            guard !text.contains(UInt8(ascii: "@")), !Self.holdsShortcode(text) else { return false }
+            guard memchr(literal, Int32(UInt8(ascii: "@")), text.count) == nil, !Self.holdsShortcode(text) else { return false }
             html.writeEscaped(text)
         case CMARK_NODE_SOFTBREAK:
             html += "\n"
@@ -138,9 +138,13 @@ struct SimpleTextWriter {
 
     /// Whether `text` holds `{{<`.
     private static func holdsShortcode(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard text.count >= 3 else { return false }
-        for index in 0..<(text.count - 2) where text[index] == UInt8(ascii: "{") {
+        guard let base = text.baseAddress, text.count >= 3 else { return false }
+        var from = 0
+        // Each brace found by memchr (nearly every text has none), then the two bytes after it.
+        while from < text.count - 2, let found = memchr(base + from, Int32(UInt8(ascii: "{")), text.count - 2 - from) {
+            let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
             if text[index + 1] == UInt8(ascii: "{"), text[index + 2] == UInt8(ascii: "<") { return true }
+            from = index + 1
         }
         return false
     }
