@@ -97,7 +97,9 @@ extension DirectoryLoader {
             let chunkLog = DiagnosticLog()
             return (chunk.compactMap { position in
                 let place = additions[position]
-                return Self.complete(merged[position] ?? sources[place.file][place.record], log: chunkLog)
+                // Not `merged[position] ?? …`: that copies the record, every string of it retained and released.
+                if let record = merged[position] { return Self.complete(record, log: chunkLog) }
+                return sources[place.file].withUnsafeBufferPointer { Self.complete($0[place.record], log: chunkLog) }
             }, chunkLog.diagnostics)
         }
         for chunk in completed { log.append(contentsOf: chunk.1) }
