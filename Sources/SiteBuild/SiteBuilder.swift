@@ -101,7 +101,8 @@ public struct SiteBuilder: Sendable {
         case .failure(let failure):
             return Result(exitCode: 1, diagnostics: failure.diagnostics, pages: [])
         case .success(let planned):
-            if !freesContent { KeptUntilExit.keep(planned) }
+            // The session too: its caches hold every state file's records, which take a core some milliseconds to free.
+            if !freesContent { KeptUntilExit.keep((planned, session)) }
             do {
                 let report = try session.renderAndWrite(planned, to: output)
                 return Result(exitCode: 0, diagnostics: planned.diagnostics, pages: [], pageCount: planned.specs.count, written: report.written,

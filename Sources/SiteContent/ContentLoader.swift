@@ -45,6 +45,29 @@ public struct ContentLoader: Sendable {
         }
         let options = MarkdownOptions(shortcodes: shortcodes, allowRawHTML: config?.allowRawHTML ?? false,
                                       reservedIDs: reservedIDs)
+        // The guide, its data and the sources depend on the configuration alone: read on another core while the
+        // directory loads (on every core), instead of on one while the other waits.
+        let guidePart = BackgroundValue { [self] in
+            let log = DiagnosticLog()
+            let (guides, guideData, bibliography) = loadGuide(config: config, options: options, log: log)
+            return (guides, guideData, bibliography, log.diagnostics)
+        }
+        let fieldOptions = MarkdownOptions(allowRawHTML: options.allowRawHTML)
+        // A listing's description is only rendered whole and asked for its links and citations: a simple one is kept as HTML.
+        var descriptionOptions = fieldOptions
+        descriptionOptions.prerendersSimpleText = true
+        let directory = loadDirectory(markdown: descriptionOptions, maxAgeDays: config?.verifiedMaxAgeDays ?? 365, log: log)
+        let (guides, guideData, bibliography, guideDiagnostics) = guidePart.value
+        log.append(contentsOf: guideDiagnostics)
+        log.append(contentsOf: geography.value.1)
+        let diagnostics = log.diagnostics.sortedUnique
+        guard let config else { return (nil, diagnostics) }
+        return (SiteContent(config: config, guides: guides, bibliography: bibliography, guideData: guideData, directory: directory,
+                            geography: geography.value.0), diagnostics)
+    }
+
+    /// The guide's pages, its structured data and the bibliography.
+    private func loadGuide(config: SiteConfig?, options: MarkdownOptions, log: DiagnosticLog) -> ([GuidePage], GuideData, Bibliography) {
         var guides: [GuidePage] = []
         for path in files(in: "Content/guide", withExtension: "md") {
             guard let text = read(path, log: log) else { continue }
@@ -77,22 +100,17 @@ public struct ContentLoader: Sendable {
             }
             bibliography.paths.append(path)
         }
-        // A listing's description is only rendered whole and asked for its links and citations: a simple one is kept as HTML.
-        var descriptionOptions = fieldOptions
-        descriptionOptions.prerendersSimpleText = true
-        let directory = loadDirectory(markdown: descriptionOptions, maxAgeDays: config?.verifiedMaxAgeDays ?? 365, log: log)
-        log.append(contentsOf: geography.value.1)
-        let diagnostics = log.diagnostics.sortedUnique
-        guard let config else { return (nil, diagnostics) }
-        return (SiteContent(config: config, guides: guides, bibliography: bibliography, guideData: guideData, directory: directory,
-                            geography: geography.value.0), diagnostics)
+        return (guides, guideData, bibliography)
     }
 
     /// Reads only `Content/site.yaml` (for commands that need the base URL but not the content).
     public func loadConfig() -> (config: SiteConfig?, diagnostics: [Diagnostic]) {
         let log = DiagnosticLog()
+        // Through the cache, as `load` reads it: a build that asks for both parses the file once.
         let config = read("Content/site.yaml", log: log).flatMap { text in
-            SiteConfig.read(YAMLFile(path: "Content/site.yaml", text: text, log: log), log: log)
+            parse("Content/site.yaml", text: text, context: "", log: log) { log in
+                SiteConfig.read(YAMLFile(path: "Content/site.yaml", text: text, log: log), log: log)
+            }
         }
         return (config, log.diagnostics.sortedUnique)
     }

@@ -93,23 +93,31 @@ public final class BuildSession: @unchecked Sendable {
     public func load() -> Loaded {
         let root = settings.root
         let versions = settings.metrics.step("versions") { sourceVersions() }
-        let loaded = settings.metrics.step("load content") {
-            ContentLoader(root: root, shortcodes: Component.shortcodes, guideParts: Component.dataParts, today: settings.today, cache: cache).load()
-        }
-        let constants = ["site.root": loaded.content?.config.basePath ?? "/"]
-        let theme = settings.metrics.step("load templates") {
-            loadTheme(versions: versions.filter { $0.key.hasPrefix("Templates/") }, constants: constants)
-        }
+        let loader = ContentLoader(root: root, shortcodes: Component.shortcodes, guideParts: Component.dataParts, today: settings.today, cache: cache)
+        // The templates need the site's base path alone: loaded on another core while the content loads.
+        let constants = ["site.root": loader.loadConfig().config?.basePath ?? "/"]
+        let themeVersions = versions.filter { $0.key.hasPrefix("Templates/") }
+        let loading = loadTheme(versions: themeVersions, constants: constants)
+        let loaded = settings.metrics.step("load content") { loader.load() }
+        let theme = settings.metrics.step("load templates") { keepTheme(loading.value, versions: themeVersions, constants: constants) }
         return Loaded(content: loaded.content, templates: theme.library, diagnostics: loaded.diagnostics + theme.diagnostics, versions: versions)
     }
 
-    /// The theme; the kept one when no file of Templates/ changed (parsing and checking every template
-    /// is most of what a small change would otherwise cost).
-    private func loadTheme(versions: [String: Int], constants: [String: String]) -> (library: TemplateLibrary?, diagnostics: [Diagnostic]) {
-        if let theme, theme.key == versions, theme.constants == constants { return (theme.library, theme.diagnostics) }
-        let loaded = TemplateLibrary.load(root: settings.root, bindings: SitePlan.bindings,
-                                          optional: Component.bindings + SitePlan.directoryTemplates, constants: constants,
-                                          cache: cache.texts)
+    /// The theme, made on another thread; the kept one when no file of Templates/ changed (parsing and checking
+    /// every template is most of what a small change would otherwise cost).
+    private func loadTheme(versions: [String: Int], constants: [String: String]) -> BackgroundValue<(library: TemplateLibrary?, diagnostics: [Diagnostic])> {
+        let kept = theme, root = settings.root, texts = cache.texts
+        return BackgroundValue {
+            if let kept, kept.key == versions, kept.constants == constants { return (kept.library, kept.diagnostics) }
+            return TemplateLibrary.load(root: root, bindings: SitePlan.bindings, optional: Component.bindings + SitePlan.directoryTemplates,
+                                        constants: constants, cache: texts)
+        }
+    }
+
+    /// Keeps a newly loaded theme (and starts its fragments afresh).
+    private func keepTheme(_ loaded: (library: TemplateLibrary?, diagnostics: [Diagnostic]), versions: [String: Int],
+                           constants: [String: String]) -> (library: TemplateLibrary?, diagnostics: [Diagnostic]) {
+        if let theme, theme.key == versions, theme.constants == constants { return loaded }
         theme = (versions, constants, loaded.library, loaded.diagnostics)
         fragments = FragmentCache()
         return loaded
