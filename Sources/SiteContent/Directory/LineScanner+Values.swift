@@ -193,12 +193,37 @@ extension LineScanner {
 
     // MARK: What YAML reads as plain text
 
-    private static let indicators = Set("-?:,[]{}#&*!|>'\"%@`".utf8)
+    /// YAML's indicators, ``-?:,[]{}#&*!|>'"%@` ``: a switch, which the compiler makes a table (a static Set of
+    /// bytes was hashed, and its global retained and released, for every scalar of every listing).
+    @inline(__always)
+    private static func isIndicator(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "-"), UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: ","), UInt8(ascii: "["), UInt8(ascii: "]"),
+             UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "#"), UInt8(ascii: "&"), UInt8(ascii: "*"), UInt8(ascii: "!"),
+             UInt8(ascii: "|"), UInt8(ascii: ">"), UInt8(ascii: "'"), UInt8(ascii: "\""), UInt8(ascii: "%"), UInt8(ascii: "@"),
+             UInt8(ascii: "`"):
+            true
+        default:
+            false
+        }
+    }
+
+    /// What ends or nests a plain item of a flow list or mapping: `[]{}#:"',`.
+    @inline(__always)
+    private static func endsFlowItem(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "#"), UInt8(ascii: ":"),
+             UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: ","):
+            true
+        default:
+            false
+        }
+    }
 
     /// A plain scalar after `key: ` that YAML reads as exactly these characters.
     private func isPlainInBlock(_ range: Range<Int>) -> Bool {
         guard let first = range.first, let last = range.last else { return false }
-        if Self.indicators.contains(bytes[first]) {
+        if Self.isIndicator(bytes[first]) {
             // `-118.4` is a plain scalar: `-` starts a list item only before a space.
             guard bytes[first] == UInt8(ascii: "-"), first + 1 < range.upperBound, bytes[first + 1] != 0x20 else { return false }
         }
@@ -212,8 +237,8 @@ extension LineScanner {
 
     /// A plain item of a flow list: no indicator in front, none of the characters that end or nest one within.
     private func isPlainInFlow(_ range: Range<Int>) -> Bool {
-        guard let first = range.first, !Self.indicators.contains(bytes[first]) else { return false }
-        return !range.contains { "[]{}#:\"',".utf8.contains(bytes[$0]) }
+        guard let first = range.first, !Self.isIndicator(bytes[first]) else { return false }
+        return !range.contains { Self.endsFlowItem(bytes[$0]) }
     }
 
     private static func isKeyByte(_ byte: UInt8) -> Bool {
