@@ -45,11 +45,14 @@ final class ScannedMapping: FieldReading {
     private(set) var what: String
     let location: SourceLocation
     let log: DiagnosticLog
-    private(set) var pairs: [(key: String, location: SourceLocation, value: ScannedValue)] = []
+    // The three arrays are not checked for overlapping access at run time: a mapping is read by the one thread
+    // that scanned it, no access to them outlives the method that makes it, and the checks were a fortieth
+    // of a directory build (three to five per key, each some eighty instructions).
+    @exclusivity(unchecked) private(set) var pairs: [(key: String, location: SourceLocation, value: ScannedValue)] = []
     /// The pairs' keys, searched apart: reading an element of `pairs` copies the whole pair.
-    private var keys: [String] = []
+    @exclusivity(unchecked) private var keys: [String] = []
     /// The keys readers asked for, in order (the literals of a reader: an array, as hashing each costs more).
-    private var askedKeys: [String] = []
+    @exclusivity(unchecked) private var askedKeys: [String] = []
 
     init(what: String, location: SourceLocation, log: DiagnosticLog) {
         self.what = what
