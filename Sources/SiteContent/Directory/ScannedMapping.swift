@@ -51,6 +51,8 @@ final class ScannedMapping: FieldReading {
     @exclusivity(unchecked) private(set) var pairs: [(key: String, location: SourceLocation, value: ScannedValue)] = []
     /// The pairs' keys, searched apart: reading an element of `pairs` copies the whole pair.
     @exclusivity(unchecked) private var keys: [String] = []
+    /// Each key's length and first seven bytes (`signature(of:)`), compared before the key itself.
+    @exclusivity(unchecked) private var signatures: [UInt64] = []
     /// The keys readers asked for, in order (the literals of a reader: an array, as hashing each costs more).
     @exclusivity(unchecked) private var askedKeys: [String] = []
 
@@ -62,14 +64,17 @@ final class ScannedMapping: FieldReading {
 
     /// Adds a pair; false when the key is already there (the scanner leaves such a file to Yams, which refuses it).
     func add(_ key: String, at location: SourceLocation, _ value: ScannedValue) -> Bool {
-        guard !has(key) else { return false }
+        let signature = Self.signature(of: key)
+        guard position(of: key, signature: signature) == nil else { return false }
         if pairs.isEmpty {
             // A listing has a dozen or more keys, its hours seven: room for eight saves the first few regrowths.
             pairs.reserveCapacity(8)
             keys.reserveCapacity(8)
+            signatures.reserveCapacity(8)
         }
         pairs.append((key, location, value))
         keys.append(key)
+        signatures.append(signature)
         return true
     }
 
@@ -82,13 +87,27 @@ final class ScannedMapping: FieldReading {
 
     func has(_ key: String) -> Bool { position(of: key) != nil }
 
-    /// Where `key` is among the pairs. Lengths are compared first, and no pair is copied: a record's
-    /// reader asks for every key it knows, 300,000 times over the real directory.
-    private func position(of key: String) -> Int? {
-        let keys = self.keys
-        let length = key.utf8.count
-        for index in keys.indices where keys[index].utf8.count == length && keys[index] == key { return index }
-        return nil
+    /// Where `key` is among the pairs. Signatures are compared first (a key of seven bytes or fewer is its
+    /// signature), and no pair is copied: a record's reader asks for every key it knows, 300,000 times over
+    /// the real directory, and most keys it asks for are absent.
+    private func position(of key: String, signature: UInt64? = nil) -> Int? {
+        let wanted = signature ?? Self.signature(of: key)
+        return signatures.withUnsafeBufferPointer { signatures in
+            for index in signatures.indices where signatures[index] == wanted {
+                if wanted >> 56 <= 7 || keys[index] == key { return index }
+            }
+            return nil
+        }
+    }
+
+    /// A key's length (in the top byte) and its first seven bytes.
+    private static func signature(of key: String) -> UInt64 {
+        var key = key
+        return key.withUTF8 { bytes in
+            var value = UInt64(truncatingIfNeeded: min(bytes.count, 255)) << 56
+            for index in 0..<min(bytes.count, 7) { value |= UInt64(bytes[index]) << (UInt64(index) &* 8) }
+            return value
+        }
     }
 
     func finish(allowing prefix: String?) {
