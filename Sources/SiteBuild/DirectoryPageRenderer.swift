@@ -84,14 +84,13 @@ struct DirectoryPageRenderer {
 
     func draftState(_ state: StateInfo, route: Route) -> PageDraft {
         let facilities = index.facilities(in: state)
-        var listingsHTML = ""
-        listingsHTML.reserveCapacity(facilities.count * 1_200)
-        for facility in facilities {
+        // Joined once, at their total size (appended one by one, a large state's listings were copied as they grew).
+        let listingsHTML = facilities.map { facility in
             let address = url(index.route(facility))
-            listingsHTML += fragments.listing(facility, url: address) {
-                templates.render("listing", ListingView(facility: facility, url: address), recorder: recorder.fresh())
+            return fragments.listing(facility, url: address) {
+                templates.render("listing", ListingView(facility: facility, url: address), recorder: recorder.fresh(), capacity: 4_096)
             }
-        }
+        }.joined()
         // What rendering a listing reads: its template and partials (the listings themselves are recorded above).
         recorder.record(files: templates.files(of: "listing"))
         let trail: [(String, Route)] = [("Home", Route("/")), ("Treatment centers", DirectoryIndex.root), (state.name, route)]
@@ -108,7 +107,7 @@ struct DirectoryPageRenderer {
             links.append(LinkOrigin(href: url(DirectoryIndex.root), ordinal: 0, kind: .data, origin: state.location))
             for facility in facilities { links += listingLinks(facility) }
         }
-        return PageDraft("state", view, links: links)
+        return PageDraft("state", view, links: links, capacity: listingsHTML.utf8.count + 32_768)
     }
 
     func draftFacility(_ planned: Facility, route: Route) -> PageDraft? {

@@ -15,11 +15,16 @@ final class FragmentCache: @unchecked Sendable {
 
     private let lock = NSLock()
     private var entries: [String: Entry] = [:]
+    /// Whether listings are kept at all: a build that runs once has no later build to keep them for.
+    let keeps: Bool
 
-    init() {}
+    init(keeps: Bool = true) {
+        self.keeps = keeps
+    }
 
     /// The listing's HTML, rendered by `render` only when it is not kept.
     func listing(_ facility: Facility, url: String, render: () -> String) -> String {
+        guard keeps else { return render() }
         let id = facility.id.value
         if let entry = lock.withLock({ entries[id] }), entry.url == url, entry.facility == facility {
             return entry.html

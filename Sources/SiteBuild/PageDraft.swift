@@ -9,10 +9,11 @@ struct PageDraft: Sendable {
     let render: @Sendable (TemplateLibrary, DependencyRecorder) -> String
     let links: [LinkOrigin]
 
-    init<Model: ViewModel>(_ template: String, _ view: Model, links: [LinkOrigin] = []) {
+    /// `capacity`: the bytes the page is expected to take (see `TemplateLibrary.render`).
+    init<Model: ViewModel>(_ template: String, _ view: Model, links: [LinkOrigin] = [], capacity: Int = 16_384) {
         self.template = template
         self.links = links
-        render = { templates, recorder in templates.render(template, view, recorder: recorder) }
+        render = { templates, recorder in templates.render(template, view, recorder: recorder, capacity: capacity) }
     }
 }
 

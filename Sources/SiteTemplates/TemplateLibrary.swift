@@ -96,21 +96,23 @@ public struct TemplateLibrary: Sendable {
         filesByTemplate[template] != nil
     }
 
-    /// Renders a checked template with its view model, recording every template file it reads.
-    public func render<Model>(_ template: String, _ model: Model, recorder: DependencyRecorder) -> String {
+    /// Renders a checked template with its view model, recording every template file it reads. `capacity` is
+    /// what the page is expected to take (a listing's card, a few kilobytes; a state's page, its listings'
+    /// HTML and more): room made once instead of grown by copies.
+    public func render<Model>(_ template: String, _ model: Model, recorder: DependencyRecorder, capacity: Int = 16_384) -> String {
         recorder.record(files: filesByTemplate[template] ?? ["Templates/\(template).mustache"])
-        guard let metrics = recorder.metrics else { return render(template, model) }
-        return metrics.template(template) { render(template, model) }
+        guard let metrics = recorder.metrics else { return render(template, model, capacity: capacity) }
+        return metrics.template(template) { render(template, model, capacity: capacity) }
     }
 
-    private func render<Model>(_ template: String, _ model: Model) -> String {
+    private func render<Model>(_ template: String, _ model: Model, capacity: Int) -> String {
         guard let program = programs[template] else { return "" }
         // The compiled steps read the frames by the types they were compiled for: this check makes that safe.
         precondition(program.model == ObjectIdentifier(Model.self), "template '\(template)' was not compiled for \(Model.self)")
         let root = boxed(model)
         var frames: Frames = [Unmanaged.passUnretained(root)]
         frames.reserveCapacity(8)
-        var state = RenderState(page: PageBuffer(capacity: 16_384), frames: frames)
+        var state = RenderState(page: PageBuffer(capacity: capacity), frames: frames)
         withExtendedLifetime(root) { program.unit.run(&state) }
         return state.page.text
     }

@@ -77,13 +77,14 @@ public final class BuildSession: @unchecked Sendable {
     /// The last search index, reused while the directory's revision and `Content/geo/` are the same.
     private var searchIndex: SearchIndex?
     /// Listings rendered with the current theme.
-    private var fragments = FragmentCache()
+    private var fragments: FragmentCache
     /// The last theme loaded, with what it was loaded from (the versions of Templates/ and the constants).
     private var theme: (key: [String: Int], constants: [String: String], library: TemplateLibrary?, diagnostics: [Diagnostic])?
 
     public init(_ settings: Settings) {
         self.settings = settings
         reader = SourceFileReader(root: settings.root, cache: cache.texts)
+        fragments = FragmentCache(keeps: settings.incremental)
     }
 
     /// The folders whose files are the site's sources.
@@ -119,7 +120,7 @@ public final class BuildSession: @unchecked Sendable {
                            constants: [String: String]) -> (library: TemplateLibrary?, diagnostics: [Diagnostic]) {
         if let theme, theme.key == versions, theme.constants == constants { return loaded }
         theme = (versions, constants, loaded.library, loaded.diagnostics)
-        fragments = FragmentCache()
+        fragments = FragmentCache(keeps: settings.incremental)
         return loaded
     }
 
