@@ -59,17 +59,20 @@ struct BlockSource {
 
     /// The position of a link destination: after `](`, inside `<…>`, or anywhere, in that order of preference.
     mutating func findDestination(_ url: String) -> (line: Int, column: Int)? {
-        let bytes = Array(url.utf8)
-        guard !bytes.isEmpty else { return nil }
-        for opening in ["](", "](<", "<"] {
-            let candidate = Array(opening.utf8) + bytes
-            if let offset = offset(of: candidate, from: cursor) {
-                let urlStart = offset + candidate.count - bytes.count
-                cursor = urlStart + bytes.count
-                return position(urlStart)
+        guard !url.isEmpty else { return nil }
+        var url = url
+        // Searched as the opening and the URL's own bytes side by side: no array is made for each.
+        let found: Int? = url.withUTF8 { bytes in
+            for opening: StaticString in ["](", "](<", "<"] {
+                if let offset = opening.withUTF8Buffer({ offset(of: $0, then: bytes, from: cursor) }) {
+                    return offset + opening.utf8CodeUnitCount
+                }
             }
+            return nil
         }
-        return find(url)
+        guard let found else { return find(url) }
+        cursor = found + url.utf8.count
+        return position(found)
     }
 
     /// The position of the `[` that opens a citation whose first key is `key`; the cursor stays on the bracket.
@@ -90,19 +93,27 @@ struct BlockSource {
     }
 
     private func offset(of needle: [UInt8], from start: Int) -> Int? {
-        guard !needle.isEmpty, text.count >= needle.count, start <= text.count - needle.count else { return nil }
+        needle.withUnsafeBufferPointer { offset(of: UnsafeBufferPointer(start: nil, count: 0), then: $0, from: start) }
+    }
+
+    /// Where `prefix` followed by `needle` starts, at or after `start`; candidates found by memchr for the first byte.
+    private func offset(of prefix: UnsafeBufferPointer<UInt8>, then needle: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        let total = prefix.count + needle.count
+        guard total > 0, text.count >= total, start <= text.count - total else { return nil }
         return text.withUnsafeBufferPointer { haystack in
-            needle.withUnsafeBufferPointer { needle in
-                let first = needle[0], last = haystack.count - needle.count
-                var index = start
-                while index <= last {
-                    if haystack[index] == first, memcmp(haystack.baseAddress! + index, needle.baseAddress!, needle.count) == 0 {
-                        return index
-                    }
-                    index += 1
+            let base = haystack.baseAddress!
+            let first = prefix.first ?? needle[0]
+            let last = haystack.count - total
+            var index = start
+            while index <= last, let found = memchr(base + index, Int32(first), last - index + 1) {
+                index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if prefix.isEmpty || memcmp(base + index, prefix.baseAddress!, prefix.count) == 0,
+                   needle.isEmpty || memcmp(base + index + prefix.count, needle.baseAddress!, needle.count) == 0 {
+                    return index
                 }
-                return nil
+                index += 1
             }
+            return nil
         }
     }
 }

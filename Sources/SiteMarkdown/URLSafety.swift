@@ -6,17 +6,21 @@ public enum URLSafety {
     /// Browsers ignore ASCII whitespace and control characters inside a scheme, so we do too. A scheme is
     /// ASCII: a URL with another character before its first `:` has none a browser would run.
     public static func unsafeScheme(of url: String) -> String? {
-        var scheme: [UInt8] = []
-        var hasColon = false
-        for byte in url.utf8 {
-            if byte == UInt8(ascii: ":") { hasColon = true; break }
-            if byte <= 0x20 { continue }
-            if byte >= 0x80 { return nil }
-            scheme.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
-            if scheme.count > 16 { return nil }
+        // Gathered on the stack: every link of every listing is checked, and an array and a String apiece showed.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 17) { scheme in
+            var count = 0
+            var hasColon = false
+            for byte in url.utf8 {
+                if byte == UInt8(ascii: ":") { hasColon = true; break }
+                if byte <= 0x20 { continue }
+                if byte >= 0x80 { return nil }
+                scheme[count] = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+                count += 1
+                if count > 16 { return nil }
+            }
+            guard hasColon else { return nil }
+            let lowered = UnsafeBufferPointer(rebasing: scheme[..<count])
+            return unsafeSchemes.first { $0.utf8.elementsEqual(lowered) }
         }
-        guard hasColon else { return nil }
-        let lowered = String(decoding: scheme, as: UTF8.self)
-        return unsafeSchemes.contains(lowered) ? lowered : nil
     }
 }
