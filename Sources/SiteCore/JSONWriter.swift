@@ -35,15 +35,37 @@ public struct JSONWriter: ~Copyable {
     public mutating func member(_ key: StaticString, _ value: String?) {
         guard let value else { return }
         self.key(key)
-        Escape.writeJSONString(value) { append($0) }
+        // Most values (names, times, URLs) need no escape: then they are copied whole, quotes around them.
+        let plain = UTF8Text.withBytes(of: value) { bytes -> Bool in
+            var index = ByteScan.skipJSONPlain(bytes, from: 0)
+            while index < bytes.count, Self.isPlain(bytes[index]) { index += 1 }
+            guard index == bytes.count else { return false }
+            quoted(bytes)
+            return true
+        }
+        if !plain { Escape.writeJSONString(value) { append($0) } }
     }
 
     /// `"key":"value"` for a value of ours that needs no escape (plain ASCII without `" \ < > &`): written as it is.
     public mutating func member(_ key: StaticString, literal value: StaticString) {
         self.key(key)
-        append(UInt8(ascii: "\""))
-        value.withUTF8Buffer { append($0) }
-        append(UInt8(ascii: "\""))
+        value.withUTF8Buffer { quoted($0) }
+    }
+
+    /// A byte that `Escape.writeJSONString` writes as it is.
+    @inline(__always)
+    private static func isPlain(_ byte: UInt8) -> Bool {
+        byte >= 0x20 && byte < 0x80 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") && byte != UInt8(ascii: "<")
+            && byte != UInt8(ascii: ">") && byte != UInt8(ascii: "&")
+    }
+
+    /// `bytes` between quotes, in one reservation.
+    private mutating func quoted(_ bytes: UnsafeBufferPointer<UInt8>) {
+        reserve(bytes.count + 2)
+        start[count] = UInt8(ascii: "\"")
+        if let base = bytes.baseAddress { (start + count + 1).update(from: base, count: bytes.count) }
+        start[count + 1 + bytes.count] = UInt8(ascii: "\"")
+        count += bytes.count + 2
     }
 
     public mutating func member(_ key: StaticString, number: Int) {
@@ -66,11 +88,20 @@ public struct JSONWriter: ~Copyable {
 
     /// Keys are literals of ours, plain ASCII that JSON needs no escape for: written as they are.
     private mutating func key(_ key: StaticString) {
-        comma()
-        append(UInt8(ascii: "\""))
-        key.withUTF8Buffer { append($0) }
-        append(UInt8(ascii: "\""))
-        append(UInt8(ascii: ":"))
+        // The comma, the quoted key and the colon in one reservation (a key a member: a JSON-LD block has dozens).
+        key.withUTF8Buffer { key in
+            reserve(key.count + 4)
+            if !first {
+                start[count] = UInt8(ascii: ",")
+                count += 1
+            }
+            first = false
+            start[count] = UInt8(ascii: "\"")
+            if let base = key.baseAddress { (start + count + 1).update(from: base, count: key.count) }
+            start[count + 1 + key.count] = UInt8(ascii: "\"")
+            start[count + 2 + key.count] = UInt8(ascii: ":")
+            count += key.count + 3
+        }
     }
 
     private mutating func comma() {
