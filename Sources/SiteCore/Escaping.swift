@@ -49,12 +49,13 @@ public enum Escape {
     /// the URL-safe set (letters, digits and `-_.+!*(),%#@?=;:/$~`) are percent-encoded, `&` and `'` become
     /// entities. Existing `%XX` escapes are kept, so a URL is never encoded twice.
     public static func href(_ url: String) -> String {
-        guard url.utf8.contains(where: { !hrefSafe[Int($0)] }) else { return url }
+        // Read in place (every link of every page comes here, and nearly every URL is safe as it is).
+        guard UTF8Text.withBytes(of: url, { $0.contains { !isHrefSafe($0) } }) else { return url }
         let hex = Array("0123456789ABCDEF".utf8)
         var bytes: [UInt8] = []
         bytes.reserveCapacity(url.utf8.count + 16)
         for byte in url.utf8 {
-            if hrefSafe[Int(byte)] { bytes.append(byte); continue }
+            if isHrefSafe(byte) { bytes.append(byte); continue }
             switch byte {
             case 0x26: bytes += Array("&amp;".utf8)
             case 0x27: bytes += Array("&#x27;".utf8)
@@ -64,10 +65,19 @@ public enum Escape {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    private static let hrefSafe: [Bool] = (0..<256).map { value in
-        let byte = UInt8(value)
-        return (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
-            || "-_.+!*(),%#@?=;:/$~".utf8.contains(byte)
+    /// Letters, digits and `-_.+!*(),%#@?=;:/$~`.
+    @inline(__always)
+    private static func isHrefSafe(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A,
+             UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "+"), UInt8(ascii: "!"), UInt8(ascii: "*"),
+             UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: ","), UInt8(ascii: "%"), UInt8(ascii: "#"), UInt8(ascii: "@"),
+             UInt8(ascii: "?"), UInt8(ascii: "="), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "/"), UInt8(ascii: "$"),
+             UInt8(ascii: "~"):
+            true
+        default:
+            false
+        }
     }
 
     /// A JSON string literal (with quotes) that is also safe inside an HTML `<script>` element:

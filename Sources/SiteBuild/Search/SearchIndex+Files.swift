@@ -91,7 +91,7 @@ extension SearchIndex {
     /// A value on one line of a tab-separated file: tabs and line breaks become spaces, as HTML shows them.
     static func field(_ value: String) -> String {
         // Bytes first: a tab or a line break (\n \v \f \r, NEL, LS, PS) needs one of these lead bytes.
-        guard value.utf8.contains(where: { (0x09...0x0D).contains($0) || $0 == 0xC2 || $0 == 0xE2 }),
+        guard UTF8Text.withBytes(of: value, { $0.contains { (0x09...0x0D).contains($0) || $0 == 0xC2 || $0 == 0xE2 } }),
               value.contains(where: { $0 == "\t" || $0.isNewline }) else { return value }
         return String(value.map { $0 == "\t" || $0.isNewline ? " " : $0 })
     }

@@ -55,6 +55,8 @@ final class ScannedMapping: FieldReading {
     @exclusivity(unchecked) private var signatures: [UInt64] = []
     /// The keys readers asked for, in order (the literals of a reader: an array, as hashing each costs more).
     @exclusivity(unchecked) private var askedKeys: [String] = []
+    /// Bit i: the pair at position i was asked for (the first 64 pairs; later ones are looked up in `askedKeys`).
+    @exclusivity(unchecked) private var askedPairs: UInt64 = 0
 
     init(what: String, location: SourceLocation, log: DiagnosticLog) {
         self.what = what
@@ -82,7 +84,9 @@ final class ScannedMapping: FieldReading {
     private func value(_ key: String) -> ScannedValue? {
         if askedKeys.isEmpty { askedKeys.reserveCapacity(24) }
         askedKeys.append(key)
-        return position(of: key).map { pairs[$0].value }
+        guard let position = position(of: key) else { return nil }
+        if position < 64 { askedPairs |= 1 << UInt64(position) }
+        return pairs[position].value
     }
 
     func has(_ key: String) -> Bool { position(of: key) != nil }
@@ -111,7 +115,8 @@ final class ScannedMapping: FieldReading {
     }
 
     func finish(allowing prefix: String?) {
-        for pair in pairs where !askedKeys.contains(pair.key) {
+        for (position, pair) in pairs.enumerated()
+        where position < 64 ? askedPairs & (1 << UInt64(position)) == 0 : !askedKeys.contains(pair.key) {
             if let prefix, pair.key.hasPrefix(prefix) { continue }
             let known = Set(askedKeys).sorted().joined(separator: ", ")
             log.error("unknown key '\(pair.key)' in \(what) (expected one of: \(known))", at: pair.location)
