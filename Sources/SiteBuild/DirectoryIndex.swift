@@ -179,6 +179,11 @@ final class DirectoryIndex: Sendable {
         return Route("/rehab-centers/\(state(of: facility)?.slug ?? facility.state.lowercased())/\(facility.slug.value)/")
     }
 
+    /// What a listed facility's card shows that takes work to make, made once (for another, made now).
+    func parts(of facility: Facility) -> ListingParts {
+        placements[ObjectIdentifier(facility)]?.parts ?? ListingParts(facility)
+    }
+
     /// The city key (see `cityKey`) of a listed facility, made once.
     func city(of facility: Facility) -> String {
         placements[ObjectIdentifier(facility)]?.city ?? Self.cityKey(facility)
@@ -243,6 +248,8 @@ extension DirectoryIndex {
         let leading: [Facility]
         /// Two listings of its city share a name.
         let namesShared: Bool
+        /// What its card shows that takes work to make.
+        let parts: ListingParts
     }
 
     /// One state's share of the index, made from its listings alone.
@@ -277,7 +284,8 @@ extension DirectoryIndex {
                 let first = Array(members.prefix(DirectoryIndex.neighbourLimit + 1)), shared = sharedNames.contains(city)
                 for facility in members {
                     placements[ObjectIdentifier(facility)] = Placement(route: Route("/rehab-centers/\(slug)/\(facility.slug.value)/"),
-                                                                       city: city, leading: first, namesShared: shared)
+                                                                       city: city, leading: first, namesShared: shared,
+                                                                       parts: ListingParts(facility))
                 }
             }
             self.placements = placements

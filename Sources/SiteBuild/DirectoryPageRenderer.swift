@@ -88,7 +88,8 @@ struct DirectoryPageRenderer {
         let listingsHTML = facilities.map { facility in
             let address = url(index.route(facility))
             return fragments.listing(facility, url: address) {
-                templates.render("listing", ListingView(facility: facility, url: address), recorder: recorder.fresh(), capacity: 4_096)
+                templates.render("listing", ListingView(facility: facility, url: address, parts: index.parts(of: facility)),
+                                 recorder: recorder.fresh(), capacity: 4_096)
             }
         }.joined()
         // What rendering a listing reads: its template and partials (the listings themselves are recorded above).
@@ -157,7 +158,7 @@ struct DirectoryPageRenderer {
         let view = FacilityPageView(
             head: head(route, title: "\(facility.name.value), \(address.city), \(state.code)",
                        description: "Address, phone and services of \(facility.name.value) in \(address.city), \(state.name), from SAMHSA's public locator data."),
-            facility: facility, listing: ListingView(facility: facility, url: url(route)), labels: index.labels,
+            facility: facility, listing: ListingView(facility: facility, url: url(route), parts: index.parts(of: facility)), labels: index.labels,
             descriptionHTML: descriptionHTML, sourcesHTML: sourcesHTML,
             neighbours: zip(neighbours, index.distinctions(of: neighbours, around: facility)).map {
                 LinkView(name: $0.name.value, detail: $1, url: url(index.route($0)))

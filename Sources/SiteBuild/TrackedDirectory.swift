@@ -58,6 +58,9 @@ struct TrackedDirectory {
         return index.route(facility)
     }
 
+    /// What a listing's card shows that takes work to make: made from the listing alone (recorded as it is read).
+    func parts(of facility: Facility) -> ListingParts { index.parts(of: facility) }
+
     /// Other listings of the same city, at most `limit`.
     func neighbours(of facility: Facility, limit: Int) -> [Facility] {
         recorder.record(.group("city:" + index.city(of: facility)))

@@ -36,62 +36,71 @@ struct CrumbView: ViewModel {
     let current: Bool
 }
 
-/// A label shown as a badge or in a list.
-struct LabelView: ViewModel {
+/// A label shown as a badge or in a list. A class, as every view a list holds: a section enters it as it is,
+/// where a struct would be boxed at every render.
+final class LabelView: ViewModel {
     static let fields = ViewFields<LabelView>("LabelView", [
         .text("label") { $0.label },
         .text("id") { $0.id },
     ])
     let label: String
     let id: String
+
+    init(label: String, id: String) {
+        self.label = label
+        self.id = id
+    }
 }
 
 /// A day's opening hours.
-struct HoursView: ViewModel {
+final class HoursView: ViewModel {
     static let fields = ViewFields<HoursView>("HoursView", [
         .text("day") { $0.day },
         .text("hours") { $0.hours },
     ])
     let day: String
     let hours: String
+
+    init(day: String, hours: String) {
+        self.day = day
+        self.hours = hours
+    }
 }
 
 /// A facility as a state page lists it, and as its own page and the guide's featured block show it.
 final class ListingView: ViewModel {
     static let fields = ViewFields<ListingView>("ListingView", [
-        .text("anchor") { "center-" + $0.facility.state.lowercased() + "-" + $0.facility.slug.value },
+        .text("anchor") { $0.parts.anchor },
         .text("name") { $0.facility.name.value },
         .text("name2") { $0.facility.name2 },
         .text("url") { $0.url },
-        .text("street") { [$0.facility.address.value.street1, $0.facility.address.value.street2].compactMap { $0 }.joined(separator: ", ") },
+        .text("street") { $0.parts.street },
         .text("city") { $0.facility.address.value.city },
         .text("state") { $0.facility.state },
-        .text("zip") { $0.facility.address.value.zip + ($0.facility.address.value.zip4.map { "-" + $0 } ?? "") },
+        .text("zip") { $0.parts.zip },
         .text("phone") { $0.facility.phone?.value.display },
         .text("tel") { $0.facility.phone?.value.telURL },
         .text("website") { $0.facility.website?.value },
-        .flag("has_badges") { !$0.care.isEmpty || !$0.payment.isEmpty },
-        .list("care") { $0.care },
-        .list("payment") { $0.payment },
-        .text("care_ids") { $0.care.map(\.id).joined(separator: " ") },
-        .text("payment_ids") { $0.payment.map(\.id).joined(separator: " ") },
-        .list("hours") { $0.facility.hours.map { $0.value.days.map { HoursView(day: $0.day.schemaName, hours: ListingView.hoursText($0.hours)) } } },
+        .flag("has_badges") { !$0.parts.care.isEmpty || !$0.parts.payment.isEmpty },
+        .list("care") { $0.parts.care },
+        .list("payment") { $0.parts.payment },
+        .text("care_ids") { $0.parts.careIDs },
+        .text("payment_ids") { $0.parts.paymentIDs },
+        .list("hours") { $0.parts.hours },
         .flag("has_hours") { $0.facility.hours != nil },
-        .text("data_date") { DisplayDate.text($0.facility.sourceDate) },
+        .text("data_date") { $0.parts.dataDate },
         .object("verified") { $0.facility.verified.map { DateView(date: $0.value) } },
         .flag("featured") { $0.facility.featured },
     ])
     let facility: Facility
     let url: String
-    /// Computed once: templates ask for these several times per listing.
-    let care: [LabelView]
-    let payment: [LabelView]
+    /// What the card shows that takes work to make, made once per listing (see `ListingParts`).
+    let parts: ListingParts
 
-    init(facility: Facility, url: String) {
+    init(facility: Facility, url: String, parts: ListingParts? = nil) {
         self.facility = facility
         self.url = url
-        care = ReaderGroup.groups(.care, in: facility.careGroups).map { LabelView(label: $0.label, id: $0.id) }
-        payment = ReaderGroup.groups(.payment, in: facility.paymentGroups).map { LabelView(label: $0.label, id: $0.id) }
+        self.parts = parts ?? ListingParts(facility)
     }
 
     static func hoursText(_ hours: OpeningHours.Hours) -> String {
@@ -112,4 +121,32 @@ final class ListingView: ViewModel {
 struct FeaturedCentersView: ViewModel {
     static let fields = ViewFields<FeaturedCentersView>("FeaturedCentersView", [.list("centers") { $0.centers }])
     let centers: [ListingView]
+}
+
+/// What a listing's card shows that takes work to make (texts joined, dates written, reader groups and hours as
+/// views): made once per listing when the directory is indexed, for the card on its state's page and the one on its
+/// own page, instead of at each render.
+final class ListingParts: Sendable {
+    let anchor: String
+    let street: String
+    let zip: String
+    let care: [LabelView]
+    let payment: [LabelView]
+    let careIDs: String
+    let paymentIDs: String
+    let hours: [HoursView]?
+    let dataDate: String
+
+    init(_ facility: Facility, dataDate: String? = nil) {
+        let address = facility.address.value
+        anchor = "center-" + facility.state.lowercased() + "-" + facility.slug.value
+        street = [address.street1, address.street2].compactMap { $0 }.joined(separator: ", ")
+        zip = address.zip + (address.zip4.map { "-" + $0 } ?? "")
+        care = ReaderGroup.groups(.care, in: facility.careGroups).map { LabelView(label: $0.label, id: $0.id) }
+        payment = ReaderGroup.groups(.payment, in: facility.paymentGroups).map { LabelView(label: $0.label, id: $0.id) }
+        careIDs = care.map(\.id).joined(separator: " ")
+        paymentIDs = payment.map(\.id).joined(separator: " ")
+        hours = facility.hours.map { $0.value.days.map { HoursView(day: $0.day.schemaName, hours: ListingView.hoursText($0.hours)) } }
+        self.dataDate = dataDate ?? DisplayDate.text(facility.sourceDate)
+    }
 }
