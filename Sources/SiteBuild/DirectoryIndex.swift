@@ -90,13 +90,29 @@ final class DirectoryIndex: Sendable {
         self.byState = byState
         self.byCity = byCity
         self.statePlacements = statePlacements
-        var placements: [ObjectIdentifier: Placement] = [:]
-        placements.reserveCapacity(directory.facilities.count)
-        for part in statePlacements.values { placements.merge(part) { first, _ in first } }
-        self.placements = placements
+        self.placements = Self.placements(statePlacements, fresh: Set(fresh.keys), previous: previous)
         stateRoutes = Dictionary(directory.states.map { ($0.code, Route("/rehab-centers/\($0.slug)/")) }) { first, _ in first }
         self.labels = labels
         retiredByState = Self.grouped(directory.retired).mapValues { $0.sorted { $0.id.value < $1.id.value } }
+    }
+
+    /// Every state's placements in one table. After an edit, the previous table with the made-again states' entries
+    /// replaced: the whole table made again at each edit was a tenth of a listing edit's wait in `serve`.
+    /// (The previous index holds its listings alive, so none of their identifiers is a new listing's.)
+    private static func placements(_ byState: [String: [ObjectIdentifier: Placement]], fresh: Set<String>,
+                                   previous: DirectoryIndex?) -> [ObjectIdentifier: Placement] {
+        guard let previous, fresh.count * 2 < byState.count else {
+            var placements: [ObjectIdentifier: Placement] = [:]
+            placements.reserveCapacity(byState.values.reduce(0) { $0 + $1.count })
+            for part in byState.values { placements.merge(part) { first, _ in first } }
+            return placements
+        }
+        var placements = previous.placements
+        for (code, part) in previous.statePlacements where fresh.contains(code) || byState[code] == nil {
+            for key in part.keys { placements[key] = nil }
+        }
+        for code in fresh { placements.merge(byState[code] ?? [:]) { _, new in new } }
+        return placements
     }
 
     /// Listings by state, each state's in directory order. A directory comes state by state (the imported files,
@@ -181,7 +197,7 @@ final class DirectoryIndex: Sendable {
 
     /// What a listed facility's card shows that takes work to make, made once (for another, made now).
     func parts(of facility: Facility) -> ListingParts {
-        placements[ObjectIdentifier(facility)]?.parts ?? ListingParts(facility)
+        placements[ObjectIdentifier(facility)]?.parts.value ?? ListingParts(facility)
     }
 
     /// The city key (see `cityKey`) of a listed facility, made once.
@@ -248,8 +264,8 @@ extension DirectoryIndex {
         let leading: [Facility]
         /// Two listings of its city share a name.
         let namesShared: Bool
-        /// What its card shows that takes work to make.
-        let parts: ListingParts
+        /// What its card shows that takes work to make, made when a page first asks for it.
+        let parts: LazyListingParts
     }
 
     /// One state's share of the index, made from its listings alone.
@@ -285,7 +301,7 @@ extension DirectoryIndex {
                 for facility in members {
                     placements[ObjectIdentifier(facility)] = Placement(route: Route("/rehab-centers/\(slug)/\(facility.slug.value)/"),
                                                                        city: city, leading: first, namesShared: shared,
-                                                                       parts: ListingParts(facility))
+                                                                       parts: LazyListingParts(facility))
                 }
             }
             self.placements = placements

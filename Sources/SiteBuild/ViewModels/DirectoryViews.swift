@@ -1,6 +1,7 @@
 import SiteContent
 import SiteCore
 import SiteTemplates
+import Synchronization
 
 /// The notice every directory page carries: where listings come from, how old they are, and 988.
 struct NoticeView: ViewModel {
@@ -148,5 +149,27 @@ final class ListingParts: Sendable {
         paymentIDs = payment.map(\.id).joined(separator: " ")
         hours = facility.hours.map { $0.value.days.map { HoursView(day: $0.day.schemaName, hours: ListingView.hoursText($0.hours)) } }
         self.dataDate = dataDate ?? DisplayDate.text(facility.sourceDate)
+    }
+}
+
+/// A listing's `ListingParts`, made by the first page that asks (its state's page or its own, on either core)
+/// and kept for the other. Made when the directory was indexed, they were made again for a whole state at every
+/// edit of one of its listings, though only that listing's cards render again.
+final class LazyListingParts: Sendable {
+    private let facility: Facility
+    private let made: Mutex<ListingParts?>
+
+    init(_ facility: Facility) {
+        self.facility = facility
+        made = Mutex(nil)
+    }
+
+    var value: ListingParts {
+        made.withLock { made in
+            if let made { return made }
+            let parts = ListingParts(facility)
+            made = parts
+            return parts
+        }
     }
 }
