@@ -296,12 +296,20 @@ extension DirectoryIndex {
             leadingDistinctions = leading
             var placements: [ObjectIdentifier: Placement] = [:]
             placements.reserveCapacity(list.count)
+            // A state's listings share a few data dates: each written as readers see it once.
+            var dataDates: [String: String] = [:]
+            func dataDate(_ date: String) -> String {
+                if let text = dataDates[date] { return text }
+                let text = DisplayDate.text(date)
+                dataDates[date] = text
+                return text
+            }
             for (city, members) in cities {
                 let first = Array(members.prefix(DirectoryIndex.neighbourLimit + 1)), shared = sharedNames.contains(city)
                 for facility in members {
                     placements[ObjectIdentifier(facility)] = Placement(route: Route("/rehab-centers/\(slug)/\(facility.slug.value)/"),
                                                                        city: city, leading: first, namesShared: shared,
-                                                                       parts: LazyListingParts(facility))
+                                                                       parts: LazyListingParts(facility, dataDate: dataDate(facility.sourceDate)))
                 }
             }
             self.placements = placements

@@ -157,17 +157,20 @@ final class ListingParts: Sendable {
 /// edit of one of its listings, though only that listing's cards render again.
 final class LazyListingParts: Sendable {
     private let facility: Facility
+    /// Its data date as readers see it, made once per date of its state.
+    private let dataDate: String
     private let made: Mutex<ListingParts?>
 
-    init(_ facility: Facility) {
+    init(_ facility: Facility, dataDate: String) {
         self.facility = facility
+        self.dataDate = dataDate
         made = Mutex(nil)
     }
 
     var value: ListingParts {
         made.withLock { made in
             if let made { return made }
-            let parts = ListingParts(facility)
+            let parts = ListingParts(facility, dataDate: dataDate)
             made = parts
             return parts
         }
