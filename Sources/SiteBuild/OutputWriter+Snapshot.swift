@@ -6,23 +6,28 @@ extension OutputWriter {
     /// Writes a whole snapshot: staged on every core, swapped in at once.
     func write(_ snapshot: SiteSnapshot) throws(Failure) -> Report {
         // In any order: each page is its own file.
-        try write(Array(snapshot.pages.values), paths: snapshot.outputPaths, assets: snapshot.assets) { ($0.file, $0.html) }
+        try write(Array(snapshot.pages.values), paths: snapshot.outputPaths, assets: snapshot.assets) { page, put in
+            UTF8Text.withBytes(of: page.html) { put(page.file, UnsafeRawBufferPointer($0)) }
+        }
     }
 
-    /// Writes a whole output from `items`, each made into one file's path and text by `page` on one of
-    /// the cores and staged at once (so a one-shot build never holds every page), then the assets, then
-    /// swaps the staging folder in. `paths` are every file the output will hold.
+    /// Writes a whole output from `items`, each made into one file's path and bytes by `page` on one of
+    /// the cores, which hands them to `put` to be staged at once (so a one-shot build never holds every page,
+    /// nor a copy of one), then the assets, then swaps the staging folder in. `paths` are every file the output
+    /// will hold.
     func write<Item: Sendable>(_ items: [Item], paths: Set<String>, assets: [TemplateLibrary.Asset], metrics: BuildMetrics? = nil,
-                               page: @escaping @Sendable (Item) -> (file: String, text: String)) throws(Failure) -> Report {
+                               page: @escaping @Sendable (Item, _ put: (_ file: String, _ bytes: UnsafeRawBufferPointer) -> Void) -> Void) throws(Failure) -> Report {
         let staging = try begin(paths: paths)
         let failures = ParallelMap.map(items) { item -> Failure? in
-            let made = page(item)
-            do throws(Failure) {
-                try metrics.writing { () throws(Failure) in try staging.put(made.file, text: made.text) }
-            } catch {
-                return error
+            var failure: Failure?
+            page(item) { file, bytes in
+                do throws(Failure) {
+                    try metrics.writing { () throws(Failure) in try staging.put(file, bytes: bytes) }
+                } catch {
+                    failure = error
+                }
             }
-            return nil
+            return failure
         }
         if let failure = failures.compactMap({ $0 }).first { throw failure }
         for asset in assets { try staging.put(asset.path, asset.data) }

@@ -139,7 +139,7 @@ struct OutputWriter {
             if let failure { throw failure }
         }
 
-        private func put(_ path: String, bytes data: UnsafeRawBufferPointer) throws(Failure) {
+        func put(_ path: String, bytes data: UnsafeRawBufferPointer) throws(Failure) {
             let old = outputPath + "/" + path
             do {
                 if previous?.contains(path) == true, FileOps.file(old, equals: data) {

@@ -7,6 +7,8 @@ struct PageDraft: Sendable {
     let template: String
     /// Renders the view with the library's template `template`, recording the template files it reads.
     let render: @Sendable (TemplateLibrary, DependencyRecorder) -> String
+    /// Renders the view as `render` does, handing the page's bytes to the last argument instead of making a String.
+    let write: @Sendable (TemplateLibrary, DependencyRecorder, (UnsafeRawBufferPointer) -> Void) -> Void
     let links: [LinkOrigin]
 
     /// `capacity`: the bytes the page is expected to take (see `TemplateLibrary.render`).
@@ -14,6 +16,7 @@ struct PageDraft: Sendable {
         self.template = template
         self.links = links
         render = { templates, recorder in templates.render(template, view, recorder: recorder, capacity: capacity) }
+        write = { templates, recorder, body in templates.render(template, view, recorder: recorder, capacity: capacity, into: body) }
     }
 }
 

@@ -65,14 +65,23 @@ struct PageRenderer: Sendable {
 
     private var config: SiteConfig { content.config }
 
-    func render(_ spec: PageSpec) -> RenderedPage {
+    /// What a page's template is given, when the page is made from a view: its draft, none (an empty page), or
+    /// `other` for the pages made otherwise (the guide's, the search data, the sitemaps, robots.txt).
+    private enum Drafted {
+        case draft(PageDraft)
+        case empty
+        case other
+    }
+
+    /// A recorder for one page, which has read the site's settings: every page shows them (title, navigation,
+    /// helpline, disclaimer).
+    private func recorder() -> DependencyRecorder {
         let recorder = DependencyRecorder(metrics: metrics, active: recordsReads)
-        // Every page shows the site's settings (title, navigation, helpline, disclaimer).
         recorder.record(.file(config.path))
-        let canonical = config.absoluteURL(spec.route)
-        var markdownLinks: [(url: String, location: SourceLocation)] = []
-        var componentLinks: [LinkOrigin] = []
-        let html: String
+        return recorder
+    }
+
+    private func draft(_ spec: PageSpec, recorder: DependencyRecorder) -> Drafted {
         switch spec.kind {
         case .home:
             recorder.record(.group("guides"))
@@ -80,8 +89,61 @@ struct PageRenderer: Sendable {
             let guides = content.guides.map {
                 GuideLinkView(title: $0.title, url: $0.route.prefixed(by: config.basePath), description: $0.description)
             }
-            let head = PageHead(site: site, title: config.title, description: config.description, canonical: canonical, isHome: true)
-            return finish(spec, PageDraft(spec.template, HomeView(head: head, guides: guides)), recorder: recorder)
+            let head = PageHead(site: site, title: config.title, description: config.description, canonical: config.absoluteURL(spec.route),
+                                isHome: true)
+            return .draft(PageDraft(spec.template, HomeView(head: head, guides: guides)))
+        case .notFound:
+            let head = PageHead(site: site, title: "Page not found", description: config.description, canonical: config.absoluteURL(spec.route))
+            return .draft(PageDraft(spec.template, NotFoundView(head: head)))
+        case .directoryIndex, .state, .facility, .retired, .search:
+            guard let directory else { return .empty }
+            let pages = DirectoryPageRenderer(config: config, templates: templates, index: directory.reading(into: recorder),
+                                              bibliography: content.bibliography, site: site, fragments: fragments, keepsLinks: keepsLinks)
+            let draft: PageDraft?
+            switch spec.kind {
+            case .state(let state): draft = pages.draftState(state, route: spec.route)
+            case .facility(let facility): draft = pages.draftFacility(facility, route: spec.route)
+            case .retired(let facility): draft = pages.draftRetired(facility, route: spec.route)
+            case .search: draft = search.map { pages.draftSearch(spec.route, search: $0) }
+            default: draft = pages.draftIndex(spec.route)
+            }
+            return draft.map(Drafted.draft) ?? .empty
+        case .guide, .searchData, .sitemapIndex, .sitemap, .robots:
+            return .other
+        }
+    }
+
+    /// Renders `spec` and hands its bytes to `body`, for a build that keeps neither links nor views (a one-shot
+    /// build, which writes each page and lets it go): a page made from a view is handed over from the template's
+    /// own bytes, with no String made of them.
+    func write(_ spec: PageSpec, _ body: (UnsafeRawBufferPointer) -> Void) {
+        guard !keepsLinks, !keepsViews else { return Self.bytes(of: render(spec).html, body) }
+        let recorder = recorder()
+        switch draft(spec, recorder: recorder) {
+        case .draft(let draft): draft.write(templates, recorder, body)
+        case .empty: body(UnsafeRawBufferPointer(start: nil, count: 0))
+        case .other: Self.bytes(of: render(spec).html, body)
+        }
+    }
+
+    private static func bytes(of text: String, _ body: (UnsafeRawBufferPointer) -> Void) {
+        UTF8Text.withBytes(of: text) { body(UnsafeRawBufferPointer($0)) }
+    }
+
+    func render(_ spec: PageSpec) -> RenderedPage {
+        let recorder = recorder()
+        switch draft(spec, recorder: recorder) {
+        case .draft(let draft): return finish(spec, draft, recorder: recorder)
+        case .empty: return RenderedPage(route: spec.route, html: "", dependencies: recorder.reads, links: [])
+        case .other: break
+        }
+        let canonical = config.absoluteURL(spec.route)
+        var markdownLinks: [(url: String, location: SourceLocation)] = []
+        var componentLinks: [LinkOrigin] = []
+        let html: String
+        switch spec.kind {
+        case .home, .notFound, .directoryIndex, .state, .facility, .retired, .search:
+            preconditionFailure("made from a draft above")
         case .guide(let guide):
             recorder.record(.file(guide.path))
             recorder.record(files: content.bibliography.paths)
@@ -103,27 +165,10 @@ struct PageRenderer: Sendable {
                 recorder.metrics.markdown { MarkdownRenderer().render(guide.body, hooks: components.hooks, into: &page) }
             }
             componentLinks = components.links
-        case .notFound:
-            let head = PageHead(site: site, title: "Page not found", description: config.description, canonical: canonical)
-            return finish(spec, PageDraft(spec.template, NotFoundView(head: head)), recorder: recorder)
         case .searchData(let file):
             guard let directory, let search else { return RenderedPage(route: spec.route, html: "", dependencies: recorder.reads, links: []) }
             let data = search.text(of: file, directory: directory, basePath: config.basePath, recorder: recorder)
             return RenderedPage(route: spec.route, html: data.text, dependencies: recorder.reads, links: [], dataLinks: keepsLinks ? data.links : [])
-        case .directoryIndex, .state, .facility, .retired, .search:
-            guard let directory else { return RenderedPage(route: spec.route, html: "", dependencies: recorder.reads, links: []) }
-            let pages = DirectoryPageRenderer(config: config, templates: templates, index: directory.reading(into: recorder),
-                                              bibliography: content.bibliography, site: site, fragments: fragments, keepsLinks: keepsLinks)
-            let draft: PageDraft?
-            switch spec.kind {
-            case .state(let state): draft = pages.draftState(state, route: spec.route)
-            case .facility(let facility): draft = pages.draftFacility(facility, route: spec.route)
-            case .retired(let facility): draft = pages.draftRetired(facility, route: spec.route)
-            case .search: draft = search.map { pages.draftSearch(spec.route, search: $0) }
-            default: draft = pages.draftIndex(spec.route)
-            }
-            guard let draft else { return RenderedPage(route: spec.route, html: "", dependencies: recorder.reads, links: []) }
-            return finish(spec, draft, recorder: recorder)
         case .sitemapIndex(let routes):
             recorder.record(.group("sitemap"))
             return RenderedPage(route: spec.route, html: SiteFiles.sitemapIndex(routes, config: config), dependencies: recorder.reads, links: [])

@@ -93,6 +93,11 @@ final class PageBuffer: @unchecked Sendable {
         byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27
     }
 
+    /// The page's bytes, read in place.
+    func withBytes<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
+        try body(UnsafeRawBufferPointer(start: start, count: count))
+    }
+
     /// The page as text (its bytes are UTF-8: every piece came whole from a String).
     var text: String {
         UTF8Text.string(joiningWholeStrings: UnsafeBufferPointer(start: start, count: count))

@@ -105,8 +105,22 @@ public struct TemplateLibrary: Sendable {
         return metrics.template(template) { render(template, model, capacity: capacity) }
     }
 
+    /// Renders as `render` does, handing the page's bytes to `body` in place instead of making a String of them:
+    /// a build that writes each page and lets it go has no use for the copy.
+    public func render<Model>(_ template: String, _ model: Model, recorder: DependencyRecorder, capacity: Int = 16_384,
+                              into body: (UnsafeRawBufferPointer) -> Void) {
+        recorder.record(files: filesByTemplate[template] ?? ["Templates/\(template).mustache"])
+        guard let metrics = recorder.metrics else { return page(template, model, capacity: capacity).withBytes(body) }
+        metrics.template(template) { page(template, model, capacity: capacity) }.withBytes(body)
+    }
+
     private func render<Model>(_ template: String, _ model: Model, capacity: Int) -> String {
-        guard let program = programs[template] else { return "" }
+        page(template, model, capacity: capacity).text
+    }
+
+    /// The page's bytes, as the compiled template writes them.
+    private func page<Model>(_ template: String, _ model: Model, capacity: Int) -> PageBuffer {
+        guard let program = programs[template] else { return PageBuffer(capacity: 0) }
         // The compiled steps read the frames by the types they were compiled for: this check makes that safe.
         precondition(program.model == ObjectIdentifier(Model.self), "template '\(template)' was not compiled for \(Model.self)")
         let root = boxed(model)
@@ -114,7 +128,7 @@ public struct TemplateLibrary: Sendable {
         frames.reserveCapacity(8)
         var state = RenderState(page: PageBuffer(capacity: capacity), frames: frames)
         withExtendedLifetime(root) { program.unit.run(&state) }
-        return state.page.text
+        return state.page
     }
 
     /// The links written literally in a page template and what it includes, in render order.

@@ -39,9 +39,8 @@ extension BuildSession {
         let paths = Set(planned.specs.map(\.route.outputFile) + planned.templates.assets.map(\.path))
         do {
             let report = try settings.metrics.step("render and write") { () throws(OutputWriter.Failure) in
-                try OutputWriter(output: output).write(Self.longestFirst(planned.specs), paths: paths, assets: planned.templates.assets, metrics: settings.metrics) { spec in
-                    let page = renderer.render(spec)
-                    return (page.file, page.html)
+                try OutputWriter(output: output).write(Self.longestFirst(planned.specs), paths: paths, assets: planned.templates.assets, metrics: settings.metrics) { spec, put in
+                    renderer.write(spec) { put(spec.route.outputFile, $0) }
                 }
             }
             return WriteReport(written: report.written, unchanged: report.unchanged, removed: report.removed)
