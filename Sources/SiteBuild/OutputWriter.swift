@@ -190,7 +190,16 @@ struct OutputWriter {
     static func manifest(_ paths: Set<String>) -> String {
         // Compared as bytes: the same order as String's for these paths, without its Unicode rules.
         var sorted = paths.map { ContiguousArray($0.utf8) }
-        sorted.sort { $0.lexicographicallyPrecedes($1) }
+        // By memcmp: the generic byte-by-byte comparison was most of a manifest of 15,000 paths.
+        sorted.sort { first, second in
+            first.withUnsafeBufferPointer { first in
+                second.withUnsafeBufferPointer { second in
+                    let common = min(first.count, second.count)
+                    let order = common == 0 ? 0 : memcmp(first.baseAddress!, second.baseAddress!, common)
+                    return order != 0 ? order < 0 : first.count < second.count
+                }
+            }
+        }
         var bytes: [UInt8] = Array(manifestHeader.utf8)
         bytes.reserveCapacity(sorted.reduce(bytes.count + 1) { $0 + $1.count + 1 })
         bytes.append(0x0A)
