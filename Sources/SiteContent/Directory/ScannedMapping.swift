@@ -53,6 +53,10 @@ final class ScannedMapping: FieldReading {
     @exclusivity(unchecked) private var keys: [String] = []
     /// Each key's length and first seven bytes (`signature(of:)`), compared before the key itself.
     @exclusivity(unchecked) private var signatures: [UInt64] = []
+    /// A bit per key's signature (`bit(of:)`): most keys a reader asks for and the mapping lacks are told apart by it.
+    @exclusivity(unchecked) private var signatureBits: UInt64 = 0
+    /// Where the next key is likely to be: readers ask for keys in the order the importer writes them.
+    @exclusivity(unchecked) private var nextPosition = 0
     /// The keys readers asked for, in order (the literals of a reader: an array, as hashing each costs more).
     @exclusivity(unchecked) private var askedKeys: [String] = []
     /// Bit i: the pair at position i was asked for (the first 64 pairs; later ones are looked up in `askedKeys`).
@@ -77,6 +81,7 @@ final class ScannedMapping: FieldReading {
         pairs.append((key, location, value))
         keys.append(key)
         signatures.append(signature)
+        signatureBits |= Self.bit(of: signature)
         return true
     }
 
@@ -96,12 +101,23 @@ final class ScannedMapping: FieldReading {
     /// the real directory, and most keys it asks for are absent.
     private func position(of key: String, signature: UInt64? = nil) -> Int? {
         let wanted = signature ?? Self.signature(of: key)
-        return signatures.withUnsafeBufferPointer { signatures in
+        guard signatureBits & Self.bit(of: wanted) != 0 else { return nil }
+        let found: Int? = signatures.withUnsafeBufferPointer { signatures in
+            if nextPosition < signatures.count, signatures[nextPosition] == wanted, wanted >> 56 <= 7 || keys[nextPosition] == key {
+                return nextPosition
+            }
             for index in signatures.indices where signatures[index] == wanted {
                 if wanted >> 56 <= 7 || keys[index] == key { return index }
             }
             return nil
         }
+        if let found { nextPosition = found + 1 }
+        return found
+    }
+
+    /// One of 64 bits, picked by a multiplicative hash of `signature`.
+    private static func bit(of signature: UInt64) -> UInt64 {
+        1 << ((signature &* 0x9E37_79B9_7F4A_7C15) >> 58)
     }
 
     /// A key's length (in the top byte) and its first seven bytes.
