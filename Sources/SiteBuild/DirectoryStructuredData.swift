@@ -12,10 +12,10 @@ enum DirectoryStructuredData {
             json.member("name", facility.name.value)
             json.object("address") { json in
                 json.member("@type", literal: "PostalAddress")
-                json.member("streetAddress", [address.street1, address.street2].compactMap { $0 }.joined(separator: ", "))
+                json.member("streetAddress", address.streetLine)
                 json.member("addressLocality", address.city)
                 json.member("addressRegion", facility.state)
-                json.member("postalCode", address.zip + (address.zip4.map { "-" + $0 } ?? ""))
+                json.member("postalCode", address.postalCode)
                 json.member("addressCountry", literal: "US")
             }
             json.member("telephone", facility.phone.map { $0.value.description })

@@ -40,7 +40,7 @@ enum ListingDistinction {
 
     private static func street(_ facility: Facility) -> String {
         let address = facility.address.value
-        return [address.street1, address.street2].compactMap { $0 }.joined(separator: ", ")
+        return address.streetLine
     }
 
     private static func care(_ facility: Facility, _ labels: [String: String]) -> String {

@@ -129,16 +129,7 @@ struct OutputWriter {
             if let failure { throw failure }
         }
 
-        /// Stages a page from its text, written from the string's own bytes (a large page is not copied).
-        func put(_ path: String, text: String) throws(Failure) {
-            var text = text
-            var failure: Failure?
-            text.withUTF8 { bytes in
-                do throws(Failure) { try put(path, bytes: UnsafeRawBufferPointer(bytes)) } catch { failure = error }
-            }
-            if let failure { throw failure }
-        }
-
+        /// Stages one file from bytes read in place (a page's own, as it renders), linked as `put(_:_:)` says.
         func put(_ path: String, bytes data: UnsafeRawBufferPointer) throws(Failure) {
             let old = outputPath + "/" + path
             do {

@@ -58,7 +58,7 @@ struct TrackedDirectory {
         return index.route(facility)
     }
 
-    /// What a listing's card shows that takes work to make: made from the listing alone (recorded as it is read).
+    /// What a listing's card shows that takes work to make: made from the listing alone, so nothing more is recorded.
     func parts(of facility: Facility) -> ListingParts { index.parts(of: facility) }
 
     /// Other listings of the same city, at most `limit`.

@@ -125,8 +125,8 @@ struct FeaturedCentersView: ViewModel {
 }
 
 /// What a listing's card shows that takes work to make (texts joined, dates written, reader groups and hours as
-/// views): made once per listing when the directory is indexed, for the card on its state's page and the one on its
-/// own page, instead of at each render.
+/// views): made once per listing (see `LazyListingParts`), for the card on its state's page and the one on its own
+/// page, instead of at each render.
 final class ListingParts: Sendable {
     let anchor: String
     let street: String
@@ -141,8 +141,8 @@ final class ListingParts: Sendable {
     init(_ facility: Facility, dataDate: String? = nil) {
         let address = facility.address.value
         anchor = "center-" + facility.state.lowercased() + "-" + facility.slug.value
-        street = [address.street1, address.street2].compactMap { $0 }.joined(separator: ", ")
-        zip = address.zip + (address.zip4.map { "-" + $0 } ?? "")
+        street = address.streetLine
+        zip = address.postalCode
         care = ReaderGroup.groups(.care, in: facility.careGroups).map { LabelView(label: $0.label, id: $0.id) }
         payment = ReaderGroup.groups(.payment, in: facility.paymentGroups).map { LabelView(label: $0.label, id: $0.id) }
         careIDs = care.map(\.id).joined(separator: " ")

@@ -12,7 +12,7 @@ struct RetiredPageView: ViewModel {
         .text("reason") { $0.facility.retiredReason },
         .text("since") { $0.facility.retired?.value.longForm ?? "" },
         .text("since_iso") { $0.facility.retired?.value.description ?? "" },
-        .text("street") { [$0.facility.address.value.street1, $0.facility.address.value.street2].compactMap { $0 }.joined(separator: ", ") },
+        .text("street") { $0.facility.address.value.streetLine },
         .text("city") { $0.facility.address.value.city },
         .text("state") { $0.facility.state },
         .text("zip") { $0.facility.address.value.zip },

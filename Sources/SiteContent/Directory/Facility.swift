@@ -23,6 +23,16 @@ public final class Facility: Sendable, Equatable {
             self.zip4 = zip4
             self.county = county
         }
+
+        /// The street lines as one: `street1, street2`.
+        public var streetLine: String {
+            [street1, street2].compactMap { $0 }.joined(separator: ", ")
+        }
+
+        /// The ZIP code with its +4 when there is one: `22903-1234`.
+        public var postalCode: String {
+            zip + (zip4.map { "-" + $0 } ?? "")
+        }
     }
 
     public let id: Located<String>
