@@ -45,7 +45,8 @@ public enum MarkdownParser {
     /// When `prerendering`, a simple text is written as HTML into `prerendered` instead (and no block is appended).
     private static func convert(_ text: Substring, source: SourceMap, with converter: inout TreeConverter,
                                 into blocks: inout [MarkdownNode], prerendering: Bool, as prerendered: inout PrerenderedHTML?) -> Bool {
-        let flags = CMARK_OPT_SMART | CMARK_OPT_SOURCEPOS | CMARK_OPT_VALIDATE_UTF8
+        // No CMARK_OPT_VALIDATE_UTF8: a Swift string is valid UTF-8 already, and libcmark replaces a NUL byte without it.
+        let flags = CMARK_OPT_SMART | CMARK_OPT_SOURCEPOS
         // libcmark reads the string's own bytes: no copy of a text that may be megabytes long.
         let parsed = text.utf8.withContiguousStorageIfAvailable { bytes in
             bytes.withMemoryRebound(to: CChar.self) { cmark_parse_document($0.baseAddress, $0.count, flags) }

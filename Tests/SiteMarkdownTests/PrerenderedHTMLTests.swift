@@ -49,4 +49,11 @@ import Testing
             #expect(MarkdownRenderer().render(simple, hooks: hooks) == MarkdownRenderer().render(tree, hooks: hooks), "\(text)")
         }
     }
+
+    @Test func aNulByteIsReadAsTheReplacementCharacterEitherWay() {
+        for prerendering in [true, false] {
+            let document = parse("before\u{0}after *x\u{0}y*\n", prerendering: prerendering)
+            #expect(MarkdownRenderer().render(document, hooks: hooks) == "<p>before\u{FFFD}after <em>x\u{FFFD}y</em></p>\n")
+        }
+    }
 }
