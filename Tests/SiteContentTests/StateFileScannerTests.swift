@@ -19,7 +19,11 @@ struct StateFileScannerTests {
     static func readBoth(_ text: String, path: String = "Content/directory/imported/va.yaml",
                          vocabulary: FacilityVocabulary = vocabulary) -> (scanned: String?, parsed: String) {
         func describe<Fields: FieldReading>(_ entries: [Fields], _ log: DiagnosticLog) -> String {
-            let records = entries.map { String(describing: FacilityRecord.read($0, vocabulary: vocabulary)) }
+            // Every field with its value (a record is a class: its own description would be its type's name).
+            let records = entries.map { entry in
+                Mirror(reflecting: FacilityRecord.read(entry, vocabulary: vocabulary)).children
+                    .map { "\($0.label ?? "?"): \(String(describing: $0.value))" }.joined(separator: ", ")
+            }
             return (records + log.diagnostics.map(\.description)).joined(separator: "\n")
         }
         let scanLog = DiagnosticLog()

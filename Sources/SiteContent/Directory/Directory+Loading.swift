@@ -121,11 +121,6 @@ struct DirectoryLoader {
 
     private static func readEntry<Fields: FieldReading>(_ entry: Fields, state: StateInfo, vocabulary: FacilityVocabulary,
                                                          log: DiagnosticLog) -> FacilityRecord {
-        var record = FacilityRecord.read(entry, vocabulary: vocabulary)
-        if let written = record.state, written.value != state.code {
-            log.error("state '\(written.value)' does not match the file's state \(state.code)", at: written.location)
-        }
-        record.state = Located(state.code, at: record.state?.location ?? record.location)
-        return record
+        FacilityRecord.read(entry, vocabulary: vocabulary, fileState: state.code)
     }
 }

@@ -52,7 +52,7 @@ extension DirectoryLoader {
         let merges = results.map(\.0)
         // In the order of the override files; in a state with nothing imported, every override is left over.
         let mergeByState = Dictionary(zip(imported.map(\.code), merges)) { first, _ in first }
-        // Not flattened into one array, and never copied one by one: a record is large, and an editors' directory adds thousands.
+        // Not flattened into one array: an editors' directory adds thousands.
         let sources = overrides.map { mergeByState[$0.code]?.leftovers ?? $0.records }
         // Which state file imports each id (by its position in `imported`), to find an id imported twice.
         var first: [String: Int] = [:]
@@ -70,7 +70,7 @@ extension DirectoryLoader {
         }
         var facilities = merges.flatMap(\.facilities)
         if !duplicates.isEmpty { facilities.removeAll { duplicates.contains($0.id.location) } }
-        // The additions by place (file, record); one an editor writes twice is merged, and only it is copied.
+        // The additions by place (file, record); one an editor writes twice is merged into a new record.
         var additions: [(file: Int, record: Int)] = []
         var merged: [Int: FacilityRecord] = [:]
         var additionIndex: [String: Int] = [:]
@@ -97,9 +97,7 @@ extension DirectoryLoader {
             let chunkLog = DiagnosticLog()
             return (chunk.compactMap { position in
                 let place = additions[position]
-                // Not `merged[position] ?? …`: that copies the record, every string of it retained and released.
-                if let record = merged[position] { return Self.complete(record, log: chunkLog) }
-                return sources[place.file].withUnsafeBufferPointer { Self.complete($0[place.record], log: chunkLog) }
+                return Self.complete(merged[position] ?? sources[place.file][place.record], log: chunkLog)
             }, chunkLog.diagnostics)
         }
         for chunk in completed { log.append(contentsOf: chunk.1) }

@@ -4,7 +4,11 @@ import Yams
 
 /// One facility entry as written in a YAML file: every field optional, each with its position.
 /// Imported records and editors' overrides are both read as records, then merged into a `Facility`.
-struct FacilityRecord: Sendable {
+///
+/// A class: a record is over a kilobyte of fields, and as a value it was copied whole (every string retained
+/// and released) on its way out of the reader and into the merge. Its fields are written only while it is
+/// read or merged, by the one thread that makes it; it is only read after that, from any thread.
+final class FacilityRecord: @unchecked Sendable {
     var id: Located<String>?
     var slug: Located<String>?
     var state: Located<String>?
@@ -35,11 +39,17 @@ struct FacilityRecord: Sendable {
     /// The date of the import that last changed the listing's imported fields (set by the importer).
     var changed: Located<String>?
     /// Where the entry starts.
-    var location: SourceLocation
+    let location: SourceLocation
 
-    /// Field by field, the values `other` sets replace this record's.
+    fileprivate init(location: SourceLocation) {
+        self.location = location
+    }
+
+    /// Field by field, the values `other` sets replace this record's (a new record: this one is left as it is).
     func overridden(by other: FacilityRecord) -> FacilityRecord {
-        var merged = self
+        let merged = FacilityRecord(location: location)
+        merged.id = id
+        merged.state = state
         merged.slug = other.slug ?? slug
         merged.name = other.name ?? name
         merged.name2 = other.name2 ?? name2
@@ -83,57 +93,67 @@ extension FacilityRecord {
                        "verified", "source", "source_date", "retired", "retired_reason", "keep", "changed", "source_dates"]
 
     /// Reads and checks one entry: ZIP, phone, URL, codes, hours and dates are validated here, at their positions.
-    static func read<Fields: FieldReading>(_ map: Fields, vocabulary: FacilityVocabulary) -> FacilityRecord {
+    /// An entry of a state's file (`fileState`, its code) is in that state, whatever it says (a contradiction is an error).
+    static func read<Fields: FieldReading>(_ map: Fields, vocabulary: FacilityVocabulary, fileState: String? = nil) -> FacilityRecord {
+        FacilityRecord(reading: map, vocabulary: vocabulary, fileState: fileState)
+    }
+
+    private convenience init<Fields: FieldReading>(reading map: Fields, vocabulary: FacilityVocabulary, fileState: String?) {
         let log = map.log
-        var record = FacilityRecord(location: map.location)
-        record.id = map.string("id", required: true)
-        record.slug = map.string("slug")
+        self.init(location: map.location)
+        self.id = map.string("id", required: true)
+        self.slug = map.string("slug")
         _ = map.string("frid") // the importer's link to a FindTreatment record; not shown
-        if let slug = record.slug, !Slug.isSlug(slug.value) {
+        if let slug = self.slug, !Slug.isSlug(slug.value) {
             log.error("slug '\(slug.value)' must be lowercase letters, digits and single hyphens", at: slug.location)
         }
-        record.state = map.string("state")
-        if let state = record.state, !vocabulary.states.contains(state.value) {
+        self.state = map.string("state")
+        if let state = self.state, !vocabulary.states.contains(state.value) {
             log.error("unknown state '\(state.value)'", at: state.location)
         }
-        record.name = map.string("name")
-        record.name2 = map.string("name2")?.value
+        self.name = map.string("name")
+        self.name2 = map.string("name2")?.value
         if let address = map.mapping("address", what: "address") {
-            record.address = readAddress(address)
+            self.address = Self.readAddress(address)
         }
-        record.latitude = map.double("latitude", range: -90...90)
-        record.longitude = map.double("longitude", range: -180...180)
-        record.phone = phone(map, "phone")
-        record.intakePhone = phone(map, "intake_phone")
-        record.website = map.url("website")
-        record.levelsOfCare = codes(map, "levels_of_care", categories: FacilityVocabulary.levelCategories, what: "level of care", vocabulary: vocabulary)
-        record.payment = codes(map, "payment", categories: FacilityVocabulary.paymentCategories, what: "payment", vocabulary: vocabulary)
-        record.services = codes(map, "services", categories: nil, what: "service", vocabulary: vocabulary)
-        record.languages = map.has("languages") ? map.strings("languages")?.map(\.value) : nil
+        self.latitude = map.double("latitude", range: -90...90)
+        self.longitude = map.double("longitude", range: -180...180)
+        self.phone = Self.phone(map, "phone")
+        self.intakePhone = Self.phone(map, "intake_phone")
+        self.website = map.url("website")
+        self.levelsOfCare = Self.codes(map, "levels_of_care", categories: FacilityVocabulary.levelCategories, what: "level of care", vocabulary: vocabulary)
+        self.payment = Self.codes(map, "payment", categories: FacilityVocabulary.paymentCategories, what: "payment", vocabulary: vocabulary)
+        self.services = Self.codes(map, "services", categories: nil, what: "service", vocabulary: vocabulary)
+        self.languages = map.has("languages") ? map.strings("languages")?.map(\.value) : nil
         if let hours = map.mapping("hours", what: "hours") {
-            record.hours = readHours(hours)
+            self.hours = Self.readHours(hours)
         }
-        record.description = map.markdown("description", required: false, options: vocabulary.markdown)
-        record.featured = map.locatedBool("featured")
-        record.verified = map.date("verified")
-        record.source = map.string("source")?.value
-        record.sourceDate = map.string("source_date")
-        if let date = record.sourceDate, !isPartialDate(date.value) {
+        self.description = map.markdown("description", required: false, options: vocabulary.markdown)
+        self.featured = map.locatedBool("featured")
+        self.verified = map.date("verified")
+        self.source = map.string("source")?.value
+        self.sourceDate = map.string("source_date")
+        if let date = self.sourceDate, !Self.isPartialDate(date.value) {
             log.error("'source_date' must be YYYY, YYYY-MM or YYYY-MM-DD, not '\(date.value)'", at: date.location)
         }
-        record.retired = map.date("retired")
-        record.retiredReason = map.string("retired_reason")
-        record.keep = map.locatedBool("keep")
-        record.changed = map.string("changed")
+        self.retired = map.date("retired")
+        self.retiredReason = map.string("retired_reason")
+        self.keep = map.locatedBool("keep")
+        self.changed = map.string("changed")
         _ = map.string("source_dates") // the importer's record of each source's export date; source_date sums it up
-        if let date = record.changed, !isPartialDate(date.value) {
+        if let date = self.changed, !Self.isPartialDate(date.value) {
             log.error("'changed' must be YYYY, YYYY-MM or YYYY-MM-DD, not '\(date.value)'", at: date.location)
         }
-        if let reason = record.retiredReason, record.retired == nil {
+        if let reason = self.retiredReason, self.retired == nil {
             log.error("'retired_reason' needs 'retired', the date the listing was retired", at: reason.location)
         }
         map.finish()
-        return record
+        if let fileState {
+            if let written = self.state, written.value != fileState {
+                log.error("state '\(written.value)' does not match the file's state \(fileState)", at: written.location)
+            }
+            self.state = Located(fileState, at: self.state?.location ?? self.location)
+        }
     }
 
     private static func readAddress<Fields: FieldReading>(_ map: Fields) -> Located<Facility.Address>? {
