@@ -167,8 +167,8 @@ final class FacilityPageView: ViewModel {
     }
 }
 
-/// A named link (another center of the same city).
-struct LinkView: ViewModel {
+/// A named link (another center of the same city). A class, as `LabelView`: a listing's page has a dozen.
+final class LinkView: ViewModel {
     static let fields = ViewFields<LinkView>("LinkView", [
         .text("name") { $0.name },
         .text("detail") { $0.detail },
@@ -178,6 +178,12 @@ struct LinkView: ViewModel {
     /// What tells it apart from a link of the same name in the list (see `ListingDistinction`).
     let detail: String?
     let url: String
+
+    init(name: String, detail: String?, url: String) {
+        self.name = name
+        self.detail = detail
+        self.url = url
+    }
 }
 
 /// Where a facility is on OpenStreetMap: its coordinates when the record has them, else an address search.

@@ -25,8 +25,8 @@ struct NoticeView: ViewModel {
     }
 }
 
-/// One step of the breadcrumb trail; the last is the current page.
-struct CrumbView: ViewModel {
+/// One step of the breadcrumb trail; the last is the current page. A class, as `LabelView` (every page has a trail).
+final class CrumbView: ViewModel {
     static let fields = ViewFields<CrumbView>("CrumbView", [
         .text("name") { $0.name },
         .text("url") { $0.url },
@@ -35,6 +35,12 @@ struct CrumbView: ViewModel {
     let name: String
     let url: String
     let current: Bool
+
+    init(name: String, url: String, current: Bool) {
+        self.name = name
+        self.url = url
+        self.current = current
+    }
 }
 
 /// A label shown as a badge or in a list. A class, as every view a list holds: a section enters it as it is,
@@ -106,13 +112,24 @@ final class ListingView: ViewModel {
 
     static func hoursText(_ hours: OpeningHours.Hours) -> String {
         switch hours {
-        case .closed: "Closed"
-        case .allDay: "Open 24 hours"
+        case .closed: return "Closed"
+        case .allDay: return "Open 24 hours"
         case .ranges(let ranges):
-            // Joined by hand: one range (nearly every day) is a short string, made without an allocation.
-            ranges.indices.reduce(into: "") { text, index in
-                if index > 0 { text += ", " }
-                text += ranges[index].opens + "–" + ranges[index].closes
+            // Written as bytes and made a String once (a day is some thirteen bytes, a short string needing no
+            // allocation): joined with `+`, each day's text was six appends, and a listing has seven days.
+            let length = ranges.reduce(2 * max(ranges.count - 1, 0)) { $0 + $1.opens.utf8.count + 3 + $1.closes.utf8.count }
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: length) { buffer in
+                var at = 0
+                func put(_ text: String) {
+                    for byte in text.utf8 { buffer[at] = byte; at += 1 }
+                }
+                for (index, range) in ranges.enumerated() {
+                    if index > 0 { put(", ") }
+                    put(range.opens)
+                    put("–")
+                    put(range.closes)
+                }
+                return UTF8Text.string(joiningWholeStrings: UnsafeBufferPointer(rebasing: buffer[..<at]))
             }
         }
     }
