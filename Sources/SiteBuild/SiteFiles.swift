@@ -4,13 +4,27 @@ import SiteCore
 /// The two plain files every site needs: the sitemap and robots.txt.
 enum SiteFiles {
     static func sitemap(_ entries: [SitemapEntry], config: SiteConfig) -> String {
-        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        // Written as bytes: a directory's sitemap has an entry per listing, and building each line of Strings
+        // (the URL, its escaped form, the line) cost more than the bytes. Escaping the prefix and the path
+        // apart is escaping the URL: each byte is escaped alone.
+        let prefix = Array(Escape.html(config.absolutePrefix).utf8)
+        var xml: [UInt8] = []
+        xml.reserveCapacity(200 + entries.count * (prefix.count + 80))
+        xml += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n".utf8
         for entry in entries {
-            xml += "<url><loc>\(Escape.html(config.absoluteURL(entry.route)))</loc>"
-            if let date = entry.lastModified { xml += "<lastmod>\(date)</lastmod>" }
-            xml += "</url>\n"
+            xml += "<url><loc>".utf8
+            xml += prefix
+            xml += Escape.html(entry.route.path).utf8
+            xml += "</loc>".utf8
+            if let date = entry.lastModified {
+                xml += "<lastmod>".utf8
+                xml += date.utf8
+                xml += "</lastmod>".utf8
+            }
+            xml += "</url>\n".utf8
         }
-        return xml + "</urlset>\n"
+        xml += "</urlset>\n".utf8
+        return xml.withUnsafeBufferPointer { UTF8Text.string(joiningWholeStrings: $0) }
     }
 
     static func sitemapIndex(_ routes: [Route], config: SiteConfig) -> String {

@@ -76,8 +76,9 @@ public struct SiteConfig: Sendable {
         absolutePrefix = String(origin) + base
     }
 
-    /// Stored: every page asks for absolute URLs many times.
-    private let absolutePrefix: String
+    /// What every absolute URL starts with (`absoluteURL` is it and a route's path). Stored: every page asks for
+    /// absolute URLs many times.
+    public let absolutePrefix: String
 
     static func basePath(of baseURL: String) -> String {
         guard let schemeEnd = baseURL.range(of: "://") else { return "/" }
