@@ -44,12 +44,17 @@ enum DirectoryStructuredData {
         }
     }
 
+    /// `{"@type":"OpeningHoursSpecification","dayOfWeek":…,"opens":…,"closes":…}`, its keys written as one piece
+    /// (a listing has up to a dozen of them).
     private static func specification(_ day: OpeningHours.Day, opens: String, closes: String, into json: inout JSONWriter) {
-        json.object { json in
-            json.member("@type", literal: "OpeningHoursSpecification")
-            json.member("dayOfWeek", literal: day.schemaURL)
-            json.member("opens", opens)
-            json.member("closes", closes)
+        json.element { json in
+            json.raw(#"{"@type":"OpeningHoursSpecification","dayOfWeek":""#)
+            json.raw(day.schemaURL)
+            json.raw(#"","opens":"#)
+            json.string(opens)
+            json.raw(#","closes":"#)
+            json.string(closes)
+            json.raw("}")
         }
     }
 

@@ -131,9 +131,9 @@ struct OutputWriter {
 
         /// Stages one file from bytes read in place (a page's own, as it renders), linked as `put(_:_:)` says.
         func put(_ path: String, bytes data: UnsafeRawBufferPointer) throws(Failure) {
-            let old = outputPath + "/" + path
             do {
-                if previous?.contains(path) == true, FileOps.file(old, equals: data) {
+                // The previous output's path is made only when there is a previous file to compare (not in a first build).
+                if previous?.contains(path) == true, case let old = outputPath + "/" + path, FileOps.file(old, equals: data) {
                     try writer.link(old, to: folderPath, path, existing: existing[path])
                     lock.withLock { unchanged += 1 }
                 } else {

@@ -35,6 +35,24 @@ public struct JSONWriter: ~Copyable {
     public mutating func member(_ key: StaticString, _ value: String?) {
         guard let value else { return }
         self.key(key)
+        string(value)
+    }
+
+    /// The next element of the array being written, from `raw` pieces and `string` values: for a small object
+    /// of known keys that every listing page repeats (a day's opening hours), written in a few copies.
+    public mutating func element(_ body: (inout JSONWriter) -> Void) {
+        comma()
+        body(&self)
+        first = false
+    }
+
+    /// JSON of ours, plain ASCII that needs no escape (keys, punctuation), written as it is.
+    public mutating func raw(_ json: StaticString) {
+        json.withUTF8Buffer { append($0) }
+    }
+
+    /// `value` as a JSON string, quoted and escaped.
+    public mutating func string(_ value: String) {
         // Most values (names, times, URLs) need no escape: then they are copied whole, quotes around them.
         let plain = UTF8Text.withBytes(of: value) { bytes -> Bool in
             var index = ByteScan.skipJSONPlain(bytes, from: 0)
