@@ -121,7 +121,11 @@ final class ListingView: ViewModel {
             return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: length) { buffer in
                 var at = 0
                 func put(_ text: String) {
-                    for byte in text.utf8 { buffer[at] = byte; at += 1 }
+                    UTF8Text.withBytes(of: text) { bytes in
+                        guard let base = bytes.baseAddress else { return }
+                        (buffer.baseAddress! + at).initialize(from: base, count: bytes.count)
+                        at += bytes.count
+                    }
                 }
                 for (index, range) in ranges.enumerated() {
                     if index > 0 { put(", ") }
