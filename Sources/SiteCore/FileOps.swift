@@ -67,17 +67,20 @@ public enum FileOps {
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { return nil }
-        var data = Data(count: Int(info.st_size))
-        let complete = data.withUnsafeMutableBytes { buffer -> Bool in
-            var offset = 0
-            while offset < buffer.count {
-                let count = Glibc.read(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                guard count > 0 else { return false }
-                offset += count
+        // Read into memory that is not zeroed first (`Data(count:)` wrote zeros over every byte it was about to read).
+        let size = Int(info.st_size)
+        guard size > 0 else { return Data() }
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 16)
+        var offset = 0
+        while offset < size {
+            let count = Glibc.read(descriptor, buffer + offset, size - offset)
+            guard count > 0 else {
+                buffer.deallocate()
+                return nil
             }
-            return true
+            offset += count
         }
-        return complete ? data : nil
+        return Data(bytesNoCopy: buffer, count: size, deallocator: .custom { pointer, _ in pointer.deallocate() })
     }
 
     /// Reads the rest of an open file into `buffer` (grown as needed, reused across calls); returns the

@@ -92,7 +92,8 @@ public struct SourceFileReader: Sendable {
             let (line, column) = position(ofByte: offset, in: bytes)
             return .failure(.error(problem, at: SourceLocation(path: path, line: line, column: column)))
         }
-        guard !bytes.isEmpty, memchr(bytes.baseAddress!, 0x0D, bytes.count) != nil else { return .success(String(decoding: bytes, as: UTF8.self)) }
+        // `firstProblem` has checked every byte: the String is made without checking them again.
+        guard !bytes.isEmpty, memchr(bytes.baseAddress!, 0x0D, bytes.count) != nil else { return .success(UTF8Text.string(checked: bytes)) }
         var normalised: [UInt8] = []
         normalised.reserveCapacity(bytes.count)
         var index = 0

@@ -13,6 +13,15 @@ public enum UTF8Text {
         return String(copying: unsafe UTF8Span(unchecked: bytes.span, isKnownASCII: isASCII))
     }
 
+    /// Text from bytes the caller has checked are well-formed UTF-8 (debug builds check again). Whether they are
+    /// all ASCII is found a word at a time: an ASCII string keeps the standard library's fast paths.
+    public static func string(checked bytes: UnsafeBufferPointer<UInt8>) -> String {
+        assert(wellFormed(bytes) != nil, "bytes checked by the caller are well-formed UTF-8")
+        var index = ByteScan.skipSevenBit(bytes, from: 0)
+        while index < bytes.count, bytes[index] < 0x80 { index += 1 }
+        return String(copying: unsafe UTF8Span(unchecked: bytes.span, isKnownASCII: index == bytes.count))
+    }
+
     /// Text from bytes that are whole Strings' UTF-8 laid end to end (a page written piece by piece): well-formed by
     /// construction, since joining well-formed UTF-8 at its boundaries cannot make an ill-formed sequence, so they
     /// are not checked again (debug builds do check). Checking every page was about 1.5% of a directory build.
