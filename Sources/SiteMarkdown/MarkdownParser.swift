@@ -68,7 +68,7 @@ public enum MarkdownParser {
                     + "the limit is \(maximumNesting)", at: position(of: deep, lines: lines, source: source))]
             return false
         }
-        if prerendering, let simple = SimpleTextWriter.write(root, lines: lines, source: source) {
+        if prerendering, let simple = SimpleTextWriter.write(root, lines: lines, source: source, sourceLength: text.utf8.count) {
             prerendered = simple
             return true
         }

@@ -50,8 +50,10 @@ struct SimpleTextWriter {
     }
 
     /// The prerendered text of `root`'s blocks, or nil when one of them is not simple.
-    static func write(_ root: OpaquePointer, lines: TextLines, source: SourceMap) -> PrerenderedHTML? {
+    /// `sourceLength`: the text's length in bytes, about its HTML's (reserved at once, not grown a doubling at a time).
+    static func write(_ root: OpaquePointer, lines: TextLines, source: SourceMap, sourceLength: Int) -> PrerenderedHTML? {
         var writer = SimpleTextWriter(lines: lines, source: source)
+        writer.html.bytes.reserveCapacity(sourceLength + sourceLength / 4 + 32)
         var child = cmark_node_first_child(root)
         while let paragraph = child {
             guard cmark_node_get_type(paragraph) == CMARK_NODE_PARAGRAPH, writer.paragraph(paragraph) else { return nil }
@@ -117,9 +119,15 @@ struct SimpleTextWriter {
     /// A link: its content first, then its destination searched in the block (as the tree's converter does).
     private mutating func link(_ node: OpaquePointer) -> Bool {
         let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
-        let title = cmark_node_get_title(node).map { String(cString: $0) } ?? ""
+        // Nearly every link has no title: libcmark gives it as an empty C string.
+        let title = cmark_node_get_title(node).flatMap { $0.pointee == 0 ? nil : String(cString: $0) } ?? ""
         guard URLSafety.unsafeScheme(of: url) == nil else { return false }
         html += "<a href=\""
+        if splices.isEmpty {
+            // A description with links has a few: room for them at the first.
+            splices.reserveCapacity(4)
+            links.reserveCapacity(4)
+        }
         splices.append((html.bytes.count, url))
         html += "\""
         if !title.isEmpty {

@@ -1,6 +1,8 @@
 /// Recognises URL schemes that run code or smuggle content when a reader follows a link.
 public enum URLSafety {
     static let unsafeSchemes = ["javascript", "data", "vbscript"]
+    /// Bit n: an unsafe scheme is n bytes long.
+    private static let unsafeLengths: UInt32 = unsafeSchemes.reduce(0) { $0 | 1 << $1.utf8.count }
 
     /// The unsafe scheme of `url` (lowercased), or nil when the URL is safe.
     /// Browsers ignore ASCII whitespace and control characters inside a scheme, so we do too. A scheme is
@@ -18,7 +20,8 @@ public enum URLSafety {
                 count += 1
                 if count > 16 { return nil }
             }
-            guard hasColon else { return nil }
+            // Most schemes (`https`, `mailto`, `tel`) have a length no unsafe one has: no comparison at all.
+            guard hasColon, unsafeLengths & 1 << count != 0 else { return nil }
             let lowered = UnsafeBufferPointer(rebasing: scheme[..<count])
             return unsafeSchemes.first { $0.utf8.elementsEqual(lowered) }
         }

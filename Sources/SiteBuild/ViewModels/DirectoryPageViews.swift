@@ -125,7 +125,7 @@ final class FacilityPageView: ViewModel {
         .text("source") { $0.facility.source },
         .text("data_date") { $0.dataDate },
         .object("verified") { $0.facility.verified.map { DateView(date: $0.value) } },
-        .flag("has_services") { !($0.facility.levelsOfCare + $0.facility.payment + $0.facility.services).isEmpty },
+        .flag("has_services") { !($0.facility.levelsOfCare.isEmpty && $0.facility.payment.isEmpty && $0.facility.services.isEmpty) },
         .flag("has_languages") { !$0.facility.languages.isEmpty },
         .flag("has_neighbours") { !$0.neighbours.isEmpty },
     ])
