@@ -201,14 +201,16 @@ extension FacilityRecord {
     }
 
     private static func readHours<Fields: FieldReading>(_ map: Fields) -> Located<OpeningHours>? {
-        var days: [(OpeningHours.Day, OpeningHours.Hours)] = []
+        // Labelled as `OpeningHours.days` is: an unlabelled array was converted to it element by element.
+        var days: [(day: OpeningHours.Day, hours: OpeningHours.Hours)] = []
+        days.reserveCapacity(OpeningHours.Day.allCases.count)
         for day in OpeningHours.Day.allCases {
             guard let text = map.string(day.rawValue) else { continue }
             guard let hours = OpeningHours.Hours(text.value) else {
                 map.log.error("bad hours '\(text.value)' for \(day.rawValue) (expected HH:MM-HH:MM, closed or 24h)", at: text.location)
                 continue
             }
-            days.append((day, hours))
+            days.append((day: day, hours: hours))
         }
         map.finish()
         return days.isEmpty ? nil : Located(OpeningHours(days: days), at: map.location)
