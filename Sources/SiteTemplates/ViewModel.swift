@@ -93,7 +93,12 @@ public struct ViewField<Model>: Sendable {
     /// A list of values declared by `fields` rather than by their type.
     @inlinable
     public static func list<Child>(_ name: String, fields: ViewFields<Child>, _ get: @escaping @Sendable (Model) -> [Child]?) -> Self {
-        Self(name: name, typed: .list({ get($0)?.map(boxed) }, fields.table))
+        Self(name: name, typed: .list({ model in
+            guard let list = get(model) else { return nil }
+            // A list of class instances is already a list of references (folded where `Child` is known): no copy.
+            if Child.self is AnyObject.Type { return unsafeBitCast(list, to: [AnyObject].self) }
+            return list.map(boxed)
+        }, fields.table))
     }
 
     /// A list of texts; inside its section `{{.}}` is the text.
