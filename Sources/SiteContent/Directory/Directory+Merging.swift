@@ -103,18 +103,23 @@ extension DirectoryLoader {
         for chunk in completed { log.append(contentsOf: chunk.1) }
         let added = completed.flatMap(\.0)
         facilities += added
-        // The additions are checked against the listings of their state, then the directory is summed up.
-        let validation = DirectoryValidation(log: log, today: today, maxAgeDays: maxAgeDays)
+        // The additions are checked against the listings of their state, a state per core (an editors' directory
+        // may add them all), each into a log of its own read in the states' order; then the directory is summed up.
         var counts = Dictionary(zip(imported.map { $0.code.uppercased() }, merges.map(\.counts))) { first, _ in first }
-        var slugs = Dictionary(zip(imported.map { $0.code.uppercased() }, merges.map(\.slugs))) { first, _ in first }
-        for (state, list) in Dictionary(grouping: added, by: \.state).sorted(by: { $0.key < $1.key }) {
-            var taken = slugs[state] ?? [:]
-            let more = validation.check(list, slugs: &taken)
-            slugs[state] = taken
+        let slugs = Dictionary(zip(imported.map { $0.code.uppercased() }, merges.map(\.slugs))) { first, _ in first }
+        let byState = Dictionary(grouping: added, by: \.state).sorted(by: { $0.key < $1.key })
+        let checked = ParallelMap.map(byState, costliestFirst: { $0.value.count }) { entry -> (DirectoryValidation.Counts, [Diagnostic]) in
+            let stateLog = DiagnosticLog()
+            var taken = slugs[entry.key] ?? [:]
+            let more = DirectoryValidation(log: stateLog, today: today, maxAgeDays: maxAgeDays).check(entry.value, slugs: &taken)
+            return (more, stateLog.diagnostics)
+        }
+        for ((state, _), (more, diagnostics)) in zip(byState, checked) {
+            log.append(contentsOf: diagnostics)
             counts[state, default: .init()].unverified += more.unverified
             counts[state, default: .init()].total += more.total
         }
-        validation.summarize(counts, states: states)
+        DirectoryValidation(log: log, today: today, maxAgeDays: maxAgeDays).summarize(counts, states: states)
         return facilities
     }
 
