@@ -5,11 +5,11 @@
 /// checked its uniqueness and capacity on each at several times the cost of the copy. Not copyable, so one
 /// writer owns its bytes.
 public struct JSONWriter: ~Copyable {
-    private var start: UnsafeMutablePointer<UInt8>
-    private var capacity: Int
-    private var count = 0
+    @usableFromInline var start: UnsafeMutablePointer<UInt8>
+    @usableFromInline var capacity: Int
+    @usableFromInline var count = 0
     /// Whether the container being written has no member yet (no comma before the next one).
-    private var first = true
+    @usableFromInline var first = true
 
     public init() {
         capacity = 2048
@@ -26,12 +26,14 @@ public struct JSONWriter: ~Copyable {
     }
 
     /// An object at the top, or as the next element of the array being written.
+    @inlinable
     public mutating func object(_ body: (inout JSONWriter) -> Void) {
         comma()
         open(UInt8(ascii: "{"), body, close: UInt8(ascii: "}"))
     }
 
     /// `"key":"value"`; nothing when `value` is nil (absent data is omitted, never invented).
+    @inlinable
     public mutating func member(_ key: StaticString, _ value: String?) {
         guard let value else { return }
         self.key(key)
@@ -40,6 +42,7 @@ public struct JSONWriter: ~Copyable {
 
     /// The next element of the array being written, from `raw` pieces and `string` values: for a small object
     /// of known keys that every listing page repeats (a day's opening hours), written in a few copies.
+    @inlinable
     public mutating func element(_ body: (inout JSONWriter) -> Void) {
         comma()
         body(&self)
@@ -47,11 +50,13 @@ public struct JSONWriter: ~Copyable {
     }
 
     /// JSON of ours, plain ASCII that needs no escape (keys, punctuation), written as it is.
+    @inlinable
     public mutating func raw(_ json: StaticString) {
         json.withUTF8Buffer { append($0) }
     }
 
     /// `value` as a JSON string, quoted and escaped.
+    @inlinable
     public mutating func string(_ value: String) {
         // Most values (names, times, URLs) need no escape: then they are copied whole, quotes around them.
         let plain = UTF8Text.withBytes(of: value) { bytes -> Bool in
@@ -65,20 +70,22 @@ public struct JSONWriter: ~Copyable {
     }
 
     /// `"key":"value"` for a value of ours that needs no escape (plain ASCII without `" \ < > &`): written as it is.
+    @inlinable
     public mutating func member(_ key: StaticString, literal value: StaticString) {
         self.key(key)
         value.withUTF8Buffer { quoted($0) }
     }
 
     /// A byte that `Escape.writeJSONString` writes as it is.
-    @inline(__always)
-    private static func isPlain(_ byte: UInt8) -> Bool {
+    @inlinable @inline(__always)
+    static func isPlain(_ byte: UInt8) -> Bool {
         byte >= 0x20 && byte < 0x80 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") && byte != UInt8(ascii: "<")
             && byte != UInt8(ascii: ">") && byte != UInt8(ascii: "&")
     }
 
     /// `bytes` between quotes, in one reservation.
-    private mutating func quoted(_ bytes: UnsafeBufferPointer<UInt8>) {
+    @inlinable
+    mutating func quoted(_ bytes: UnsafeBufferPointer<UInt8>) {
         reserve(bytes.count + 2)
         start[count] = UInt8(ascii: "\"")
         if let base = bytes.baseAddress { (start + count + 1).update(from: base, count: bytes.count) }
@@ -86,6 +93,7 @@ public struct JSONWriter: ~Copyable {
         count += bytes.count + 2
     }
 
+    @inlinable
     public mutating func member(_ key: StaticString, number: Int) {
         self.key(key)
         var text = String(number)
@@ -93,19 +101,22 @@ public struct JSONWriter: ~Copyable {
     }
 
     /// `"key":{…}`.
+    @inlinable
     public mutating func object(_ key: StaticString, _ body: (inout JSONWriter) -> Void) {
         self.key(key)
         open(UInt8(ascii: "{"), body, close: UInt8(ascii: "}"))
     }
 
     /// `"key":[…]`, its elements written by `body` (with `object(_:)`).
+    @inlinable
     public mutating func array(_ key: StaticString, _ body: (inout JSONWriter) -> Void) {
         self.key(key)
         open(UInt8(ascii: "["), body, close: UInt8(ascii: "]"))
     }
 
     /// Keys are literals of ours, plain ASCII that JSON needs no escape for: written as they are.
-    private mutating func key(_ key: StaticString) {
+    @inlinable
+    mutating func key(_ key: StaticString) {
         // The comma, the quoted key and the colon in one reservation (a key a member: a JSON-LD block has dozens).
         key.withUTF8Buffer { key in
             reserve(key.count + 4)
@@ -122,12 +133,14 @@ public struct JSONWriter: ~Copyable {
         }
     }
 
-    private mutating func comma() {
+    @inlinable
+    mutating func comma() {
         if !first { append(UInt8(ascii: ",")) }
         first = false
     }
 
-    private mutating func open(_ opening: UInt8, _ body: (inout JSONWriter) -> Void, close closing: UInt8) {
+    @inlinable
+    mutating func open(_ opening: UInt8, _ body: (inout JSONWriter) -> Void, close closing: UInt8) {
         append(opening)
         first = true
         body(&self)
@@ -136,7 +149,8 @@ public struct JSONWriter: ~Copyable {
     }
 
     /// Room for `extra` more bytes.
-    private mutating func reserve(_ extra: Int) {
+    @inlinable
+    mutating func reserve(_ extra: Int) {
         guard count + extra > capacity else { return }
         let grown = max(capacity * 2, count + extra)
         let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
@@ -146,13 +160,15 @@ public struct JSONWriter: ~Copyable {
         capacity = grown
     }
 
-    private mutating func append(_ byte: UInt8) {
+    @inlinable
+    mutating func append(_ byte: UInt8) {
         reserve(1)
         start[count] = byte
         count += 1
     }
 
-    private mutating func append(_ piece: UnsafeBufferPointer<UInt8>) {
+    @inlinable
+    mutating func append(_ piece: UnsafeBufferPointer<UInt8>) {
         guard let base = piece.baseAddress, !piece.isEmpty else { return }
         reserve(piece.count)
         (start + count).update(from: base, count: piece.count)
