@@ -1,3 +1,4 @@
+import Foundation
 import SiteCore
 
 /// The values of a state file's lines: scalars, flow lists and mappings, literal blocks.
@@ -45,8 +46,9 @@ extension LineScanner {
         var next = lineEnd + 1
         var endsWithBreak = true
         while next < bytes.count {
-            var end = next
-            while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+            // The line's end found with memchr: a description is most of a listing's bytes.
+            let end = memchr(bytes.baseAddress! + next, 0x0A, bytes.count - next)
+                .map { UnsafePointer<UInt8>($0.assumingMemoryBound(to: UInt8.self)) - bytes.baseAddress! } ?? bytes.count
             var spaces = 0
             while next + spaces < end, bytes[next + spaces] == 0x20 { spaces += 1 }
             if end == next {
@@ -71,6 +73,7 @@ extension LineScanner {
         }
         guard let blockIndent, contentLines > 0 else { return nil }
         var text: [UInt8] = []
+        text.reserveCapacity(consumedEnd - lineEnd + 1)
         for (number, range) in lines.prefix(contentLines).enumerated() {
             if number > 0 { text.append(0x0A) }
             text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[range]))
@@ -79,7 +82,9 @@ extension LineScanner {
         // Go on after the block's last line of text (the empty lines after it are skipped as blank lines).
         lineNumber += consumed
         lineEnd = consumedEnd
-        return .scalar(ScannedScalar(text: String(decoding: text, as: UTF8.self), style: .literal(indentation: blockIndent), location: marker))
+        // Whole lines of a checked file, cut at line breaks and after spaces: well-formed UTF-8, not checked again.
+        let string = text.withUnsafeBufferPointer { UTF8Text.string(checked: $0) }
+        return .scalar(ScannedScalar(text: string, style: .literal(indentation: blockIndent), location: marker))
     }
 
     /// `{key: value, key: "value"}` to the line's end: a nested mapping on one line.

@@ -62,10 +62,15 @@ final class ScannedMapping: FieldReading {
     /// Bit i: the pair at position i was asked for (the first 64 pairs; later ones are looked up in `askedKeys`).
     @exclusivity(unchecked) private var askedPairs: UInt64 = 0
 
-    init(what: String, location: SourceLocation, log: DiagnosticLog) {
+    /// Room for the pairs, made at the first.
+    private let capacity: Int
+
+    /// `capacity`: about how many pairs it will have (a listing has a dozen or more keys, its hours seven).
+    init(what: String, location: SourceLocation, log: DiagnosticLog, capacity: Int = 8) {
         self.what = what
         self.location = location
         self.log = log
+        self.capacity = capacity
     }
 
     /// Adds a pair; false when the key is already there (the scanner leaves such a file to Yams, which refuses it).
@@ -73,10 +78,10 @@ final class ScannedMapping: FieldReading {
         let signature = Self.signature(of: key)
         guard position(of: key, signature: signature) == nil else { return false }
         if pairs.isEmpty {
-            // A listing has a dozen or more keys, its hours seven: room for eight saves the first few regrowths.
-            pairs.reserveCapacity(8)
-            keys.reserveCapacity(8)
-            signatures.reserveCapacity(8)
+            // Room at once: each regrowth copied the pairs, every string of them retained and released.
+            pairs.reserveCapacity(capacity)
+            keys.reserveCapacity(capacity)
+            signatures.reserveCapacity(capacity)
         }
         pairs.append((key, location, value))
         keys.append(key)

@@ -86,7 +86,7 @@ struct LineScanner {
             if indent == 2, byte(lineStart + 2) == UInt8(ascii: "-"), byte(lineStart + 3) == UInt8(ascii: " ") {
                 guard pendingKey == nil else { return nil }
                 nested = nil
-                let entry = ScannedMapping(what: "facility", location: location(lineStart + 4), log: log)
+                let entry = ScannedMapping(what: "facility", location: location(lineStart + 4), log: log, capacity: 24)
                 // Pairs are taken apart as they come (binding one whole and reading its parts copied each).
                 guard case let (key, keyLocation, value?)? = readPair(at: lineStart + 4, indent: 4),
                       entry.add(key, at: keyLocation, value) else { return nil }
