@@ -210,8 +210,15 @@ final class DirectoryIndex: Sendable {
         let placement = placements[ObjectIdentifier(facility)]
         let leading = limit <= Self.neighbourLimit ? placement?.leading : nil
         let candidates = leading ?? Array((byCity[facility.state]?[placement?.city ?? Self.cityKey(facility)] ?? []).prefix(limit + 1))
-        // Ids are unique in a city's list, so at most one of its first `limit + 1` is the facility itself.
-        return Array(candidates.prefix(limit + 1).filter { $0.id.value != facility.id.value }.prefix(limit))
+        // Ids are unique in a city's list, so at most one of its first `limit + 1` is the facility itself: a placed
+        // listing is the very object the list holds (told by identity), any other by its id.
+        var neighbours: [Facility] = []
+        neighbours.reserveCapacity(min(limit, candidates.count))
+        for candidate in candidates.prefix(limit + 1) where neighbours.count < limit {
+            let isItself = placement != nil ? candidate === facility : candidate.id.value == facility.id.value
+            if !isItself { neighbours.append(candidate) }
+        }
+        return neighbours
     }
 
     /// A data date as readers see it.
