@@ -311,10 +311,16 @@ extension DirectoryIndex {
                 dataDates[date] = text
                 return text
             }
+            // The state's part of every route made once: a listing's route is it, the listing's slug and a slash.
+            let statePath = "/rehab-centers/\(slug)/"
             for (city, members) in cities {
                 let first = Array(members.prefix(DirectoryIndex.neighbourLimit + 1)), shared = sharedNames.contains(city)
                 for facility in members {
-                    placements[ObjectIdentifier(facility)] = Placement(route: Route("/rehab-centers/\(slug)/\(facility.slug.value)/"),
+                    var path = statePath
+                    path.reserveCapacity(statePath.utf8.count + facility.slug.value.utf8.count + 1)
+                    path += facility.slug.value
+                    path += "/"
+                    placements[ObjectIdentifier(facility)] = Placement(route: Route(path),
                                                                        city: city, leading: first, namesShared: shared,
                                                                        parts: LazyListingParts(facility, dataDate: dataDate(facility.sourceDate)))
                 }
