@@ -96,8 +96,21 @@ public struct JSONWriter: ~Copyable {
     @inlinable
     public mutating func member(_ key: StaticString, number: Int) {
         self.key(key)
-        var text = String(number)
-        text.withUTF8 { append($0) }
+        // Digits written straight in (a breadcrumb's position is one): no String made of the number.
+        guard number >= 0 else {
+            var text = String(number)
+            text.withUTF8 { append($0) }
+            return
+        }
+        var digits = 1, rest = number / 10
+        while rest > 0 { digits += 1; rest /= 10 }
+        reserve(digits)
+        var value = number
+        for offset in stride(from: digits - 1, through: 0, by: -1) {
+            start[count + offset] = UInt8(ascii: "0") + UInt8(value % 10)
+            value /= 10
+        }
+        count += digits
     }
 
     /// `"key":{…}`.

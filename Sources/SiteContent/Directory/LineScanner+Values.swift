@@ -40,6 +40,7 @@ extension LineScanner {
     private mutating func readBlock(at start: Int, indent: Int) -> ScannedValue? {
         let marker = location(start)
         var lines: [Range<Int>] = []
+        lines.reserveCapacity(16)
         var contentLines = 0
         var consumed = 0, consumedEnd = lineEnd
         var blockIndent: Int?

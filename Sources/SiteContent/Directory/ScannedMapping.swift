@@ -127,8 +127,8 @@ final class ScannedMapping: FieldReading {
 
     /// A key's length (in the top byte) and its first seven bytes.
     private static func signature(of key: String) -> UInt64 {
-        var key = key
-        return key.withUTF8 { bytes in
+        // The bytes read in place: `withUTF8` needs a mutable copy, a retain and release per key asked.
+        UTF8Text.withBytes(of: key) { bytes in
             var value = UInt64(truncatingIfNeeded: min(bytes.count, 255)) << 56
             for index in 0..<min(bytes.count, 7) { value |= UInt64(bytes[index]) << (UInt64(index) &* 8) }
             return value
