@@ -110,17 +110,16 @@ struct DirectoryLoader {
         guard let text else { return [] }
         // The importer's layout is read from the bytes; any other file (an editor's, with Markdown blocks) by Yams.
         if let entries = StateFileScanner.scan(text, path: path, log: log) {
-            return entries.map { readEntry($0, state: state, vocabulary: vocabulary, log: log) }
+            return entries.map { readEntry($0, state: state, vocabulary: vocabulary) }
         }
         let file = YAMLFile(path: path, text: text, log: log)
         guard let root = file.root, let map = YAMLMapping(root, in: file, what: "state file", log: log) else { return [] }
         let entries = map.items("facilities", what: "facility")
         map.finish()
-        return entries.map { readEntry($0, state: state, vocabulary: vocabulary, log: log) }
+        return entries.map { readEntry($0, state: state, vocabulary: vocabulary) }
     }
 
-    private static func readEntry<Fields: FieldReading>(_ entry: Fields, state: StateInfo, vocabulary: FacilityVocabulary,
-                                                         log: DiagnosticLog) -> FacilityRecord {
+    private static func readEntry<Fields: FieldReading>(_ entry: Fields, state: StateInfo, vocabulary: FacilityVocabulary) -> FacilityRecord {
         FacilityRecord.read(entry, vocabulary: vocabulary, fileState: state.code)
     }
 }
