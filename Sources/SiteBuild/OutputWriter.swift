@@ -77,8 +77,9 @@ struct OutputWriter {
             wanted.insert(Self.manifestName)
             let folders = Self.folders(of: wanted).union(foreign.filter { $0.kind == .folder }.map(\.path))
             let existing = try clear(staging, keeping: wanted, folders: folders)
-            try Self.makeFolders(folders.filter { existing[$0] != .folder }, under: staging.path)
-            return Staging(writer: self, folder: staging, recycled: recycled, previous: previous, paths: paths,
+            guard let handle = FileOps.Folder(staging.path) else { throw Failure.io("cannot open '\(staging.path)'") }
+            try Self.makeFolders(folders.filter { existing[$0] != .folder }, in: handle)
+            return Staging(writer: self, folder: staging, handle: handle, recycled: recycled, previous: previous, paths: paths,
                            foreign: foreign, existing: existing, manifest: manifest)
         } catch let failure as Failure {
             throw failure
@@ -91,6 +92,8 @@ struct OutputWriter {
     final class Staging: @unchecked Sendable {
         let writer: OutputWriter
         let folder: URL
+        /// The folder open, for writing the files in it by their paths below it.
+        let handle: FileOps.Folder
         let recycled: URL
         let previous: Set<String>?
         let paths: Set<String>
@@ -106,11 +109,12 @@ struct OutputWriter {
         private var written = 0
         private var unchanged = 0
 
-        init(writer: OutputWriter, folder: URL, recycled: URL, previous: Set<String>?, paths: Set<String>,
+        init(writer: OutputWriter, folder: URL, handle: FileOps.Folder, recycled: URL, previous: Set<String>?, paths: Set<String>,
              foreign: [(path: String, kind: FileTree.Kind)], existing: [String: FileTree.Kind], manifest: BackgroundValue<String>) {
             self.manifest = manifest
             self.writer = writer
             self.folder = folder
+            self.handle = handle
             self.recycled = recycled
             self.previous = previous
             self.paths = paths
@@ -137,7 +141,7 @@ struct OutputWriter {
                     try writer.link(old, to: folderPath, path, existing: existing[path])
                     lock.withLock { unchanged += 1 }
                 } else {
-                    try writer.replace(folderPath, path, with: data, existing: existing[path])
+                    try writer.replace(in: handle, path, with: data, existing: existing[path])
                     lock.withLock { written += 1 }
                 }
             } catch {
@@ -160,7 +164,7 @@ struct OutputWriter {
                     }
                 }
                 try Data(manifest.value.utf8).withUnsafeBytes {
-                    try writer.replace(folderPath, OutputWriter.manifestName, with: $0, existing: existing[OutputWriter.manifestName])
+                    try writer.replace(in: handle, OutputWriter.manifestName, with: $0, existing: existing[OutputWriter.manifestName])
                 }
                 if fileManager.fileExists(atPath: writer.output.path) {
                     try FileSwap.exchange(writer.output, folder)
@@ -203,7 +207,7 @@ struct OutputWriter {
 
     /// Creates `folders` (each one's parent exists or is among them), a depth at a time, each depth on
     /// every core: a directory site has a folder per listing, and creating them is much of a first write.
-    static func makeFolders(_ folders: [String], under root: String) throws {
+    static func makeFolders(_ folders: [String], in root: FileOps.Folder) throws {
         let byDepth = Dictionary(grouping: folders) { $0.utf8.count { $0 == UInt8(ascii: "/") } }
         for depth in byDepth.keys.sorted() {
             // In no particular order: sorting would put both cores in one parent folder, whose lock they would share.
@@ -211,7 +215,7 @@ struct OutputWriter {
             let chunks = stride(from: 0, to: level.count, by: 512).map { Array(level[$0..<min($0 + 512, level.count)]) }
             let failures = ParallelMap.map(chunks) { chunk -> String? in
                 do {
-                    for folder in chunk { try FileOps.makeFolder(root + "/" + folder) }
+                    for folder in chunk { try root.makeFolder(folder) }
                 } catch {
                     return "\(error)"
                 }
@@ -268,10 +272,9 @@ struct OutputWriter {
 
     /// Writes `data` as a new file at `staging/path`. The old entry is unlinked first: it may be a hard
     /// link to a file of the live output, which must never be written through.
-    func replace(_ staging: String, _ path: String, with data: UnsafeRawBufferPointer, existing: FileTree.Kind?) throws {
-        let target = staging + "/" + path
-        if existing != nil { try FileOps.unlinkFile(target) }
-        try FileOps.create(target, data)
+    func replace(in staging: FileOps.Folder, _ path: String, with data: UnsafeRawBufferPointer, existing: FileTree.Kind?) throws {
+        if existing != nil { try staging.unlinkFile(path) }
+        try staging.create(path, data)
     }
 
     /// The files the last build wrote; nil when the output does not exist or is empty but for `.gitkeep`.

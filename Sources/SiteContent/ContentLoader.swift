@@ -119,15 +119,26 @@ public struct ContentLoader: Sendable {
     /// from the state files' cached parses, so an edit re-parses only the file edited.
     private func loadDirectory(markdown: MarkdownOptions, maxAgeDays: Int, log: DiagnosticLog) -> Directory {
         let list = { (folder: String) in files(in: folder, withExtension: "yaml").map { String($0.split(separator: "/").last!) } }
+        let paths = (["_states.csv", "_service-codes.csv"] + list(DirectoryLoader.folder)).map { "\(DirectoryLoader.folder)/\($0)" }
+            + list("\(DirectoryLoader.folder)/imported").map { "\(DirectoryLoader.folder)/imported/\($0)" }
         guard let cache else {
-            return DirectoryLoader(exists: exists, read: { read($0, log: log) }, list: list, log: log, markdown: markdown,
-                                   today: today, maxAgeDays: maxAgeDays).load()
+            // The files are read on every core at once, the largest first (reading and checking the text of a large
+            // directory is much of loading it), and each is handed to the loader when it asks, a problem reported then.
+            let reader = reader, root = root
+            let found = paths.filter(exists)
+            let results = ParallelMap.map(found, costliestFirst: { Self.size(of: root.appendingPathComponent($0).path) }) { reader.text($0) }
+            let texts = Dictionary(zip(found, results)) { first, _ in first }
+            let read = { (path: String) -> String? in
+                switch texts[path] ?? reader.text(path) {
+                case .success(let text): return text
+                case .failure(let problem): log.append(contentsOf: [problem]); return nil
+                }
+            }
+            return DirectoryLoader(exists: exists, read: read, list: list, log: log, markdown: markdown, today: today, maxAgeDays: maxAgeDays).load()
         }
         let context = "\(markdown.allowRawHTML) \(today?.description ?? "") \(maxAgeDays)"
         var texts: [String: String] = [:]
         let stageLog = DiagnosticLog()
-        let paths = (["_states.csv", "_service-codes.csv"] + list(DirectoryLoader.folder)).map { "\(DirectoryLoader.folder)/\($0)" }
-            + list("\(DirectoryLoader.folder)/imported").map { "\(DirectoryLoader.folder)/imported/\($0)" }
         for path in paths where exists(path) { texts[path] = read(path, log: stageLog) ?? "" }
         if let stage = cache.directory(texts: texts, context: context) {
             log.append(contentsOf: stage.diagnostics)
@@ -181,6 +192,12 @@ public struct ContentLoader: Sendable {
         case .success(let text): return text
         case .failure(let problem): log.append(contentsOf: [problem]); return nil
         }
+    }
+
+    /// The size of the file at a full path in bytes; 0 when it cannot be examined.
+    private static func size(of path: String) -> Int {
+        var info = stat()
+        return stat(path, &info) == 0 ? Int(info.st_size) : 0
     }
 
     /// Relative paths of the files with `ext` directly in `folder`, sorted.

@@ -19,10 +19,15 @@ public enum FileOps {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw Failure(operation: "create", path: path, code: errno) }
         defer { close(descriptor) }
+        try write(buffer, to: descriptor, path: { path })
+    }
+
+    /// Writes all of `buffer` to an open file; `path` names it in a failure.
+    static func write(_ buffer: UnsafeRawBufferPointer, to descriptor: Int32, path: () -> String) throws {
         var offset = 0
         while offset < buffer.count {
             let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-            guard written > 0 else { throw Failure(operation: "write", path: path, code: errno) }
+            guard written > 0 else { throw Failure(operation: "write", path: path(), code: errno) }
             offset += written
         }
     }
@@ -58,6 +63,30 @@ public enum FileOps {
     /// Removes a file or symbolic link.
     public static func unlinkFile(_ path: String) throws {
         guard unlink(path) == 0 else { throw Failure(operation: "remove", path: path, code: errno) }
+    }
+
+    /// The file's text, read straight into a String's storage, when `accept` takes its bytes (they must be
+    /// valid UTF-8); nil when it cannot be read or `accept` refuses them.
+    public static func text(_ path: String, accepting accept: (UnsafeBufferPointer<UInt8>) -> Bool) -> String? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return nil }
+        let size = Int(info.st_size)
+        guard size > 0 else { return accept(UnsafeBufferPointer(start: nil, count: 0)) ? "" : nil }
+        var accepted = false
+        let text = String(unsafeUninitializedCapacity: size) { buffer in
+            var offset = 0
+            while offset < size {
+                let count = Glibc.read(descriptor, buffer.baseAddress! + offset, size - offset)
+                guard count > 0 else { return 0 }
+                offset += count
+            }
+            accepted = accept(UnsafeBufferPointer(rebasing: buffer[..<size]))
+            return accepted ? size : 0
+        }
+        return accepted ? text : nil
     }
 
     /// The file's bytes, or nil when it cannot be read.

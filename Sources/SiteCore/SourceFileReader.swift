@@ -36,7 +36,15 @@ public struct SourceFileReader: Sendable {
     }
 
     private func uncachedData(_ path: String) -> Result<Data, Diagnostic> {
-        let at = SourceLocation(path: path, line: 1, column: 1)
+        checked(path).flatMap { resolved in
+            guard let data = FileOps.contents(resolved) else { return .failure(.error("cannot read file", at: Self.start(of: path))) }
+            return .success(data)
+        }
+    }
+
+    /// The full path of `path` with every link resolved, when it may be read: a regular file under the root, within its limit.
+    private func checked(_ path: String) -> Result<String, Diagnostic> {
+        let at = Self.start(of: path)
         let full = root.appendingPathComponent(path).path
         guard let resolved = Self.resolved(full) else { return .failure(.error("cannot read file", at: at)) }
         guard resolved == resolvedRoot || resolved.hasPrefix(resolvedRoot.hasSuffix("/") ? resolvedRoot : resolvedRoot + "/") else {
@@ -50,8 +58,11 @@ public struct SourceFileReader: Sendable {
         guard Int(info.st_size) <= limit else {
             return .failure(.error("file is \(Int(info.st_size)) bytes, over the limit of \(limit) bytes (\(limit >> 20) MiB); split it", at: at))
         }
-        guard let data = FileOps.contents(resolved) else { return .failure(.error("cannot read file", at: at)) }
-        return .success(data)
+        return .success(resolved)
+    }
+
+    private static func start(of path: String) -> SourceLocation {
+        SourceLocation(path: path, line: 1, column: 1)
     }
 
     /// The text of `path`, or every problem that stops it being read.
@@ -72,6 +83,11 @@ public struct SourceFileReader: Sendable {
     }
 
     private func uncachedText(_ path: String) -> Result<String, Diagnostic> {
+        // Most files need nothing done to them: read straight into the text's own storage (no second copy of
+        // the bytes), checked there. One that needs a change or a diagnostic is read again and decoded.
+        if case .success(let resolved) = checked(path), let text = FileOps.text(resolved, accepting: Self.isTextAsIs) {
+            return .success(text)
+        }
         switch uncachedData(path) {
         case .failure(let problem): return .failure(problem)
         case .success(let data): return Self.decode(data, path: path)
@@ -107,6 +123,13 @@ public struct SourceFileReader: Sendable {
             index += 1
         }
         return .success(String(decoding: normalised, as: UTF8.self))
+    }
+
+    /// Whether `bytes` are the text `decode` makes of them unchanged: valid UTF-8 without a NUL, a leading
+    /// byte-order mark or a carriage return.
+    static func isTextAsIs(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !bytes.starts(with: [0xEF, 0xBB, 0xBF]), firstProblem(in: bytes) == nil else { return false }
+        return bytes.isEmpty || memchr(bytes.baseAddress!, 0x0D, bytes.count) == nil
     }
 
     /// The offset of the first byte that is not valid UTF-8, or of the first NUL, with the message for it.

@@ -68,7 +68,9 @@ public final class BuildSession: @unchecked Sendable {
     }
 
     public let settings: Settings
-    private let cache = ContentCache()
+    /// Every file's text and parse, kept for the next step; nil in a session of one step (a one-shot build or check),
+    /// which has no next step to spare work and would only hold a second copy of every file and record until it exits.
+    private let cache: ContentCache?
     private let reader: SourceFileReader
     /// The last snapshot a step produced without errors.
     public private(set) var snapshot: SiteSnapshot?
@@ -83,7 +85,8 @@ public final class BuildSession: @unchecked Sendable {
 
     public init(_ settings: Settings) {
         self.settings = settings
-        reader = SourceFileReader(root: settings.root, cache: cache.texts)
+        cache = settings.incremental ? ContentCache() : nil
+        reader = SourceFileReader(root: settings.root, cache: cache?.texts)
         fragments = FragmentCache(keeps: settings.incremental)
     }
 
@@ -93,7 +96,8 @@ public final class BuildSession: @unchecked Sendable {
     /// Reads `Content/` and `Templates/`; unchanged files come from the cache.
     public func load() -> Loaded {
         let root = settings.root
-        let versions = settings.metrics.step("versions") { sourceVersions() }
+        // Versions tell a later step what changed: a session of one step has none.
+        let versions = settings.incremental ? settings.metrics.step("versions") { sourceVersions() } : [:]
         let loader = ContentLoader(root: root, shortcodes: Component.shortcodes, guideParts: Component.dataParts, today: settings.today, cache: cache)
         // The templates need the site's base path alone: loaded on another core while the content loads.
         let constants = ["site.root": loader.loadConfig().config?.basePath ?? "/"]
@@ -107,7 +111,7 @@ public final class BuildSession: @unchecked Sendable {
     /// The theme, made on another thread; the kept one when no file of Templates/ changed (parsing and checking
     /// every template is most of what a small change would otherwise cost).
     private func loadTheme(versions: [String: Int], constants: [String: String]) -> BackgroundValue<(library: TemplateLibrary?, diagnostics: [Diagnostic])> {
-        let kept = theme, root = settings.root, texts = cache.texts
+        let kept = theme, root = settings.root, texts = cache?.texts
         return BackgroundValue {
             if let kept, kept.key == versions, kept.constants == constants { return (kept.library, kept.diagnostics) }
             return TemplateLibrary.load(root: root, bindings: SitePlan.bindings, optional: Component.bindings + SitePlan.directoryTemplates,
@@ -195,7 +199,8 @@ public final class BuildSession: @unchecked Sendable {
         let stale: Set<Route>
         let oldAssets = Dictionary((previous?.assets ?? []).map { ($0.path, $0.data) }) { first, _ in first }
         var previousSpecs: [PageSpec]?
-        if var previous = previous.take() {
+        // A session of one step keeps no versions to compare: were it asked for another, every page renders again.
+        if settings.incremental, var previous = previous.take() {
             change.files = Self.changedFiles(previous.versions, next.versions)
             stale = settings.metrics.step("stale pages") { Self.stalePages(previous: previous, next: next, files: change.files) }
             swap(&next.pages, &previous.pages)
