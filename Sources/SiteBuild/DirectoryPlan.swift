@@ -69,7 +69,8 @@ struct DirectoryPlan: Sendable {
         // Parallel only when several states changed (an edit changes one; dispatching the rest costs more than it saves).
         let changed = ordered.filter { kept[$0.code] == nil }
         let make: @Sendable (StateInfo) -> StatePart = { state in Self.part(state, index.facilities(in: state), retired: index.retired(in: state), index: index) }
-        let madeParts = changed.count > 1 ? ParallelMap.map(changed, make) : changed.map(make)
+        // The states with the most listings first: one left for last would keep a core waiting on it alone.
+        let madeParts = changed.count > 1 ? ParallelMap.map(changed, costliestFirst: { index.facilities(in: $0).count }, make) : changed.map(make)
         let made = Dictionary(zip(changed.map(\.code), madeParts)) { first, _ in first }
         let orderedParts = ordered.map { kept[$0.code] ?? made[$0.code]! }
         // The map page's entry comes first, with the newest date of the states' (each the newest of its listings').
