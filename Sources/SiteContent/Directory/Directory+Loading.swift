@@ -112,8 +112,13 @@ struct DirectoryLoader {
         }
         guard let text else { return [] }
         // The importer's layout is read from the bytes; any other file (an editor's, with Markdown blocks) by Yams.
-        if let entries = StateFileScanner.scan(text, path: path, log: log) {
-            return entries.map { readEntry($0, state: state, vocabulary: vocabulary) }
+        // Each entry is read as the scanner finishes it, into a log of the scan's own: a file the scanner gives up on
+        // part way goes to Yams whole, and what was read of it before goes.
+        let scanLog = DiagnosticLog()
+        var records: [FacilityRecord] = []
+        if StateFileScanner.scan(text, path: path, log: scanLog, each: { records.append(readEntry($0, state: state, vocabulary: vocabulary)) }) {
+            log.append(contentsOf: scanLog.diagnostics)
+            return records
         }
         let file = YAMLFile(path: path, text: text, log: log)
         guard let root = file.root, let map = YAMLMapping(root, in: file, what: "state file", log: log) else { return [] }

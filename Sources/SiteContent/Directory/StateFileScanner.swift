@@ -21,11 +21,20 @@ import SiteCore
 enum StateFileScanner {
     /// The file's entries as mappings, or nil when the file is not in the importer's layout.
     static func scan(_ text: String, path: String, log: DiagnosticLog) -> [ScannedMapping]? {
+        var entries: [ScannedMapping] = []
+        return scan(text, path: path, log: log) { entries.append($0) } ? entries : nil
+    }
+
+    /// Hands each entry to `read` as soon as it is whole, in the file's order, so that an entry is read while its
+    /// bytes are fresh and let go before the next (a file's entries are never all held at once). False when the
+    /// file is not in the importer's layout, which may show after some entries were handed over: the caller then
+    /// discards what it made of them.
+    static func scan(_ text: String, path: String, log: DiagnosticLog, each read: (ScannedMapping) -> Void) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
-            guard isPlainText(bytes) else { return nil }
+            guard isPlainText(bytes) else { return false }
             var lines = LineScanner(bytes: bytes, path: path, log: log)
-            return lines.entries()
+            return lines.entries(each: read)
         }
     }
 
@@ -69,51 +78,54 @@ struct LineScanner {
         self.log = log
     }
 
-    mutating func entries() -> [ScannedMapping]? {
+    mutating func entries(each read: (ScannedMapping) -> Void) -> Bool {
         // Comments and blank lines, then `facilities:`.
         while true {
-            guard nextLine() else { return nil }
+            guard nextLine() else { return false }
             if isSkipped { continue }
-            guard matches("facilities:", at: lineStart), lineEnd - lineStart == 11 else { return nil }
+            guard matches("facilities:", at: lineStart), lineEnd - lineStart == 11 else { return false }
             break
         }
-        var entries: [ScannedMapping] = []
+        var entry: ScannedMapping?
         var nested: ScannedMapping?
         var pendingKey: (key: String, location: SourceLocation)?
         while nextLine() {
             if isSkipped { continue }
             let indent = indentation
             if indent == 2, byte(lineStart + 2) == UInt8(ascii: "-"), byte(lineStart + 3) == UInt8(ascii: " ") {
-                guard pendingKey == nil else { return nil }
+                guard pendingKey == nil else { return false }
                 nested = nil
-                let entry = ScannedMapping(what: "facility", location: location(lineStart + 4), log: log, capacity: 24)
+                // The entry before is whole: read now.
+                if let entry { read(entry) }
+                let next = ScannedMapping(what: "facility", location: location(lineStart + 4), log: log, capacity: 24)
                 // Pairs are taken apart as they come (binding one whole and reading its parts copied each).
                 guard case let (key, keyLocation, value?)? = readPair(at: lineStart + 4, indent: 4),
-                      entry.add(key, at: keyLocation, value) else { return nil }
-                entries.append(entry)
-            } else if indent == 4, let entry = entries.last {
-                guard pendingKey == nil, case let (key, keyLocation, value)? = readPair(at: lineStart + 4, indent: 4) else { return nil }
+                      next.add(key, at: keyLocation, value) else { return false }
+                entry = next
+            } else if indent == 4, let entry {
+                guard pendingKey == nil, case let (key, keyLocation, value)? = readPair(at: lineStart + 4, indent: 4) else { return false }
                 nested = nil
                 if let value {
-                    guard entry.add(key, at: keyLocation, value) else { return nil }
+                    guard entry.add(key, at: keyLocation, value) else { return false }
                 } else {
                     pendingKey = (key, keyLocation)
                 }
-            } else if indent == 6, let entry = entries.last {
-                guard case let (key, keyLocation, value?)? = readPair(at: lineStart + 6, indent: 6) else { return nil }
+            } else if indent == 6, let entry {
+                guard case let (key, keyLocation, value?)? = readPair(at: lineStart + 6, indent: 6) else { return false }
                 if let pending = pendingKey {
                     let mapping = ScannedMapping(what: pending.key, location: keyLocation, log: log)
-                    guard entry.add(pending.key, at: pending.location, .mapping(mapping)) else { return nil }
+                    guard entry.add(pending.key, at: pending.location, .mapping(mapping)) else { return false }
                     nested = mapping
                     pendingKey = nil
                 }
-                guard let nested, nested.add(key, at: keyLocation, value) else { return nil }
+                guard let nested, nested.add(key, at: keyLocation, value) else { return false }
             } else {
-                return nil
+                return false
             }
         }
-        guard pendingKey == nil, !entries.isEmpty else { return nil }
-        return entries
+        guard pendingKey == nil, let entry else { return false }
+        read(entry)
+        return true
     }
 
     // MARK: Lines
