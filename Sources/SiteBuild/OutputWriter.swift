@@ -62,16 +62,25 @@ struct OutputWriter {
         do {
             // A staging folder left by an interrupted build is as good a start as the recycled one:
             // every entry is checked before it is kept.
+            var empty = false
             if !fileManager.fileExists(atPath: staging.path) {
                 if fileManager.fileExists(atPath: recycled.path) {
                     try fileManager.moveItem(at: recycled, to: staging)
                 } else {
                     try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
+                    empty = true
                 }
             }
             let foreign = previous == nil ? [] : foreignEntries(previous: previous!)
             if let clash = foreign.first(where: { $0.kind != .folder && paths.contains($0.path) }) {
                 throw Failure.wouldOverwriteForeignFile(output.appendingPathComponent(clash.path).path)
+            }
+            if empty && foreign.isEmpty {
+                // Nothing to keep or clear: each file's folders are made as it is put, on the core that renders it,
+                // rather than all of them first (listing the folders of every path, then a pause to make them).
+                guard let handle = FileOps.Folder(staging.path) else { throw Failure.io("cannot open '\(staging.path)'") }
+                return Staging(writer: self, folder: staging, handle: handle, recycled: recycled, previous: previous, paths: paths,
+                               foreign: [], existing: [:], manifest: manifest, makesFolders: true)
             }
             var wanted = paths.union(foreign.filter { $0.kind != .folder }.map(\.path))
             wanted.insert(Self.manifestName)
@@ -80,7 +89,7 @@ struct OutputWriter {
             guard let handle = FileOps.Folder(staging.path) else { throw Failure.io("cannot open '\(staging.path)'") }
             try Self.makeFolders(folders.filter { existing[$0] != .folder }, in: handle)
             return Staging(writer: self, folder: staging, handle: handle, recycled: recycled, previous: previous, paths: paths,
-                           foreign: foreign, existing: existing, manifest: manifest)
+                           foreign: foreign, existing: existing, manifest: manifest, makesFolders: false)
         } catch let failure as Failure {
             throw failure
         } catch {
@@ -102,6 +111,8 @@ struct OutputWriter {
         let existing: [String: FileTree.Kind]
         /// The text of the manifest of `paths`.
         let manifest: BackgroundValue<String>
+        /// Whether a file's folders are made as it is put (in a new, empty staging folder), rather than all beforehand.
+        let makesFolders: Bool
         private let lock = NSLock()
         /// `writer.output.path` and `folder.path`, made once (a URL's path is computed at each call).
         private let outputPath: String
@@ -110,8 +121,10 @@ struct OutputWriter {
         private var unchanged = 0
 
         init(writer: OutputWriter, folder: URL, handle: FileOps.Folder, recycled: URL, previous: Set<String>?, paths: Set<String>,
-             foreign: [(path: String, kind: FileTree.Kind)], existing: [String: FileTree.Kind], manifest: BackgroundValue<String>) {
+             foreign: [(path: String, kind: FileTree.Kind)], existing: [String: FileTree.Kind], manifest: BackgroundValue<String>,
+             makesFolders: Bool) {
             self.manifest = manifest
+            self.makesFolders = makesFolders
             self.writer = writer
             self.folder = folder
             self.handle = handle
@@ -136,6 +149,7 @@ struct OutputWriter {
         /// Stages one file from bytes read in place (a page's own, as it renders), linked as `put(_:_:)` says.
         func put(_ path: String, bytes data: UnsafeRawBufferPointer) throws(Failure) {
             do {
+                if makesFolders { try handle.makeFolders(holding: path) }
                 // The previous output's path is made only when there is a previous file to compare (not in a first build).
                 if previous?.contains(path) == true, case let old = outputPath + "/" + path, FileOps.file(old, equals: data) {
                     try writer.link(old, to: folderPath, path, existing: existing[path])

@@ -31,6 +31,38 @@ extension FileOps {
             guard mkdirat(descriptor, relative, 0o755) == 0 else { throw Failure(operation: "create folder", path: path + "/" + relative, code: errno) }
         }
 
+        /// Makes the folders that hold `relative` (`a` and `a/b` for `a/b/c.html`) where they are missing; another
+        /// thread may be making the same ones.
+        public func makeFolders(holding relative: String) throws {
+            var relative = relative
+            try relative.withUTF8 { bytes in
+                guard let slash = bytes.lastIndex(of: UInt8(ascii: "/")), slash > 0 else { return }
+                // The folder's path as a C string on the stack: no String made per file.
+                try withUnsafeTemporaryAllocation(of: CChar.self, capacity: slash + 1) { folder in
+                    bytes.withMemoryRebound(to: CChar.self) { _ = folder.initialize(from: $0.prefix(slash)) }
+                    folder[slash] = 0
+                    try makeFolder(folder.baseAddress!, length: slash)
+                }
+            }
+        }
+
+        /// Makes the folder named by the first `length` bytes of `path` (a C string it may cut short), and its missing parents.
+        private func makeFolder(_ path: UnsafeMutablePointer<CChar>, length: Int) throws {
+            if mkdirat(descriptor, path, 0o755) == 0 || errno == EEXIST { return }
+            let failure = errno
+            var slash = length - 1
+            while slash > 0, path[slash] != CChar(UInt8(ascii: "/")) { slash -= 1 }
+            guard failure == ENOENT, slash > 0 else {
+                throw Failure(operation: "create folder", path: self.path + "/" + String(cString: path), code: failure)
+            }
+            path[slash] = 0
+            try makeFolder(path, length: slash)
+            path[slash] = CChar(UInt8(ascii: "/"))
+            guard mkdirat(descriptor, path, 0o755) == 0 || errno == EEXIST else {
+                throw Failure(operation: "create folder", path: self.path + "/" + String(cString: path), code: errno)
+            }
+        }
+
         /// Removes a file or symbolic link.
         public func unlinkFile(_ relative: String) throws {
             guard unlinkat(descriptor, relative, 0) == 0 else { throw Failure(operation: "remove", path: path + "/" + relative, code: errno) }
