@@ -52,10 +52,6 @@ public enum FileOps {
         return true
     }
 
-    public static func makeFolder(_ path: String) throws {
-        guard mkdir(path, 0o755) == 0 else { throw Failure(operation: "create folder", path: path, code: errno) }
-    }
-
     public static func hardLink(_ source: String, _ target: String) throws {
         guard link(source, target) == 0 else { throw Failure(operation: "link", path: target, code: errno) }
     }

@@ -113,7 +113,7 @@ struct DirectoryLoader {
         guard let text else { return [] }
         // The importer's layout is read from the bytes; any other file (an editor's, with Markdown blocks) by Yams.
         // Each entry is read as the scanner finishes it, into a log of the scan's own: a file the scanner gives up on
-        // part way goes to Yams whole, and what was read of it before goes.
+        // part way goes to Yams whole, and the records and diagnostics made of it before are dropped.
         let scanLog = DiagnosticLog()
         var records: [FacilityRecord] = []
         if StateFileScanner.scan(text, path: path, log: scanLog, each: { records.append(readEntry($0, state: state, vocabulary: vocabulary)) }) {
