@@ -23,9 +23,10 @@ enum LocatorCheck {
         "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX",
         "UT", "VT", "VA", "WA", "WV", "WI", "WY", "PR",
     ]
-    static let labels = ServiceLabels(codes: DirectoryLoader(
+    static let codes = DirectoryLoader(
         exists: { DirectoryFixture.files[$0] != nil }, read: { DirectoryFixture.files[$0] }, list: { _ in [] }, log: DiagnosticLog(),
-        markdown: .init(), today: nil, maxAgeDays: 365).vocabulary().codes)
+        markdown: .init(), today: nil, maxAgeDays: 365).vocabulary().codes
+    static let labels = ServiceLabels(codes: codes)
 
     static func problems(_ input: [UInt8]) -> [String] {
         guard let chosen = Reader.split(input) else { return [] }
@@ -37,9 +38,15 @@ enum LocatorCheck {
         var problems: [String] = []
         switch reader {
         case .nationwideCSV, .locatorJSON:
-            let records = reader == .nationwideCSV
-                ? LocatorCSVReader(path: path, states: states).read(text, log: log)
-                : LocatorJSONReader(path: path, states: states, labels: labels).read(text, log: log)
+            var records: [LocatorRecord]?
+            if reader == .nationwideCSV {
+                // Both CSV readers take the same table: the 2020 export's and today's facility listing's.
+                let table = CSVTable(path: path, text: text)
+                records = (LocatorCSVReader(path: path, states: states).read(table, log: log) ?? [])
+                    + (LocatorListingReader(path: path, states: states, codes: codes).read(table, log: log) ?? [])
+            } else {
+                records = LocatorJSONReader(path: path, states: states, labels: labels).read(text, log: log)
+            }
             for record in records ?? [] {
                 if let outside = bounds.problem(record.location) { problems.append("the record '\(record.name1)': \(outside)") }
             }

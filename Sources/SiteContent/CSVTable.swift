@@ -25,12 +25,16 @@ struct CSVTable {
         self.path = path
         var rows: [Row] = []
         var header: [String] = []
-        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
+        // Split on scalars: in a String, CR LF is one Character, which a split on "\n" would never find.
+        for (index, scalars) in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let rawLine = Substring(scalars)
+            var line = rawLine.unicodeScalars.last == "\r" ? Substring(rawLine.unicodeScalars.dropLast()) : rawLine
+            if index == 0, line.hasPrefix("\u{FEFF}") { line = line.dropFirst() } // a byte-order mark, as spreadsheets write
             if line.isEmpty { continue }
             let parsed = Self.parse(line)
             if index == 0 {
-                header = parsed.fields
+                // Names are matched without the spaces around them (a real export's header starts with four).
+                header = parsed.fields.map { $0.trimmingCharacters(in: .whitespaces) }
                 continue
             }
             var problem = parsed.problem

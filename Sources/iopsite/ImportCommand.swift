@@ -12,20 +12,22 @@ struct ImportCommand: ParsableCommand {
     )
 }
 
-/// `iopsite import samhsa FILE`: merges a SAMHSA locator file into Content/directory/imported/.
+/// `iopsite import samhsa FILE…`: merges SAMHSA locator files, as one export, into Content/directory/imported/.
 struct SAMHSAImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "samhsa",
-        abstract: "Import a SAMHSA locator file: the nationwide CSV export or a FindTreatment JSON export.",
+        abstract: "Import a SAMHSA locator export: FindTreatment.gov's facility listing (.csv), its JSON, or the 2020 nationwide CSV.",
         discussion: """
             Prints what the import changes, per state: listings added, changed (with their fields), unchanged, vanished (retired: \
             missing from a full export of their source) and returned. Skipped rows and service labels without a code are \
-            warnings. Exit 0 imported, 1 content problems or a mass retirement refused, 2 unreadable input or write failure.
+            warnings. Several files are parts of one export (a national download comes in two or three). Only the 2020 \
+            nationwide export retires listings on its own; a search export retires listings only in the states --complete \
+            names. Exit 0 imported, 1 content problems or a mass retirement refused, 2 unreadable input or write failure.
             """
     )
 
-    @Argument(help: "The locator file (.csv or .json).")
-    var file: String
+    @Argument(help: "The locator files of one export (.csv or .json), read together.")
+    var files: [String]
 
     @OptionGroup var site: SiteOptions
 
@@ -34,6 +36,10 @@ struct SAMHSAImportCommand: ParsableCommand {
 
     @Option(name: .long, help: "The day the export was downloaded (YYYY-MM-DD): its listings' source_date, and the date listings missing from it are retired.")
     var date: String?
+
+    @Option(name: .long, parsing: .upToNextOption,
+            help: "The states the export covers completely (USPS codes, or all): a listing of its source missing there is retired.")
+    var complete: [String] = []
 
     @Flag(name: .long, help: "Print the report and write nothing.")
     var dryRun = false
@@ -50,9 +56,11 @@ struct SAMHSAImportCommand: ParsableCommand {
 
     func run() throws {
         let root = try site.rootURL()
-        let url = URL(fileURLWithPath: file, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
-        let options = LocatorImporter.Options(state: state?.uppercased(), date: date, dryRun: dryRun, allowMassRetire: allowMassRetire)
-        let report = LocatorImporter(root: root).run(file: url, displayPath: file, options: options)
+        let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let inputs = files.map { LocatorImporter.InputFile(url: URL(fileURLWithPath: $0, relativeTo: here).standardizedFileURL, displayPath: $0) }
+        let options = LocatorImporter.Options(state: state?.uppercased(), date: date, dryRun: dryRun, allowMassRetire: allowMassRetire,
+                                              complete: complete.flatMap { $0.split(separator: ",").map(String.init) })
+        let report = LocatorImporter(root: root).run(files: inputs, options: options)
         switch format {
         case .json:
             print(report.json.serialized())

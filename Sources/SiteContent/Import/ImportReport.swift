@@ -21,6 +21,8 @@ public struct ImportReport: Sendable {
         public var returned: [Entry] = []
         /// The state's listings of this source that were listed before the import.
         public var listedBefore = 0
+        /// Listings a row was matched to by address and a similar name, for an editor to check.
+        public var unsure: [String] = []
 
         public var isEmpty: Bool { added.isEmpty && changed.isEmpty && vanished.isEmpty && returned.isEmpty && unchanged == 0 }
     }
@@ -35,6 +37,10 @@ public struct ImportReport: Sendable {
     public var coverage: [String] = []
     public var states: [State] = []
     public var statesWritten = 0
+    /// What the report says beside its counts (why nothing was retired).
+    public var notes: [String] = []
+    /// Merges an editor should look at: rows taken for one site though a name differs.
+    public var unsure: [String] = []
     public var dryRun = false
     /// Exit status: 0 imported, 1 content problems or a mass retirement refused, 2 unreadable input or write failure.
     public var exitCode: Int32 = 0
@@ -62,6 +68,12 @@ public struct ImportReport: Sendable {
             lines += state.vanished.map { "  vanished \($0.id) \($0.name): retired \(date)" }
             lines += state.returned.map { "  returned \($0.id) \($0.name)" }
         }
+        lines += notes
+        let toCheck = unsure + states.flatMap(\.unsure)
+        if !toCheck.isEmpty {
+            lines.append("Merges to check (\(Count.text(toCheck.count))):")
+            lines += toCheck.map { "  " + $0 }
+        }
         return lines
     }
 
@@ -80,6 +92,7 @@ public struct ImportReport: Sendable {
                          ("unchanged", .number(state.unchanged)), ("vanished", entries(state.vanished)), ("returned", entries(state.returned))])
             })),
             ("states_written", .number(statesWritten)), ("exit_code", .number(Int(exitCode))),
+            ("notes", .array(notes.map(JSONValue.string))), ("unsure", .array((unsure + states.flatMap(\.unsure)).map(JSONValue.string))),
             ("diagnostics", .array(diagnostics.map { .string($0.description) })),
         ])
     }

@@ -102,4 +102,6 @@ struct LocatorSource {
 
     static let nationwideCSV = LocatorSource(name: "SAMHSA locator, nationwide export", date: "2020-04-09")
     static let findTreatmentJSON = LocatorSource(name: "SAMHSA FindTreatment locator", date: "2019")
+    /// Today's download (since 2023), dated by its file's name.
+    static let facilityListing = "FindTreatment.gov facility listing"
 }

@@ -8,8 +8,7 @@ struct LocatorCSVReader {
     let path: String
     let states: Set<String>
 
-    func read(_ text: String, log: DiagnosticLog) -> [LocatorRecord]? {
-        let table = CSVTable(path: path, text: text)
+    func read(_ table: CSVTable, log: DiagnosticLog) -> [LocatorRecord]? {
         guard table.require(Self.columns, log: log) else { return nil }
         var seen: [Substring: Int] = [:]
         var records: [LocatorRecord] = []

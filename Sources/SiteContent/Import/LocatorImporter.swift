@@ -19,12 +19,16 @@ public struct LocatorImporter: Sendable {
         /// Retire more than `maximumRetiredShare` of a state's listings of the source.
         public var allowMassRetire = false
         public var maximumRetiredShare = 0.2
+        /// The states (USPS codes, or `all`) a search export covers completely: only there can its listings retire.
+        /// The 2020 nationwide export covers every state without it.
+        public var complete: [String]
 
-        public init(state: String? = nil, date: String? = nil, dryRun: Bool = false, allowMassRetire: Bool = false) {
+        public init(state: String? = nil, date: String? = nil, dryRun: Bool = false, allowMassRetire: Bool = false, complete: [String] = []) {
             self.state = state
             self.date = date
             self.dryRun = dryRun
             self.allowMassRetire = allowMassRetire
+            self.complete = complete
         }
     }
 
@@ -36,25 +40,26 @@ public struct LocatorImporter: Sendable {
 
     private var folder: URL { root.appendingPathComponent(DirectoryLoader.folder) }
 
-    /// Imports `file` (`.csv`: nationwide export; `.json`: FindTreatment export) as `options` say: merges its records, retires the listings of its source that a full
-    /// export of the same coverage no longer has, lists again those that come back, and reports it all.
+    /// Imports `file`; see `run(files:options:)`.
     public func run(file: URL, displayPath: String, options: Options) -> ImportReport {
+        run(files: [InputFile(url: file, displayPath: displayPath)], options: options)
+    }
+
+    /// Imports `files` as one export (a national download comes in two or three files) as `options` say: merges
+    /// its records, retires the listings of its source that it no longer has in the states it covers completely,
+    /// lists again those that come back, and reports it all.
+    public func run(files: [InputFile], options: Options) -> ImportReport {
         var report = ImportReport()
         report.dryRun = options.dryRun
         let log = DiagnosticLog()
-        perform(file: file, displayPath: displayPath, options: options, report: &report, log: log)
+        perform(files: files, options: options, report: &report, log: log)
         report.diagnostics = log.diagnostics.sortedUnique
         return report
     }
 
-    private func perform(file: URL, displayPath: String, options: Options, report: inout ImportReport, log: DiagnosticLog) {
+    private func perform(files: [InputFile], options: Options, report: inout ImportReport, log: DiagnosticLog) {
         let onlyState = options.state
-        let at = SourceLocation(path: displayPath, line: 1, column: 1)
-        guard let data = FileManager.default.contents(atPath: file.path), let text = String(data: data, encoding: .utf8) else {
-            log.error("cannot read the file", at: at)
-            report.exitCode = 2
-            return
-        }
+        let at = SourceLocation(path: files.first?.displayPath ?? "import", line: 1, column: 1)
         if let date = options.date, ContentDate(date) == nil {
             log.error("--date must be a day, YYYY-MM-DD, not '\(date)'", at: at)
             report.exitCode = 2
@@ -70,43 +75,44 @@ public struct LocatorImporter: Sendable {
             report.exitCode = 2
             return
         }
-        var source: LocatorSource
-        let records: [LocatorRecord]?
-        switch file.pathExtension.lowercased() {
-        case "csv":
-            source = .nationwideCSV
-            records = LocatorCSVReader(path: displayPath, states: vocabulary.states).read(text.replacingOccurrences(of: "\r\n", with: "\n"), log: log)
-        case "json":
-            source = .findTreatmentJSON
-            records = LocatorJSONReader(path: displayPath, states: vocabulary.states, labels: ServiceLabels(codes: vocabulary.codes)).read(text, log: log)
-        default:
-            log.error("unknown locator format: expected a .csv nationwide export or a .json FindTreatment export", at: at)
+        let complete = options.complete.map { $0.uppercased() }
+        for state in complete where state != "ALL" && !vocabulary.states.contains(state) {
+            log.error("unknown state '\(state)' for --complete (a USPS code such as MA, or all)", at: at)
             report.exitCode = 2
+        }
+        guard report.exitCode == 0 else { return }
+        var status: Int32 = 0
+        guard let snapshot = readSnapshot(files, date: options.date, vocabulary: vocabulary, log: log, status: &status) else {
+            report.exitCode = max(status, 1)
             return
         }
-        guard var records else {
-            report.exitCode = 1
-            return
-        }
-        if let date = options.date { source = LocatorSource(name: source.name, date: date) }
+        let source = snapshot.source
+        var records = snapshot.records
         if let onlyState { records = records.filter { $0.state == onlyState } }
         report.read = records.count
         report.source = source.name
         report.date = source.date
-        // The nationwide export covers every state; a FindTreatment export, the states it has records in.
-        let coverage = onlyState.map { [$0] } ?? (source.name == LocatorSource.nationwideCSV.name ? vocabulary.states.sorted()
-                                                  : Set(records.map(\.state)).sorted())
-        report.coverage = coverage
+        // The nationwide export covers every state; any other export, only the states the user says it covers completely.
+        var covered = snapshot.isNationwide || complete.contains("ALL") ? vocabulary.states : Set(complete)
+        if let onlyState { covered = covered.intersection([onlyState]) }
+        report.coverage = covered.sorted()
+        if covered.isEmpty, !snapshot.isNationwide {
+            report.notes.append("Nothing retired: a search export covers no state completely unless --complete says so "
+                                + "(e.g. --complete MA, or --complete all for a whole national download).")
+        }
+        let coverage = Set(report.coverage)
+        records = Self.sites(records, report: &report)
         let byState = Dictionary(grouping: records, by: \.state)
         var changed: [String: [ImportedFacility]] = [:]
-        for state in Set(coverage).union(byState.keys).sorted() {
+        for state in coverage.union(byState.keys).sorted() {
             var existing = loadImported(state: state, log: log)
             let before = existing
             var stateReport = ImportReport.State(code: state)
             stateReport.listedBefore = existing.filter { $0.sources.contains(source.name) && $0.retired.isEmpty }.count
             let present = merge(Self.distinct(byState[state] ?? [], log: log), into: &existing, source: source, report: &stateReport)
-            for index in existing.indices where existing[index].sources.contains(source.name) && existing[index].retired.isEmpty
-                && !present.contains(existing[index].id) {
+            // Only an export complete for the state says a listing missing from it is gone.
+            for index in existing.indices where coverage.contains(state) && existing[index].sources.contains(source.name)
+                && existing[index].retired.isEmpty && !present.contains(existing[index].id) {
                 existing[index].retired = source.date
                 stateReport.vanished.append(.init(id: existing[index].id, name: existing[index].name))
             }
@@ -159,18 +165,30 @@ public struct LocatorImporter: Sendable {
         var present: Set<String> = []
         var byID: [String: Int] = [:]
         var byKey: [String: Int] = [:]
+        var byAddress: [String: [Int]] = [:]
         for (index, facility) in facilities.enumerated() {
             byID[facility.id] = index
             if !facility.frid.isEmpty { byID["samhsa:" + facility.frid] = index }
             // Name, street and ZIP find the same facility in another locator file; within one file, ids do.
-            if !facility.sources.contains(source.name) { byKey[Self.matchKey(facility)] = byKey[Self.matchKey(facility)] ?? index }
+            if !facility.sources.contains(source.name) {
+                byKey[Self.matchKey(facility)] = byKey[Self.matchKey(facility)] ?? index
+                byAddress[Self.addressKey(street: facility.street1, zip: facility.zip), default: []].append(index)
+            }
         }
         var newcomers: [(LocatorRecord, String)] = []
         var claimed: Set<Int> = []
         for record in records {
             let id = Self.id(of: record)
             // A facility absorbs one record of a file: another program at the same address stays its own listing.
-            if let index = byID[id] ?? byKey[record.matchKey].flatMap({ claimed.contains($0) ? nil : $0 }) {
+            var index = byID[id] ?? byKey[record.matchKey].flatMap({ claimed.contains($0) ? nil : $0 })
+            if index == nil, let similar = similarListing(to: record, among: byAddress, in: facilities, claimed: claimed) {
+                // Another export's name for the site at this address ("Baker Places" and "Baker Places Inc"): one listing,
+                // listed for an editor to check.
+                index = similar
+                report.unsure.append("\(record.location.path):\(record.location.line): '\(record.name1)' taken as \(facilities[similar].id) "
+                                     + "'\(facilities[similar].name)' at the same address")
+            }
+            if let index {
                 claimed.insert(index)
                 let before = facilities[index]
                 facilities[index].absorb(record, source: source)
@@ -203,6 +221,19 @@ public struct LocatorImporter: Sendable {
         }
         facilities.sort { $0.id < $1.id }
         return present
+    }
+
+    /// The one listing of another source at `record`'s street and ZIP whose name is similar to its, or nil.
+    private func similarListing(to record: LocatorRecord, among byAddress: [String: [Int]], in facilities: [ImportedFacility],
+                                claimed: Set<Int>) -> Int? {
+        let candidates = (byAddress[Self.addressKey(street: record.street1, zip: record.zip)] ?? []).filter {
+            !claimed.contains($0) && Self.similarNames(facilities[$0].name, record.name1)
+        }
+        return candidates.count == 1 ? candidates[0] : nil
+    }
+
+    static func addressKey(street: String, zip: String) -> String {
+        LocatorRecord.normaliseStreet(street) + "|" + String(zip.prefix(5))
     }
 
     /// name1 folded to ASCII; on a collision, `-<city>`, then `-2`, `-3`…

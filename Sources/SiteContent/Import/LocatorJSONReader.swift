@@ -36,31 +36,29 @@ struct LocatorJSONReader {
                 log.warning("record \(index + 1) skipped: unknown state '\(state)'", at: at)
                 continue
             }
+            guard !text("name1").isEmpty else {
+                log.warning("record \(index + 1) skipped: no name1", at: at)
+                continue
+            }
+            // The 2026 API has no frid: such a row gets the id a CSV row of the same site gets.
             let frid = text("frid")
-            guard !frid.isEmpty, !text("name1").isEmpty else {
-                log.warning("record \(index + 1) skipped: no frid or name1", at: at)
-                continue
-            }
-            if let first = seen[frid] {
-                log.warning("record \(index + 1) skipped: duplicate of record \(first)", at: at)
-                continue
-            }
-            seen[frid] = index + 1
-            var record = LocatorRecord(frid: frid, name1: text("name1"), name2: text("name2"), street1: text("street1"),
+            var record = LocatorRecord(frid: frid.isEmpty ? nil : frid, name1: text("name1"), name2: text("name2"), street1: text("street1"),
                                        street2: text("street2"), city: text("city"), state: state,
                                        zip: LocatorRecord.pad(text("zip"), to: 5), zip4: "", county: "",
                                        latitude: text("latitude"), longitude: text("longitude"), location: at)
-            record.phone = phone(text("phone"), field: "phone", record: index + 1, at: at, log: log)
-            record.intakePhone = phone(text("intake1"), field: "intake1", record: index + 1, at: at, log: log)
-            let website = text("website")
-            if !website.isEmpty {
-                let lowered = website.lowercased()
-                if lowered.hasPrefix("http://") || lowered.hasPrefix("https://") {
-                    record.website = website
-                } else {
-                    log.warning("record \(index + 1): website '\(website)' is not an http(s) URL and is left out", at: at)
-                }
+            let identity = frid.isEmpty ? LocatorImporter.id(of: record) + "|" + text("typeFacility") + text("type_facility") : frid
+            if let first = seen[identity] {
+                log.warning("record \(index + 1) skipped: duplicate of record \(first)", at: at)
+                continue
             }
+            seen[identity] = index + 1
+            let type = (text("typeFacility").isEmpty ? text("type_facility") : text("typeFacility")).uppercased()
+            if LocatorListingReader.facilityTypes.contains(type) { record.facilityTypes = [type] }
+            record.swapCoordinatesIfReversed(row: "record \(index + 1)", log: log)
+            let name = "record \(index + 1)"
+            record.phone = LocatorRecord.phone(text("phone"), field: "phone", row: name, at: at, log: log)
+            record.intakePhone = LocatorRecord.phone(text("intake1"), field: "intake1", row: name, at: at, log: log)
+            record.website = LocatorRecord.website(text("website"), row: name, at: at, log: log)
             for group in row["services"]?.sequence.map(Array.init) ?? [] {
                 let code = group["f2"]?.scalar?.string ?? ""
                 guard ServiceLabels.groups.contains(code) else { continue }
@@ -75,11 +73,7 @@ struct LocatorJSONReader {
                         unmapped[key] = (count, unmapped[key]?.first ?? file.location(of: group))
                         continue
                     }
-                    switch service.category {
-                    case "Type of Care", "Service Setting": record.levelsOfCare.append(service.code)
-                    case "Payment Accepted", "Payment Assistance": record.payment.append(service.code)
-                    default: record.services.append(service.code)
-                    }
+                    record.add(service)
                 }
             }
             records.append(record)
@@ -88,14 +82,5 @@ struct LocatorJSONReader {
             log.warning("service label \(label) has no code in the codebook or the alias table; not imported (\(found.count) \(found.count == 1 ? "record" : "records"))", at: found.first)
         }
         return records
-    }
-
-    private func phone(_ text: String, field: String, record: Int, at: SourceLocation, log: DiagnosticLog) -> PhoneNumber? {
-        guard !text.isEmpty else { return nil }
-        guard let number = PhoneNumber(text) else {
-            log.warning("record \(record): \(field) '\(text)' is not a North American number and is left out", at: at)
-            return nil
-        }
-        return number
     }
 }

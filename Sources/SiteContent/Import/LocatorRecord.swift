@@ -21,6 +21,8 @@ struct LocatorRecord {
     var payment: [String] = []
     var services: [String] = []
     var languages: [String] = []
+    /// The locator directories the site is in: `SU` (substance use), `MH` (mental health), or both once merged.
+    var facilityTypes: [String] = []
     /// Where the record is in the input file.
     var location: SourceLocation
 

@@ -13,6 +13,9 @@ struct ServiceLabels {
         "lesbian, gay, bisexual, or transgender (lgbt) clients": "GL",
         "services for the deaf and hard of hearing": "AH",
         "spanish": "SP",
+        // Wordings of the 2025 locator.
+        "naltrexone (extended-release, injectable)": "VTRL",
+        "sign language services for the deaf and hard of hearing": "AH",
     ]
 
     /// The locator's service groups the codebook covers; other groups (approaches, screening…) are not imported.
