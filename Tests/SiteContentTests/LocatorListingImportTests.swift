@@ -149,4 +149,28 @@ import Testing
         let again = try importFiles(site, [(Self.listingName, fixture)])
         #expect(again.changed == 0 && again.added == 0, "a second run changes nothing")
     }
+
+    @Test func theSameExportAsAWorkbookGivesTheSameStateFiles() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let csv = root.appendingPathComponent("Tests/Fixtures/samhsa/FindTreament_Facility_listing_2025_08_19_MA.csv")
+        let fromCSV = try site(["Content/directory/_states.csv": LocatorImporterTests.states + "VT,Vermont,50,vermont,1,10\n"])
+        _ = try importFiles(fromCSV, [(Self.listingName, try String(contentsOf: csv, encoding: .utf8))])
+        let fromWorkbook = try site(["Content/directory/_states.csv": LocatorImporterTests.states + "VT,Vermont,50,vermont,1,10\n"])
+        // openpyxl writes the workbook, as a spreadsheet program would: a title row and an empty row above the header.
+        let workbook = fromWorkbook.root.appendingPathComponent("FindTreament_Facility_listing_2025_08_19_150020.xlsx")
+        let python = Process()
+        python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        python.arguments = ["python3", root.appendingPathComponent("Tests/Fixtures/samhsa/write_workbook.py").path, csv.path, workbook.path]
+        try python.run()
+        python.waitUntilExit()
+        try #require(python.terminationStatus == 0, "python3 with openpyxl (make test-deps installs it) writes the workbook")
+        let report = LocatorImporter(root: fromWorkbook.root).run(files: [.init(url: workbook, displayPath: workbook.lastPathComponent)], options: .init())
+        #expect(report.exitCode == 0)
+        #expect(report.date == "2025-08-19")
+        #expect(report.diagnostics.contains { $0.location.line == 148 && $0.message.hasPrefix("row 148 skipped") }, "rows keep the sheet's row numbers")
+        for state in ["ma", "vt"] {
+            let expected = try #require(fromCSV.read("Content/directory/imported/\(state).yaml"))
+            #expect(fromWorkbook.read("Content/directory/imported/\(state).yaml") == expected)
+        }
+    }
 }

@@ -28,12 +28,26 @@ extension LocatorImporter {
         var parts: [(file: InputFile, snapshot: Snapshot)] = []
         for file in files {
             let at = SourceLocation(path: file.displayPath, line: 1, column: 1)
-            guard let data = FileManager.default.contents(atPath: file.url.path), let text = String(data: data, encoding: .utf8) else {
+            guard let data = FileManager.default.contents(atPath: file.url.path) else {
                 log.error("cannot read the file", at: at)
                 status = 2
                 continue
             }
-            guard let part = readFile(file, text: text, vocabulary: vocabulary, log: log, status: &status) else { continue }
+            let part: Snapshot?
+            if SpreadsheetTable.isWorkbook(data) {
+                guard let table = SpreadsheetTable.read(data, path: file.displayPath, log: log) else {
+                    status = 2
+                    continue
+                }
+                part = readTable(table, file: file, vocabulary: vocabulary, log: log, status: &status)
+            } else if let text = String(data: data, encoding: .utf8) {
+                part = readFile(file, text: text, vocabulary: vocabulary, log: log, status: &status)
+            } else {
+                log.error("cannot read the file: neither UTF-8 text nor an .xlsx workbook", at: at)
+                status = 2
+                continue
+            }
+            guard let part else { continue }
             parts.append((file, part))
         }
         guard status == 0, let first = parts.first else { return nil }
@@ -68,7 +82,7 @@ extension LocatorImporter {
         return Snapshot(records: parts.flatMap(\.snapshot.records), source: source, isNationwide: first.snapshot.isNationwide)
     }
 
-    /// Reads one file in the format its content shows: JSON (an object or a list), the facility listing's CSV
+    /// Reads one text file in the format its content shows: JSON (an object or a list), the facility listing's CSV
     /// (its `type_facility` and flag columns), or the 2020 nationwide CSV.
     private func readFile(_ file: InputFile, text: String, vocabulary: (states: Set<String>, codes: [ServiceCode]),
                           log: DiagnosticLog, status: inout Int32) -> Snapshot? {
@@ -86,9 +100,16 @@ extension LocatorImporter {
             let source = LocatorSource(name: LocatorSource.findTreatmentJSON.name, date: named ?? (legacy ? LocatorSource.findTreatmentJSON.date : ""))
             return Snapshot(records: records, source: source, isNationwide: false)
         }
-        let table = CSVTable(path: path, text: text)
+        return readTable(CSVTable(path: path, text: text), file: file, vocabulary: vocabulary, log: log, status: &status)
+    }
+
+    /// Reads a table (a CSV file's, or a workbook's first sheet) as the facility listing or the 2020 nationwide export.
+    private func readTable(_ table: CSVTable, file: InputFile, vocabulary: (states: Set<String>, codes: [ServiceCode]),
+                           log: DiagnosticLog, status: inout Int32) -> Snapshot? {
+        let path = file.displayPath
+        let named = Self.date(inFileName: file.url.lastPathComponent)
         guard !table.header.isEmpty, table.header.contains(where: { $0.lowercased() == "name1" }) else {
-            log.error("unknown locator format: expected a FindTreatment facility listing (.csv), the 2020 nationwide export (.csv) "
+            log.error("unknown locator format: expected a FindTreatment facility listing (.csv or .xlsx), the 2020 nationwide export (.csv) "
                       + "or a FindTreatment JSON export", at: SourceLocation(path: path, line: 1, column: 1))
             status = 2
             return nil
