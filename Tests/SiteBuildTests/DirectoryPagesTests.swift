@@ -79,6 +79,17 @@ import Testing
         #expect(documents.contains { $0["@type"] as? String == "BreadcrumbList" })
     }
 
+    @Test func aMassachusettsListingShowsTheTwentyTwentyFiveExportsPhonesLevelsAndDirectories() throws {
+        // Imported from FindTreatment.gov's facility listing of 2025-08-19 (README, "The real listings were made with").
+        let html = try read("rehab-centers/massachusetts/casa-esperanza-inc-roxbury/index.html")
+        #expect(html.contains("<div><dt>Phone</dt><dd><a href=\"tel:+1-617-445-1123;ext=1308\">(617) 445-1123, ext. 1308</a></dd></div>"))
+        #expect(html.contains("<div><dt>Treats</dt><dd>Substance use and mental health</dd></div>"), "its SU and MH rows are one listing")
+        #expect(html.contains("<li class=\"badge badge-care\">Intensive outpatient (IOP)</li>"))
+        #expect(html.contains("Source: FindTreatment.gov facility listing; SAMHSA locator, nationwide export"))
+        let state = try read("rehab-centers/massachusetts/index.html")
+        #expect(count("casa-esperanza-inc-roxbury/", in: state) >= 1)
+    }
+
     @Test func structuredDataOmitsWhatARecordDoesNotHave() throws {
         let html = try read("rehab-centers/alaska/index.html")
         let first = try #require(html.components(separatedBy: "<h3 class=\"listing-name\"").dropFirst().first)

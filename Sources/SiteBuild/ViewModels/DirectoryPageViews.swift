@@ -108,6 +108,7 @@ final class FacilityPageView: ViewModel {
     static let fields = ViewFields<FacilityPageView>("FacilityPageView", including: PageHead.fields, via: { $0.head }, [
         .object("listing") { $0.listing },
         .text("county") { $0.facility.address.value.county },
+        .text("treats") { FacilityPageView.treats($0.facility.facilityTypes) },
         .text("intake_phone") { $0.facility.intakePhone?.value.display },
         .text("intake_tel") { $0.facility.intakePhone?.value.telURL },
         .list("all_services") { $0.labelled($0.facility.levelsOfCare + $0.facility.payment + $0.facility.services) },
@@ -164,6 +165,15 @@ final class FacilityPageView: ViewModel {
 
     func labelled(_ codes: [String]) -> [LabelView]? {
         codes.isEmpty ? nil : codes.map { LabelView(label: labels[$0] ?? $0, id: $0) }
+    }
+
+    /// What the locator's directories say the site treats: "Substance use and mental health", or one of them; nil
+    /// for a listing from a file that does not say (the 2020 export).
+    static func treats(_ types: [String]) -> String? {
+        let named = [("SU", "substance use"), ("MH", "mental health")].filter { types.contains($0.0) }.map(\.1)
+        guard let first = named.first else { return nil }
+        let text = named.count == 2 ? "\(first) and \(named[1])" : first
+        return text.prefix(1).uppercased() + text.dropFirst()
     }
 }
 

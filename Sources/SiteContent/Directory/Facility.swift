@@ -54,6 +54,8 @@ public final class Facility: Sendable, Equatable {
     /// Other locator codes (medications, operation, programs).
     public let services: [String]
     public let languages: [String]
+    /// The locator directories the site is listed in: `SU` (substance use), `MH` (mental health), or both.
+    public let facilityTypes: [String]
     public let hours: Located<OpeningHours>?
     public let description: MarkdownField?
     public let featured: Bool
@@ -107,6 +109,7 @@ public final class Facility: Sendable, Equatable {
                 payment: [String],
                 services: [String],
                 languages: [String],
+                facilityTypes: [String] = [],
                 hours: Located<OpeningHours>?,
                 description: MarkdownField?,
                 featured: Bool,
@@ -140,6 +143,7 @@ public final class Facility: Sendable, Equatable {
         self.payment = payment
         self.services = services
         self.languages = languages
+        self.facilityTypes = facilityTypes
         self.hours = hours
         self.description = description
         self.featured = featured
@@ -166,7 +170,7 @@ public final class Facility: Sendable, Equatable {
             a.levelsOfCare == b.levelsOfCare &&
             a.payment == b.payment &&
             a.services == b.services &&
-            a.languages == b.languages &&
+            a.languages == b.languages && a.facilityTypes == b.facilityTypes &&
             a.hours == b.hours &&
             a.description == b.description &&
             a.featured == b.featured &&

@@ -24,6 +24,7 @@ final class FacilityRecord: @unchecked Sendable {
     var payment: [String]?
     var services: [String]?
     var languages: [String]?
+    var facilityTypes: [String]?
     var hours: Located<OpeningHours>?
     var description: MarkdownField?
     var featured: Located<Bool>?
@@ -63,6 +64,7 @@ final class FacilityRecord: @unchecked Sendable {
         merged.payment = other.payment ?? payment
         merged.services = other.services ?? services
         merged.languages = other.languages ?? languages
+        merged.facilityTypes = other.facilityTypes ?? facilityTypes
         merged.hours = other.hours ?? hours
         merged.description = other.description ?? description
         merged.featured = other.featured ?? featured
@@ -89,7 +91,7 @@ struct FacilityVocabulary: Sendable {
 
 extension FacilityRecord {
     static let keys = ["id", "slug", "state", "name", "name2", "address", "latitude", "longitude", "phone", "intake_phone",
-                       "website", "levels_of_care", "payment", "services", "languages", "hours", "description", "featured",
+                       "website", "levels_of_care", "payment", "services", "languages", "facility_types", "hours", "description", "featured",
                        "verified", "source", "source_date", "retired", "retired_reason", "keep", "changed", "source_dates"]
 
     /// Reads and checks one entry: ZIP, phone, URL, codes, hours and dates are validated here, at their positions.
@@ -125,6 +127,12 @@ extension FacilityRecord {
         self.payment = Self.codes(map, "payment", categories: FacilityVocabulary.paymentCategories, what: "payment", vocabulary: vocabulary)
         self.services = Self.codes(map, "services", categories: nil, what: "service", vocabulary: vocabulary)
         self.languages = map.has("languages") ? map.strings("languages")?.map(\.value) : nil
+        if map.has("facility_types"), let types = map.strings("facility_types") {
+            for type in types where !["SU", "MH"].contains(type.value) {
+                log.error("facility type '\(type.value)' must be SU (substance use) or MH (mental health)", at: type.location)
+            }
+            self.facilityTypes = types.map(\.value)
+        }
         if let hours = map.mapping("hours", what: "hours") {
             self.hours = Self.readHours(hours)
         }

@@ -14,7 +14,7 @@ extension ImportedFacility {
                   zip4: text("zip4", in: address), county: text("county", in: address), latitude: text("latitude", in: node),
                   longitude: text("longitude", in: node), phone: text("phone", in: node), intakePhone: text("intake_phone", in: node),
                   website: text("website", in: node), levelsOfCare: list("levels_of_care"), payment: list("payment"),
-                  services: list("services"), languages: list("languages"),
+                  services: list("services"), languages: list("languages"), facilityTypes: list("facility_types"),
                   sources: text("source", in: node).components(separatedBy: "; ").filter { !$0.isEmpty },
                   sourceDate: text("source_date", in: node), retired: text("retired", in: node), changed: text("changed", in: node))
         let dates = text("source_dates", in: node).components(separatedBy: "; ")
@@ -50,6 +50,7 @@ extension ImportedFacility {
         add("payment", payment)
         add("services", services)
         add("languages", languages)
+        add("facility_types", facilityTypes)
         add("source", sources.joined(separator: "; "))
         add("source_date", sourceDate)
         if sources.count > 1, sourceDates.count == sources.count {

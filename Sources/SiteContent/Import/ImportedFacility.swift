@@ -23,6 +23,8 @@ struct ImportedFacility: Equatable {
     var payment: [String] = []
     var services: [String] = []
     var languages: [String] = []
+    /// `SU`, `MH` or both: the locator directories the site's rows came from.
+    var facilityTypes: [String] = []
     /// The locator sources the record combines, e.g. ["SAMHSA locator, nationwide export"].
     var sources: [String]
     /// The date of its data: the oldest of its sources' latest exports.
@@ -39,7 +41,8 @@ struct ImportedFacility: Equatable {
         [("name", name), ("name2", name2), ("street1", street1), ("street2", street2), ("city", city), ("zip", zip), ("zip4", zip4),
          ("county", county), ("latitude", latitude), ("longitude", longitude), ("phone", phone), ("intake_phone", intakePhone),
          ("website", website), ("levels_of_care", levelsOfCare.joined(separator: ",")), ("payment", payment.joined(separator: ",")),
-         ("services", services.joined(separator: ",")), ("languages", languages.joined(separator: ",")), ("frid", frid)]
+         ("services", services.joined(separator: ",")), ("languages", languages.joined(separator: ",")),
+         ("facility_types", facilityTypes.joined(separator: ",")), ("frid", frid)]
     }
 
     /// The names of the imported fields whose values differ from `other`'s.
@@ -72,6 +75,7 @@ struct ImportedFacility: Equatable {
         set(&payment, Self.unique(record.payment))
         set(&services, Self.unique(record.services))
         set(&languages, Self.unique(record.languages))
+        set(&facilityTypes, Self.unique(record.facilityTypes))
         if !sources.contains(source.name) {
             sources = (sources + [source.name]).sorted()
         }

@@ -169,43 +169,53 @@ public struct LocatorImporter: Sendable {
         for (index, facility) in facilities.enumerated() {
             byID[facility.id] = index
             if !facility.frid.isEmpty { byID["samhsa:" + facility.frid] = index }
-            // Name, street and ZIP find the same facility in another locator file; within one file, ids do.
-            if !facility.sources.contains(source.name) {
+            // Name, street and ZIP find the same facility in another locator file; within one file, ids do. A listing of
+            // another file that took a record of this one without a frid is found the same way again at the next import.
+            if !facility.sources.contains(source.name) || facility.sources.count > 1 {
                 byKey[Self.matchKey(facility)] = byKey[Self.matchKey(facility)] ?? index
                 byAddress[Self.addressKey(street: facility.street1, zip: facility.zip), default: []].append(index)
             }
         }
         var newcomers: [(LocatorRecord, String)] = []
         var claimed: Set<Int> = []
+        func take(_ record: LocatorRecord, into index: Int) {
+            claimed.insert(index)
+            let before = facilities[index]
+            facilities[index].absorb(record, source: source)
+            present.insert(facilities[index].id)
+            let fields = facilities[index].fieldsChanged(from: before)
+            if !fields.isEmpty {
+                facilities[index].changed = source.date
+                report.changed.append(.init(id: before.id, name: facilities[index].name, fields: fields))
+            }
+            if !before.retired.isEmpty {
+                facilities[index].retired = ""
+                report.returned.append(.init(id: before.id, name: facilities[index].name))
+            } else if fields.isEmpty {
+                report.unchanged += 1
+            }
+        }
+        // Ids first, for every record: a record's own listing is never taken by another record's looser match.
+        var unmatched: [LocatorRecord] = []
         for record in records {
-            let id = Self.id(of: record)
+            if let index = byID[Self.id(of: record)], !claimed.contains(index) {
+                take(record, into: index)
+            } else {
+                unmatched.append(record)
+            }
+        }
+        for record in unmatched {
             // A facility absorbs one record of a file: another program at the same address stays its own listing.
-            var index = byID[id] ?? byKey[record.matchKey].flatMap({ claimed.contains($0) ? nil : $0 })
-            if index == nil, let similar = similarListing(to: record, among: byAddress, in: facilities, claimed: claimed) {
+            if let index = byKey[record.matchKey], !claimed.contains(index) {
+                take(record, into: index)
+            } else if let similar = similarListing(to: record, among: byAddress, in: facilities, claimed: claimed) {
                 // Another export's name for the site at this address ("Baker Places" and "Baker Places Inc"): one listing,
                 // listed for an editor to check.
-                index = similar
                 report.unsure.append("\(record.location.path):\(record.location.line): '\(record.name1)' taken as \(facilities[similar].id) "
                                      + "'\(facilities[similar].name)' at the same address")
-            }
-            if let index {
-                claimed.insert(index)
-                let before = facilities[index]
-                facilities[index].absorb(record, source: source)
-                present.insert(facilities[index].id)
-                let fields = facilities[index].fieldsChanged(from: before)
-                if !fields.isEmpty {
-                    facilities[index].changed = source.date
-                    report.changed.append(.init(id: before.id, name: facilities[index].name, fields: fields))
-                }
-                if !before.retired.isEmpty {
-                    facilities[index].retired = ""
-                    report.returned.append(.init(id: before.id, name: facilities[index].name))
-                } else if fields.isEmpty {
-                    report.unchanged += 1
-                }
+                take(record, into: similar)
             } else {
-                newcomers.append((record, id))
+                newcomers.append((record, Self.id(of: record)))
             }
         }
         // New facilities get slugs in id order, so a re-import assigns the same ones.
