@@ -113,7 +113,7 @@ import Testing
         let sitemap = try read("sitemap.xml")
         let pages = RealContentTests.result.pages.filter { $0.file.hasSuffix("index.html") }
         #expect(count("<loc>", in: sitemap) == pages.count)
-        #expect(pages.count == 1 + 1 + 1 + 52 + 14035 + 1, "home, guide, directory, states, listings, search")
+        #expect(pages.count == 1 + 1 + 1 + 52 + 14324 + 1, "home, guide, directory, states, listings, search")
         #expect(sitemap.contains("<loc>https://iop-guide.example.org/rehab-centers/virginia/empowering-families-program/</loc><lastmod>2019</lastmod>") == false)
         #expect(sitemap.contains("<loc>https://iop-guide.example.org/rehab-centers/alaska/</loc><lastmod>2020-04-09</lastmod>"))
     }
