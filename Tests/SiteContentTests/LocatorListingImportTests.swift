@@ -148,6 +148,22 @@ import Testing
         #expect(!text.contains("    phone: \"\""))
         let again = try importFiles(site, [(Self.listingName, fixture)])
         #expect(again.changed == 0 && again.added == 0, "a second run changes nothing")
+        // The same export (its lines end in CRLF) with LF line ends and a byte-order mark, and split into two files
+        // imported together.
+        let unix = fixture.replacingOccurrences(of: "\r\n", with: "\n")
+        #expect(unix != fixture)
+        let lines = unix.split(separator: "\n", omittingEmptySubsequences: false)
+        let marked = try self.site(["Content/directory/_states.csv": LocatorImporterTests.states + "VT,Vermont,50,vermont,1,10\n"])
+        _ = try importFiles(marked, [(Self.listingName, "\u{FEFF}" + unix)])
+        let split = try self.site(["Content/directory/_states.csv": LocatorImporterTests.states + "VT,Vermont,50,vermont,1,10\n"])
+        let half = lines.count / 2
+        _ = try importFiles(split, [("FindTreament_Facility_listing_2025_08_19_150020_1.csv", lines[..<half].joined(separator: "\n") + "\n"),
+                                    ("FindTreament_Facility_listing_2025_08_19_150020_2.csv", ([lines[0]] + lines[half...]).joined(separator: "\n"))])
+        for state in ["ma", "vt"] {
+            let expected = try #require(site.read("Content/directory/imported/\(state).yaml"))
+            #expect(marked.read("Content/directory/imported/\(state).yaml") == expected)
+            #expect(split.read("Content/directory/imported/\(state).yaml") == expected)
+        }
     }
 
     @Test func theSameExportAsAWorkbookGivesTheSameStateFiles() throws {
