@@ -112,6 +112,25 @@ struct CSVTable {
         return missing.isEmpty
     }
 
+    /// The rows of an outside export worth reading: a broken row, or an exact repeat of an earlier row, is skipped
+    /// with a warning naming its line (and the line it repeats).
+    func distinctRows(log: DiagnosticLog) -> [Row] {
+        var seen: [Substring: Int] = [:]
+        return rows.filter { row in
+            let at = SourceLocation(path: path, line: row.line, column: 1)
+            if let problem = row.problem {
+                log.warning("row \(row.line) skipped: \(problem)", at: at)
+                return false
+            }
+            if let first = seen[row.text] {
+                log.warning("row \(row.line) skipped: duplicate of row \(first)", at: at)
+                return false
+            }
+            seen[row.text] = row.line
+            return true
+        }
+    }
+
     /// Rows that read cleanly; the others are errors in `log` (for our own content files).
     func readableRows(log: DiagnosticLog) -> [Row] {
         rows.filter { row in

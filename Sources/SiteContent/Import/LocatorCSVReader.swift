@@ -10,19 +10,9 @@ struct LocatorCSVReader {
 
     func read(_ table: CSVTable, log: DiagnosticLog) -> [LocatorRecord]? {
         guard table.require(Self.columns, log: log) else { return nil }
-        var seen: [Substring: Int] = [:]
         var records: [LocatorRecord] = []
-        for row in table.rows {
+        for row in table.distinctRows(log: log) {
             let at = SourceLocation(path: path, line: row.line, column: 1)
-            if let problem = row.problem {
-                log.warning("row \(row.line) skipped: \(problem)", at: at)
-                continue
-            }
-            if let first = seen[row.text] {
-                log.warning("row \(row.line) skipped: duplicate of row \(first)", at: at)
-                continue
-            }
-            seen[row.text] = row.line
             func field(_ name: String) -> String { table.value(name, in: row)?.value.trimmingCharacters(in: .whitespaces) ?? "" }
             let state = field("state")
             guard states.contains(state) else {

@@ -3,7 +3,7 @@ import Foundation
 import SiteCore
 import Yams
 
-/// `iopsite import samhsa FILE`: reads a locator file and merges it into `Content/directory/imported/`.
+/// `iopsite import samhsa FILE…`: reads the files of one locator export and merges them into `Content/directory/imported/`.
 ///
 /// A record keeps its id and slug once written; a record from another locator file is enriched, not
 /// replaced; the whole `imported/` folder is swapped in one step, so a failed import changes nothing.

@@ -36,19 +36,9 @@ struct LocatorListingReader {
         let byCode = Dictionary(codes.map { ($0.code, $0) }) { first, _ in first }
         let flags = header.enumerated().filter { !Self.fixedColumns.contains($0.element) && !$0.element.isEmpty }
         var unknown: [String: Int] = [:]
-        var seen: [Substring: Int] = [:]
         var records: [LocatorRecord] = []
-        for row in table.rows {
+        for row in table.distinctRows(log: log) {
             let location = SourceLocation(path: path, line: row.line, column: 1)
-            if let problem = row.problem {
-                log.warning("row \(row.line) skipped: \(problem)", at: location)
-                continue
-            }
-            if let first = seen[row.text] {
-                log.warning("row \(row.line) skipped: duplicate of row \(first)", at: location)
-                continue
-            }
-            seen[row.text] = row.line
             func field(_ name: String) -> String {
                 guard let column = index[name], column < row.fields.count else { return "" }
                 return row.fields[column].trimmingCharacters(in: .whitespaces)
