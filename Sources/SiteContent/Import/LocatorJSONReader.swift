@@ -32,14 +32,8 @@ struct LocatorJSONReader {
                 return scalar.string.trimmingCharacters(in: .whitespaces)
             }
             let state = text("state")
-            guard states.contains(state) else {
-                log.warning("record \(index + 1) skipped: unknown state '\(state)'", at: at)
-                continue
-            }
-            guard !text("name1").isEmpty else {
-                log.warning("record \(index + 1) skipped: no name1", at: at)
-                continue
-            }
+            guard !LocatorRecord.isSkipped(state: state, name1: text("name1"), row: "record \(index + 1)", states: states, at: at, log: log)
+            else { continue }
             // The 2026 API has no frid: such a row gets the id a CSV row of the same site gets.
             let frid = text("frid")
             var record = LocatorRecord(frid: frid.isEmpty ? nil : frid, name1: text("name1"), name2: text("name2"), street1: text("street1"),

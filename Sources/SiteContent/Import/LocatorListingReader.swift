@@ -44,14 +44,8 @@ struct LocatorListingReader {
                 return row.fields[column].trimmingCharacters(in: .whitespaces)
             }
             let state = field("state").uppercased()
-            guard states.contains(state) else {
-                log.warning("row \(row.line) skipped: unknown state '\(state)'", at: location)
-                continue
-            }
-            guard !field("name1").isEmpty else {
-                log.warning("row \(row.line) skipped: no name1", at: location)
-                continue
-            }
+            guard !LocatorRecord.isSkipped(state: state, name1: field("name1"), row: "row \(row.line)", states: states, at: location, log: log)
+            else { continue }
             var record = LocatorRecord(frid: nil, name1: field("name1"), name2: field("name2"), street1: field("street1"),
                                        street2: field("street2"), city: field("city"), state: state,
                                        zip: LocatorRecord.pad(field("zip"), to: 5), zip4: LocatorRecord.pad(field("zip4"), to: 4),

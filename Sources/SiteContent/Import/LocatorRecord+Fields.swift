@@ -12,6 +12,20 @@ extension LocatorRecord {
         }
     }
 
+    /// True, with a warning, for a row that cannot be a listing: its state is not one of `states`, or it has no name1.
+    static func isSkipped(state: String, name1: String, row: String, states: Set<String>, at location: SourceLocation,
+                          log: DiagnosticLog) -> Bool {
+        if !states.contains(state) {
+            log.warning("\(row) skipped: unknown state '\(state)'", at: location)
+            return true
+        }
+        if name1.isEmpty {
+            log.warning("\(row) skipped: no name1", at: location)
+            return true
+        }
+        return false
+    }
+
     /// A locator phone field as a number, or nil with a warning: not a North American number, or a placeholder
     /// of one repeated digit (`(999) 999-9999`, seen on opioid treatment programs' rows).
     static func phone(_ text: String, field: String, row: String, at location: SourceLocation, log: DiagnosticLog) -> PhoneNumber? {

@@ -46,12 +46,13 @@ enum SpreadsheetTable {
             return nil
         }
         let headerRow = rows[headerIndex]
-        let width = headerRow.cells.keys.max() ?? 0
-        let header = (0...width).dropFirst().map { (headerRow.cells[$0] ?? "").trimmingCharacters(in: .whitespaces) }
+        // The header row has a name1 cell, so it is at least one column wide.
+        let columns = Array(1...(headerRow.cells.keys.max() ?? 1))
+        let header = columns.map { (headerRow.cells[$0] ?? "").trimmingCharacters(in: .whitespaces) }
         let body = rows[(headerIndex + 1)...].filter { !$0.cells.isEmpty }.map { row in
-            let fields = (1...max(width, 1)).map { row.cells[$0] ?? "" }
-            let problem = (row.cells.keys.max() ?? 0) > width ? "a value right of the header's last column" : nil
-            return CSVTable.Row(line: row.number, fields: fields, columns: Array(1...max(width, 1)),
+            let fields = columns.map { row.cells[$0] ?? "" }
+            let problem = (row.cells.keys.max() ?? 0) > columns.count ? "a value right of the header's last column" : nil
+            return CSVTable.Row(line: row.number, fields: fields, columns: columns,
                                 text: Substring(fields.joined(separator: "\u{1F}")), problem: problem)
         }
         return CSVTable(path: path, header: header, rows: body)
