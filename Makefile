@@ -75,11 +75,11 @@ fuzz-smoke: fuzz-build
 	FUZZ_RUNS=$(FUZZ_SMOKE_RUNS) FUZZ_SEED=1 Fuzz/run.sh 60 .build/fuzz/smoke $(FUZZ_TARGETS)
 
 ## The targets, in release mode with libFuzzer, AddressSanitizer and coverage counters (in .build/fuzz/), and their seeds.
-## -enable-testing: the checks reach the internal readers through @testable imports. The coverage flags are explicit:
+## The checks reach the internal readers they fuzz through `package` access. The coverage flags are explicit:
 ## `--sanitize fuzzer` alone left the Swift modules without coverage counters on this toolchain (libFuzzer fuzzed blind).
 fuzz-build: deps
 	for target in $(FUZZ_TARGETS); do $(SWIFT) build -c release --scratch-path .build/fuzz --sanitize fuzzer --sanitize address \
-	  -Xswiftc -DFUZZING -Xswiftc -enable-testing -Xswiftc -sanitize-coverage=edge,inline-8bit-counters,pc-table,trace-cmp \
+	  -Xswiftc -DFUZZING -Xswiftc -sanitize-coverage=edge,inline-8bit-counters,pc-table,trace-cmp \
 	  --product fuzz-$$target || exit 1; done
 	python3 Fuzz/seeds.py .build/fuzz/seeds
 

@@ -1,8 +1,8 @@
 import Foundation
 import SiteCore
 import SiteMarkdown
-@testable import SiteBuild
-@testable import SiteContent
+import SiteBuild
+import SiteContent
 
 extension FuzzTarget {
     /// Content files: front matter and every YAML reader. The first byte chooses the reader, the rest is the file.

@@ -1,6 +1,6 @@
 import Foundation
 import SiteCore
-@testable import SiteContent
+import SiteContent
 
 extension FuzzTarget {
     /// The importer's readers of SAMHSA's exports, and the search's tables of places.

@@ -3,8 +3,7 @@ import SiteCitations
 import SiteContent
 import SiteCore
 import SiteMarkdown
-@testable import SiteBuild
-@testable import SiteMarkdown
+import SiteBuild
 
 extension FuzzTarget {
     /// A guide body: Markdown with citations and shortcodes, parsed, positioned and rendered.

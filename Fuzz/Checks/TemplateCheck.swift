@@ -1,5 +1,5 @@
 import SiteCore
-@testable import SiteTemplates
+import SiteTemplates
 
 extension FuzzTarget {
     /// The template checker on a page template, against a fixed view model.

@@ -6,7 +6,7 @@ import SiteTemplates
 /// The one list of components (`Component.all`) serves loading (which data files are read), validation
 /// (which shortcodes exist and what each needs), rendering and dependency recording; adding a component
 /// is one entry here, its view model and its template.
-struct Component: Sendable {
+package struct Component: Sendable {
     /// The shortcode's name, which is also its template's (`Templates/<name>.mustache`).
     let name: String
     /// The data file of `Content/guide/data/` it shows; nil when it draws on other content.
@@ -31,7 +31,7 @@ struct Component: Sendable {
     static let byName: [String: Component] = Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0) })
 
     /// The shortcodes guide Markdown may place.
-    static let shortcodes = Set(all.map(\.name))
+    package static let shortcodes = Set(all.map(\.name))
 
     /// The data files the components show, for the loader.
     static let dataParts = all.compactMap(\.data)

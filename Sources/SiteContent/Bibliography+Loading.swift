@@ -4,7 +4,7 @@ import Yams
 extension Bibliography {
     /// Reads a CSL-YAML or CSL-JSON file (JSON is read as YAML, which keeps positions): a list of
     /// entries, or a `references:` mapping holding one.
-    static func read(_ file: YAMLFile, log: DiagnosticLog) -> [SourceEntry] {
+    package static func read(_ file: YAMLFile, log: DiagnosticLog) -> [SourceEntry] {
         guard let root = file.root else { return [] }
         var list = root
         if case .mapping = root, let wrapper = YAMLMapping(root, in: file, what: "bibliography", log: log) {

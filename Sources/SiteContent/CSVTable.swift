@@ -4,7 +4,7 @@ import SiteCore
 ///
 /// A field never spans lines: none of our files need that, and it lets one broken row be reported
 /// and skipped while the rest of the file still reads.
-struct CSVTable {
+package struct CSVTable {
     struct Row {
         /// The file line of the row (the header is line 1).
         let line: Int
@@ -21,7 +21,7 @@ struct CSVTable {
     let header: [String]
     let rows: [Row]
 
-    init(path: String, text: String) {
+    package init(path: String, text: String) {
         self.path = path
         var rows: [Row] = []
         var header: [String] = []

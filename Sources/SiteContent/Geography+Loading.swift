@@ -3,7 +3,7 @@ import SiteCore
 extension Geography {
     /// Reads the ZIP code table: `zip,city,state,latitude,longitude`. Every bad row is reported at
     /// its field and left out; a ZIP code given twice is an error at the second row.
-    static func readZIPCodes(path: String, text: String, log: DiagnosticLog) -> [ZIPPoint] {
+    package static func readZIPCodes(path: String, text: String, log: DiagnosticLog) -> [ZIPPoint] {
         var points: [ZIPPoint] = []
         points.reserveCapacity(50_000)
         // The line each ZIP code was first on, by its number (0: not yet seen).
@@ -23,7 +23,7 @@ extension Geography {
     }
 
     /// Reads the table of places: `geonameid,name,state,latitude,longitude,population`.
-    static func readPlaces(path: String, text: String, log: DiagnosticLog) -> [Place] {
+    package static func readPlaces(path: String, text: String, log: DiagnosticLog) -> [Place] {
         var places: [Place] = []
         places.reserveCapacity(25_000)
         GeoTable.read(path: path, text: text, columns: ["name", "state", "latitude", "longitude", "population"], log: log) { row in

@@ -5,7 +5,7 @@ import Yams
 extension GuideData {
     /// Reads the files of `parts` that exist, with `read` (the loader's file reader); `parse` runs each
     /// file's parse (through a long-lived process's cache when it has one).
-    static func read(parts: [Part], exists: (String) -> Bool, read: (String) -> String?, options: MarkdownOptions, log: DiagnosticLog,
+    package static func read(parts: [Part], exists: (String) -> Bool, read: (String) -> String?, options: MarkdownOptions, log: DiagnosticLog,
                      parse: (_ path: String, _ text: String, _ log: DiagnosticLog, _ make: (DiagnosticLog) -> GuideData) -> GuideData
                         = { _, _, log, make in make(log) }) -> GuideData {
         var data = GuideData()

@@ -6,7 +6,7 @@ extension GuidePage {
     /// every problem of the file (a bad date and an unknown citation key alike) is reported in one run;
     /// nil only when the file has no front matter at all (the problems are in `log`).
     /// `siteHasReviewer` tells whether site.yaml names a default reviewer, which a `reviewed` date needs.
-    static func read(path: String, text: String, options: MarkdownOptions, siteHasReviewer: Bool, log: DiagnosticLog) -> GuidePage? {
+    package static func read(path: String, text: String, options: MarkdownOptions, siteHasReviewer: Bool, log: DiagnosticLog) -> GuidePage? {
         guard let parts = FrontMatter(text) else {
             log.error("a guide file must start with front matter between '---' lines", at: SourceLocation(path: path, line: 1, column: 1))
             return nil

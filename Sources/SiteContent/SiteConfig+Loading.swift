@@ -4,7 +4,7 @@ import Yams
 
 extension SiteConfig {
     /// Reads site.yaml; nil when a required part is missing (the problems are in `log`).
-    static func read(_ file: YAMLFile, log: DiagnosticLog) -> SiteConfig? {
+    package static func read(_ file: YAMLFile, log: DiagnosticLog) -> SiteConfig? {
         guard let root = file.root else { return nil }
         guard let map = YAMLMapping(root, in: file, what: "site.yaml", log: log) else { return nil }
         let title = map.string("title", required: true)

@@ -2,7 +2,7 @@ import SiteCore
 import Yams
 
 /// A YAML text parsed with positions, ready to be read into typed models by `YAMLMapping`.
-struct YAMLFile {
+package struct YAMLFile {
     /// The most values (scalars, sequences and mappings) a YAML text may hold once its aliases are
     /// expanded. An alias repeats its anchor's value wherever it is used, so a few lines of nested
     /// aliases ("billion laughs") stand for billions of values; counting stops at the limit.
@@ -15,7 +15,7 @@ struct YAMLFile {
 
     /// Parses `text`; a syntax error becomes a diagnostic at its position and `root` is nil.
     /// `lineOffset` is added to every line (front matter starts below the file's first line).
-    init(path: String, text: String, lineOffset: Int = 0, log: DiagnosticLog) {
+    package init(path: String, text: String, lineOffset: Int = 0, log: DiagnosticLog) {
         self.path = path
         // Blank lines in front keep Yams's line numbers equal to the file's.
         let padded = String(repeating: "\n", count: lineOffset) + text

@@ -21,7 +21,7 @@ public enum MarkdownParser {
     }
 
     /// Parses `text` in the pieces `MarkdownChunks` finds (a long text), each converted and freed before the next.
-    static func parse(_ text: Substring, source: SourceMap, options: MarkdownOptions, minimumPiece: Int) -> MarkdownDocument {
+    package static func parse(_ text: Substring, source: SourceMap, options: MarkdownOptions, minimumPiece: Int) -> MarkdownDocument {
         var converter = TreeConverter(source: source, options: options)
         var blocks: [MarkdownNode] = []
         let pieces = MarkdownChunks.split(text, minimumPiece: minimumPiece)

@@ -48,7 +48,7 @@ public struct TemplateLibrary: Sendable {
 
     /// Parses template texts, checks each bound one against its view model and compiles it: everything `load`
     /// does but reading the files (so texts from anywhere, a fuzzer's included, go through the same checks).
-    static func check(_ files: [(name: String, path: String, text: String)], bindings: [TemplateBinding],
+    package static func check(_ files: [(name: String, path: String, text: String)], bindings: [TemplateBinding],
                       optional: [TemplateBinding] = [], constants: [String: String] = [:])
         -> (checked: Checked?, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
@@ -74,14 +74,14 @@ public struct TemplateLibrary: Sendable {
     }
 
     /// Compiled templates whose names all passed the checker.
-    struct Checked {
+    package struct Checked {
         let programs: [String: TemplateProgram]
         let links: [String: [TemplateLink]]
         let files: [String: [String]]
     }
 
     /// A library of checked templates, without assets.
-    init(_ checked: Checked, assets: [Asset] = []) {
+    package init(_ checked: Checked, assets: [Asset] = []) {
         programs = checked.programs
         linksByTemplate = checked.links
         filesByTemplate = checked.files

@@ -4,8 +4,8 @@ import SiteMarkdown
 import Yams
 
 /// Reads `Content/directory/`: the states, the codebook, imported listings and editors' overrides.
-struct DirectoryLoader {
-    static let folder = "Content/directory"
+package struct DirectoryLoader {
+    package static let folder = "Content/directory"
 
     let exists: (String) -> Bool
     let read: (String) -> String?
@@ -27,7 +27,7 @@ struct DirectoryLoader {
     var completeImported: @Sendable (_ path: String, _ text: String, _ make: () -> [CompletedRecord]) -> [CompletedRecord]
         = { _, _, make in make() }
 
-    func load() -> Directory {
+    package func load() -> Directory {
         let folder = Self.folder
         guard exists("\(folder)/_states.csv") else { return Directory() }
         var directory = Directory()
@@ -52,7 +52,7 @@ struct DirectoryLoader {
     }
 
     /// The state codes and the codebook alone, for the importer.
-    func vocabulary() -> (states: Set<String>, codes: [ServiceCode]) {
+    package func vocabulary() -> (states: Set<String>, codes: [ServiceCode]) {
         let folder = Self.folder
         guard exists("\(folder)/_states.csv") else { return ([], []) }
         let codes = exists("\(folder)/_service-codes.csv") ? readCodes("\(folder)/_service-codes.csv") : []
@@ -129,5 +129,19 @@ struct DirectoryLoader {
 
     private static func readEntry<Fields: FieldReading>(_ entry: Fields, state: StateInfo, vocabulary: FacilityVocabulary) -> FacilityRecord {
         FacilityRecord.read(entry, vocabulary: vocabulary, fileState: state.code)
+    }
+}
+
+extension DirectoryLoader {
+    /// A loader without a long-lived process's caches (the fuzz targets' and one-off readers').
+    package init(exists: @escaping (String) -> Bool, read: @escaping (String) -> String?, list: @escaping (String) -> [String], log: DiagnosticLog,
+                 markdown: MarkdownOptions, today: ContentDate?, maxAgeDays: Int) {
+        self.exists = exists
+        self.read = read
+        self.list = list
+        self.log = log
+        self.markdown = markdown
+        self.today = today
+        self.maxAgeDays = maxAgeDays
     }
 }

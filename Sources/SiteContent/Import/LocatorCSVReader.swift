@@ -2,13 +2,18 @@ import SiteCore
 
 /// Reads the locator's nationwide CSV export (name1, name2, street1, street2, city, state, zip, zip4,
 /// county, latitude, longitude). Broken rows are skipped with their row number and reason.
-struct LocatorCSVReader {
+package struct LocatorCSVReader {
     static let columns = ["name1", "name2", "street1", "street2", "city", "state", "zip", "zip4", "county", "latitude", "longitude"]
 
     let path: String
     let states: Set<String>
 
-    func read(_ table: CSVTable, log: DiagnosticLog) -> [LocatorRecord]? {
+    package init(path: String, states: Set<String>) {
+        self.path = path
+        self.states = states
+    }
+
+    package func read(_ table: CSVTable, log: DiagnosticLog) -> [LocatorRecord]? {
         guard table.require(Self.columns, log: log) else { return nil }
         var records: [LocatorRecord] = []
         for row in table.distinctRows(log: log) {

@@ -3,12 +3,18 @@ import Yams
 
 /// Reads a FindTreatment locator JSON export: `{"rows": [...]}` with phone, intake, website and
 /// grouped services (`{f1: group name, f2: group code, f3: "label; label"}`).
-struct LocatorJSONReader {
+package struct LocatorJSONReader {
     let path: String
     let states: Set<String>
     let labels: ServiceLabels
 
-    func read(_ text: String, log: DiagnosticLog) -> [LocatorRecord]? {
+    package init(path: String, states: Set<String>, labels: ServiceLabels) {
+        self.path = path
+        self.states = states
+        self.labels = labels
+    }
+
+    package func read(_ text: String, log: DiagnosticLog) -> [LocatorRecord]? {
         // Read as YAML to keep line numbers; tabs only ever appear as JSON whitespace.
         let file = YAMLFile(path: path, text: text.replacingOccurrences(of: "\t", with: " "), log: log)
         guard let root = file.root else { return nil }

@@ -7,7 +7,7 @@ import SiteCore
 /// Columns are found by name, whatever their order, spacing or case (the real export's header starts with
 /// four spaces). A flag column is read as the codebook code it names; a code the codebook lacks is reported
 /// once, with the number of rows that flag it, and not imported.
-struct LocatorListingReader {
+package struct LocatorListingReader {
     /// The columns that are not service flags.
     static let fixedColumns: Set<String> = [
         "name1", "name2", "street1", "street2", "city", "state", "zip", "zip4", "county", "phone", "intake_prompt",
@@ -21,12 +21,18 @@ struct LocatorListingReader {
     let states: Set<String>
     let codes: [ServiceCode]
 
+    package init(path: String, states: Set<String>, codes: [ServiceCode]) {
+        self.path = path
+        self.states = states
+        self.codes = codes
+    }
+
     /// True when `header` (normalised names) is the facility listing's rather than the 2020 nationwide export's.
     static func recognises(_ header: [String]) -> Bool {
         header.contains("type_facility") || header.contains("phone") && header.contains("intake1")
     }
 
-    func read(_ table: CSVTable, log: DiagnosticLog) -> [LocatorRecord]? {
+    package func read(_ table: CSVTable, log: DiagnosticLog) -> [LocatorRecord]? {
         let header = table.header.map { $0.lowercased() }
         let at = SourceLocation(path: path, line: 1, column: 1)
         let missing = Self.requiredColumns.filter { !header.contains($0) }

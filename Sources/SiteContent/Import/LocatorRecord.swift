@@ -1,9 +1,9 @@
 import SiteCore
 
 /// One facility as a locator file gives it, before it is matched with what is already imported.
-struct LocatorRecord {
+package struct LocatorRecord {
     var frid: String?
-    var name1: String
+    package var name1: String
     var name2: String
     var street1: String
     var street2: String
@@ -24,7 +24,7 @@ struct LocatorRecord {
     /// The locator directories the site is in: `SU` (substance use), `MH` (mental health), or both once merged.
     var facilityTypes: [String] = []
     /// Where the record is in the input file.
-    var location: SourceLocation
+    package var location: SourceLocation
 
     /// The key that finds the same facility in another file of the same state: name1, street1 and ZIP5, normalised.
     var matchKey: String {

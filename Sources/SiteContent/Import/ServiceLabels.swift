@@ -1,6 +1,6 @@
 /// Maps locator service labels to codebook codes: by the codebook's own label, or by an explicit alias.
 /// A label neither knows is reported by the importer, never guessed.
-struct ServiceLabels {
+package struct ServiceLabels {
     /// Locator labels that are worded differently from the codebook, mapped by hand (DESIGN.md's vocabulary).
     static let aliases: [String: String] = [
         "mental health treatment": "MH",
@@ -26,7 +26,7 @@ struct ServiceLabels {
     private let byLabel: [String: ServiceCode]
     private let byCode: [String: ServiceCode]
 
-    init(codes: [ServiceCode]) {
+    package init(codes: [ServiceCode]) {
         var byLabel: [String: ServiceCode] = [:]
         for code in codes { byLabel[Self.key(code.label)] = byLabel[Self.key(code.label)] ?? code }
         self.byLabel = byLabel
