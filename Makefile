@@ -4,7 +4,7 @@ SWIFT ?= swift
 ## (no dozen shared libraries to load and bind) and each call into the runtime skips the PLT.
 RELEASE = $(SWIFT) build -c release --static-swift-stdlib
 
-.PHONY: site test deps test-deps bench bench-search fuzz fuzz-build fuzz-smoke clean
+.PHONY: site test test-fast deps test-deps bench bench-search fuzz fuzz-build fuzz-smoke clean
 
 ## Install what is missing, build in release mode, generate the site into Public/.
 site: deps
@@ -16,6 +16,11 @@ site: deps
 ## axe-playwright-python wheel; test-deps installs whatever is missing.
 test: deps test-deps
 	$(SWIFT) test
+
+## The contributors' run: the unit and inline-fixture tests, without the suites marked `.heavy` (the real site's
+## build, the browser, the Nu checker, child processes, the seeded edit sequences); docs/development/testing.md.
+test-fast: deps
+	IOPSITE_TESTS=fast $(SWIFT) test
 
 ## Installs Debian packages, with sudo when not root; it first finishes any interrupted dpkg run, which
 ## would otherwise refuse every install.

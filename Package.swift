@@ -1,13 +1,31 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Layers (each module imports only the ones above it in this list):
-// CCMark → SiteCore → SiteMarkdown → SiteContent → SiteCitations → SiteTemplates → SiteBuild → iopsite;
-// SiteLinks (which knows only SiteCore) → iopsite; CLibXML2 → SiteLinksReference (libxml2's extractor, for tests only);
-// CMimalloc (the allocator, linked for its malloc) → iopsite;
-// SiteBuild and SiteLinks → SiteServer (the dev server and watcher, the only module that knows Hummingbird) → iopsite;
-// everything that parses → FuzzChecks (the fuzz targets' invariants, for Fuzz/Targets and the regression tests);
-// SiteContent and SiteLinks → SiteExternal (outside links, DOIs and Crossref; the only module that speaks HTTP as a client) → iopsite.
+// Layers: each module imports only modules listed before it (docs/development/architecture.md draws the map, and a
+// test holds it to the imports). Every outside library has one home module.
+//   SiteCore                      diagnostics, locations, routes, escaping, file operations
+//   SiteMarkdown                  the only importer of libcmark (CCMark)
+//   SiteContent                   the only reader of Content/ (Yams, swift-crypto, ZIPFoundation)
+//   SiteCitations, SiteTemplates  citations; the only reader of Templates/
+//   SiteBuild                     the build session: plan, render, write
+//   SiteLinks                     HTML scanning and link checking (knows only SiteCore)
+//   SiteCheck                     the check report and the built site -> scan -> check glue
+//   SiteWatch                     the file watcher and the rebuild loop (serve and build --watch)
+//   SiteExternal                  the only HTTP client (AsyncHTTPClient, NIO): outside links and DOIs
+//   SiteServer                    the only importer of Hummingbird: the dev server and live reload
+//   iopsite                       the command line (ArgumentParser; links CMimalloc)
+// Beside them: SiteLinksReference (libxml2 through CLibXML2, for tests only), FuzzChecks and the fuzz-* executables,
+// iopsite-bench, SiteTestSupport and the test targets.
+
+/// Every target: imports are internal unless a file says `public import` (so no library type leaks into another
+/// module's API unannounced), a module's members are visible only in the files that import it, and existentials
+/// are spelled `any`.
+let strictness: [SwiftSetting] = [
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
 let package = Package(
     name: "iopsite",
     platforms: [.macOS(.v14)],
@@ -55,21 +73,24 @@ let package = Package(
             "SiteCore", "SiteMarkdown", "SiteContent", "SiteCitations", "SiteTemplates",
         ]),
         .target(name: "SiteLinks", dependencies: ["SiteCore"]),
+        .target(name: "SiteCheck", dependencies: ["SiteCore", "SiteBuild", "SiteLinks"]),
+        .target(name: "SiteWatch", dependencies: ["SiteCore", "SiteBuild"]),
         .target(name: "SiteServer", dependencies: [
-            "SiteCore", "SiteTemplates", "SiteBuild", "SiteLinks",
+            "SiteCore", "SiteTemplates", "SiteBuild", "SiteCheck", "SiteWatch",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "NIOCore", package: "swift-nio"),
         ]),
         .target(name: "SiteExternal", dependencies: [
-            "SiteCore", "SiteContent", "SiteLinks",
+            "SiteCore", "SiteContent", "SiteLinks", "SiteCheck",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOHTTP1", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
         ]),
         .executableTarget(name: "iopsite", dependencies: [
-            "CMimalloc", "SiteCore", "SiteContent", "SiteBuild", "SiteLinks", "SiteServer", "SiteExternal",
+            "CMimalloc", "SiteCore", "SiteContent", "SiteBuild", "SiteLinks", "SiteCheck", "SiteWatch", "SiteServer", "SiteExternal",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "iopsite-bench", dependencies: [
@@ -98,9 +119,9 @@ let package = Package(
             "SiteBuild", "SiteContent", "SiteCore", "SiteLinks", "SiteLinksReference", "SiteTestSupport",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
-        .testTarget(name: "SiteLinksTests", dependencies: ["SiteLinks", "SiteLinksReference", "SiteCore", "SiteBuild", "SiteTestSupport"]),
+        .testTarget(name: "SiteLinksTests", dependencies: ["SiteLinks", "SiteCheck", "SiteLinksReference", "SiteCore", "SiteBuild", "SiteTestSupport"]),
         .testTarget(name: "SiteServerTests", dependencies: ["SiteServer", "SiteBuild", "SiteCore", "SiteTestSupport"]),
-        .testTarget(name: "SiteExternalTests", dependencies: ["SiteExternal", "SiteContent", "SiteLinks", "SiteCore", "SiteTestSupport"]),
+        .testTarget(name: "SiteExternalTests", dependencies: ["SiteExternal", "SiteCheck", "SiteContent", "SiteLinks", "SiteCore", "SiteTestSupport"]),
         .testTarget(name: "IOPSiteTests", dependencies: ["iopsite", "SiteTestSupport"]),
         .testTarget(name: "FuzzRegressionTests", dependencies: ["FuzzChecks", "SiteCore", "SiteLinksReference", "SiteTestSupport"]),
     ]

@@ -4,7 +4,7 @@ import SiteTemplates
 
 extension OutputWriter {
     /// Writes a whole snapshot: staged on every core, swapped in at once.
-    func write(_ snapshot: SiteSnapshot) throws(Failure) -> Report {
+    func write(_ snapshot: SiteSnapshot) throws(Failure) -> WriteReport {
         // In any order: each page is its own file.
         try write(Array(snapshot.pages.values), paths: snapshot.outputPaths, assets: snapshot.assets) { page, put in
             UTF8Text.withBytes(of: page.html) { put(page.file, UnsafeRawBufferPointer($0)) }
@@ -16,7 +16,7 @@ extension OutputWriter {
     /// nor a copy of one), then the assets, then swaps the staging folder in. `paths` are every file the output
     /// will hold.
     func write<Item: Sendable>(_ items: [Item], paths: Set<String>, assets: [TemplateLibrary.Asset], metrics: BuildMetrics? = nil,
-                               page: @escaping @Sendable (Item, _ put: (_ file: String, _ bytes: UnsafeRawBufferPointer) -> Void) -> Void) throws(Failure) -> Report {
+                               page: @escaping @Sendable (Item, _ put: (_ file: String, _ bytes: UnsafeRawBufferPointer) -> Void) -> Void) throws(Failure) -> WriteReport {
         let staging = try begin(paths: paths)
         let failures = ParallelMap.map(items) { item -> Failure? in
             var failure: Failure?

@@ -32,13 +32,6 @@ struct OutputWriter {
         }
     }
 
-    /// What a write did, for the summary line and tests.
-    struct Report: Equatable {
-        var written = 0
-        var unchanged = 0
-        var removed = 0
-    }
-
     let output: URL
     private var fileManager: FileManager { .default }
 
@@ -164,7 +157,7 @@ struct OutputWriter {
         }
 
         /// Carries foreign files across, writes the manifest and swaps the staging folder in.
-        func commit() throws(Failure) -> Report {
+        func commit() throws(Failure) -> WriteReport {
             let fileManager = FileManager.default
             do {
                 for entry in foreign where entry.kind != .folder {
@@ -190,7 +183,7 @@ struct OutputWriter {
                 throw .io("cannot write '\(writer.output.path)': \(error)")
             }
             return lock.withLock {
-                Report(written: written, unchanged: unchanged, removed: previous.map { $0.subtracting(paths).count } ?? 0)
+                WriteReport(written: written, unchanged: unchanged, removed: previous.map { $0.subtracting(paths).count } ?? 0)
             }
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import SiteCheck
 import SiteContent
 import SiteCore
 import SiteLinks

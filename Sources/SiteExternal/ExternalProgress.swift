@@ -1,4 +1,5 @@
 import Foundation
+import SiteCheck
 import SiteLinks
 
 /// How far an external check has come, for a progress line.

@@ -1,3 +1,4 @@
+import SiteCheck
 import SiteCore
 import SiteLinks
 

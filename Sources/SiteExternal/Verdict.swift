@@ -1,3 +1,4 @@
+import SiteCheck
 import SiteLinks
 
 /// What one URL or DOI came to, with what the report needs to say about it.

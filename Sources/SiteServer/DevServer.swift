@@ -3,7 +3,9 @@ import Hummingbird
 import Logging
 import NIOCore
 import SiteBuild
+import SiteCheck
 import SiteCore
+import SiteWatch
 
 /// `iopsite serve`: builds the site into memory, serves it on loopback, rebuilds on every change and
 /// tells open pages to reload (or to show the problems of a broken change).
@@ -61,7 +63,7 @@ public enum DevServer {
             },
             logger: logger
         )
-        let signals = stopOnSignals { state.closeAll() }
+        let signals = StopSignals.install { state.closeAll() }
         Task {
             do {
                 try await app.run()
@@ -93,24 +95,6 @@ public enum DevServer {
                 + ["Build failed with \(errors) error\(errors == 1 ? "" : "s") in \(String(format: "%.0f", outcome.milliseconds)) ms; still serving the last good site."])
                 .joined(separator: "\n")
         }
-    }
-
-    /// Ctrl-C and SIGTERM end the process at once: the server holds nothing that needs saving (and
-    /// `build --watch` replaces each file by a rename). The caller keeps the returned sources alive.
-    public static func stopOnSignals(_ cleanup: @escaping @Sendable () -> Void) -> [any DispatchSourceSignal] {
-        var sources: [any DispatchSourceSignal] = []
-        for signalNumber in [SIGINT, SIGTERM] {
-            signal(signalNumber, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
-            source.setEventHandler {
-                cleanup()
-                FileHandle.standardError.write(Data("\nStopped.\n".utf8))
-                exit(0)
-            }
-            source.resume()
-            sources.append(source)
-        }
-        return sources
     }
 
     private static func openBrowser(_ url: String) {

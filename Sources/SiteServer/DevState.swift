@@ -2,6 +2,7 @@ import Foundation
 import SiteBuild
 import SiteCore
 import SiteTemplates
+import SiteWatch
 
 /// What the dev server shows: the pages of the last good build, the problems of the last build when it
 /// failed, and the browsers listening for changes. Updated by the rebuild thread, read by request handlers.

@@ -32,14 +32,14 @@ struct BuildCommand: ParsableCommand {
         }
         let collected = metrics ? BuildMetrics() : nil
         // The links are checked by `iopsite check`; a build only writes, each page as soon as it renders.
-        let result = SiteBuilder(root: root, output: outputURL, strict: strict, today: Clock.today(), metrics: collected, keepsPages: false,
-                                 freesContent: false).build()
+        let result = BuildSession.buildOnce(root: root, output: outputURL, strict: strict, today: Clock.today(), metrics: collected, keepsPages: false,
+                                 freesContent: false)
         DiagnosticPrinter.print(result.diagnostics, verbose: site.verbose)
         collected?.lines.forEach { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
         if let failure = result.failure {
             FileHandle.standardError.write(Data("error: \(failure)\n".utf8))
         } else if result.exitCode == 0 {
-            print("Built \(result.pageCount) pages: \(result.written) files written, \(result.unchanged) unchanged, \(result.removed) removed.")
+            print("Built \(result.pageCount) pages: \(result.report.written) files written, \(result.report.unchanged) unchanged, \(result.report.removed) removed.")
         } else {
             let errors = result.diagnostics.filter { $0.severity == .error }.count
             let warnings = result.diagnostics.filter { $0.severity == .warning }.count

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SiteBuild
+import SiteCheck
 import SiteContent
 import SiteCore
 import SiteExternal
@@ -98,34 +99,22 @@ struct CheckCommand: ParsableCommand {
             ?? FileManager.default.temporaryDirectory.appendingPathComponent("iopsite-check-\(UUID().uuidString)")
         defer {
             if temporary {
-                for url in [folder] + SiteBuilder.workingFolders(of: folder) { try? FileManager.default.removeItem(at: url) }
+                for url in [folder] + BuildSession.workingFolders(of: folder) { try? FileManager.default.removeItem(at: url) }
             }
         }
-        let session = BuildSession(.init(root: root, strict: strict, today: Clock.today(), incremental: false))
-        let snapshot: SiteSnapshot
-        switch session.update() {
-        case .failure(let failure):
-            return (CheckReport(diagnostics: failure.diagnostics.filter { site.verbose || !$0.isDetail }, links: LinkChecker.Report()), nil)
-        case .success(let (built, _)):
-            snapshot = built
-        }
-        do {
-            _ = try session.write(snapshot, change: nil, to: folder)
-        } catch {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+        let outcome = BuildSession.buildOnce(root: root, output: folder, strict: strict, today: Clock.today())
+        let diagnostics = outcome.diagnostics.filter { site.verbose || !$0.isDetail }
+        if let failure = outcome.failure {
+            FileHandle.standardError.write(Data("error: \(failure)\n".utf8))
             throw ExitCode(2)
         }
-        let pagesInOrder = snapshot.orderedPages
-        let html = pagesInOrder.compactMap { page in page.checkedHTML.map { (path: page.file, html: $0) } }
-        let pages = ScannedSite(html: html)
+        guard let snapshot = outcome.snapshot else { return (CheckReport(diagnostics: diagnostics, links: LinkChecker.Report()), nil) }
+        // The folder's own listing: a link may name a file the build kept beside its own (one iopsite did not write).
         let files = Set(FileTree.entries(under: folder.path).filter { $0.kind != .folder }.map(\.path))
-        let origins = Dictionary(uniqueKeysWithValues: pagesInOrder.map { ($0.file, $0.links) })
+        var links = SiteLinkCheck()
+        let report = CheckReport(diagnostics: diagnostics, links: links.check(snapshot, files: files))
         let config = snapshot.content.config
-        let checker = LinkChecker(baseURL: config.baseURL, basePath: config.basePath, pagePrefix: "")
-        let report = CheckReport(diagnostics: snapshot.diagnostics.filter { site.verbose || !$0.isDetail },
-                                 links: checker.check(pages, files: files, origins: origins))
-        let outside = external ? Outside(targets: ExternalTargets.collect(checker.outsideLinks(in: pages, origins: origins),
-                                                                          bibliography: snapshot.content.bibliography),
+        let outside = external ? Outside(targets: ExternalTargets.collect(links.outsideLinks(of: snapshot), bibliography: snapshot.content.bibliography),
                                          settings: config.check, baseURL: config.baseURL) : nil
         return (report, outside)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import SiteCheck
 import SiteExternal
 import SiteLinks
 

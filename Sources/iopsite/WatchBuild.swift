@@ -1,7 +1,8 @@
 import Foundation
 import SiteBuild
 import SiteCore
-import SiteServer
+import SiteCheck
+import SiteWatch
 
 /// `iopsite build --watch`: builds into the output folder, then rebuilds on every change, writing only
 /// the files that changed. A failed rebuild leaves the output as the last good build wrote it.
@@ -17,7 +18,7 @@ enum WatchBuild {
         }
         let written = WrittenFlag()
         let links = LinkWatch()
-        let signals = DevServer.stopOnSignals {}
+        let signals = StopSignals.install {}
         Rebuilder(session: session, watcher: watcher).start { outcome in
             switch outcome.result {
             case .success(let (snapshot, change)):

@@ -3,7 +3,7 @@ import SiteTestSupport
 import Testing
 
 /// Runs the real `iopsite` binary, built next to the test runner, and checks exit codes and output.
-@Suite(.cleansUp) struct CommandLineTests {
+@Suite(.cleansUp, .heavy) struct CommandLineTests {
     struct Run {
         var status: Int32
         var stdout: String
@@ -98,7 +98,7 @@ import Testing
 }
 
 /// `iopsite check` end to end through the real binary.
-@Suite(.cleansUp) struct CheckCommandTests {
+@Suite(.cleansUp, .heavy) struct CheckCommandTests {
     static let site: [String: String] = CommandLineTests.site.merging([
         "Content/guide/g.md": "---\ntitle: G\ndescription: D\npublished: 2024-01-01\n---\n## Top\n\n[up](#top) [down](#bottom) [gone](/gone/)\n",
     ]) { $1 }

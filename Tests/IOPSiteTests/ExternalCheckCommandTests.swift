@@ -4,7 +4,7 @@ import Testing
 
 /// `iopsite check --external` through the real binary, against a loopback server that plays the
 /// websites, the DOI resolver and Crossref.
-@Suite(.cleansUp) struct ExternalCheckCommandTests {
+@Suite(.cleansUp, .heavy) struct ExternalCheckCommandTests {
     static func server() async throws -> LoopbackServer {
         try await LoopbackServer.start { _, path, _ in
             switch path {

@@ -4,7 +4,7 @@ import Testing
 
 /// A guide just under the size limit builds, and within ten times its size in memory (peak resident
 /// memory of the real binary, above the same site with a short guide).
-@Suite(.cleansUp) struct LargeGuideTests {
+@Suite(.cleansUp, .heavy) struct LargeGuideTests {
     /// A realistic guide body of about `bytes` bytes: sections with headings, paragraphs with emphasis and
     /// links, lists and code, as editors write them.
     static func guide(bytes: Int) -> String {

@@ -4,7 +4,7 @@ import Testing
 
 /// `iopsite serve` and `iopsite build --watch` end to end: the real binary on a loopback port, a raw
 /// HTTP client that sends paths exactly as written, a Server-Sent Events client, and headless Chromium.
-@Suite(.cleansUp) struct ServeTests {
+@Suite(.cleansUp, .heavy) struct ServeTests {
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     static let guide = "---\ntitle: G\ndescription: D\npublished: 2024-01-01\n---\nFirst words.\n"

@@ -5,7 +5,7 @@ import Testing
 /// The real site in a real browser: headless Chromium, driven through chromedriver by
 /// `Tests/Browser/page_check.py`, loads the built pages from a loopback HTTP server, with the pages'
 /// own Content-Security-Policy in force. Every process (server, driver, browser) belongs to the test.
-@Suite(.serialized, .cleansUp) struct BrowserTests {
+@Suite(.serialized, .cleansUp, .heavy) struct BrowserTests {
     static let packageRoot = RealContentTests.root
     /// axe-core 4.x as PyPI's axe-playwright-python wheel ships it (`make test-deps` puts it here).
     static let axe = packageRoot.appendingPathComponent(".build/test-deps/axe.min.js")

@@ -66,7 +66,7 @@ import Testing
         try site.write(["Content/guide/guide.md": Fixtures.guide.replacingOccurrences(of: "Intro with", with: "Opening with")])
         let result = site.build()
         #expect(result.exitCode == 0)
-        #expect(result.written == 1)
+        #expect(result.report.written == 1)
         let after = site.snapshot("Public")
         #expect(after["index.html"]?.1 == before["index.html"]?.1)
         #expect(after["assets/site.css"]?.1 == before["assets/site.css"]?.1)
@@ -83,7 +83,7 @@ import Testing
         try site.remove("Content/guide/other.md")
         let result = site.build()
         #expect(result.exitCode == 0)
-        #expect(result.removed == 1)
+        #expect(result.report.removed == 1)
         #expect(!site.exists("Public/other/index.html"))
         let after = site.snapshot("Public")
         for (path, (data, inode)) in foreign {

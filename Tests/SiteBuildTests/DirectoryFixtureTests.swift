@@ -89,7 +89,7 @@ import Testing
 
     @Test func aSitemapAboveTheLimitBecomesAnIndexOfFiles() throws {
         let site = try Self.site()
-        let result = SiteBuilder(root: site.root, sitemapLimit: 3).build()
+        let result = BuildSession.buildOnce(root: site.root, sitemapLimit: 3)
         #expect(result.exitCode == 0)
         let index = try #require(site.read("Public/sitemap.xml"))
         #expect(index.contains("<sitemapindex"))

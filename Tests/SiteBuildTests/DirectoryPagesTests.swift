@@ -5,7 +5,7 @@ import SiteTestSupport
 import Testing
 
 /// The directory pages of the real content (built once, by RealContentTests).
-@Suite(.cleansUp) struct DirectoryPagesTests {
+@Suite(.cleansUp, .heavy) struct DirectoryPagesTests {
     func read(_ path: String) throws -> String {
         let data = try #require(FileManager.default.contents(atPath: RealContentTests.output.appendingPathComponent(path).path), "missing \(path)")
         return String(decoding: data, as: UTF8.self)

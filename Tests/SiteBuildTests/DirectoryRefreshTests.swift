@@ -63,8 +63,8 @@ import Testing
                                                     options: .init(date: date, dryRun: dryRun, allowMassRetire: allow))
     }
 
-    func build(_ site: FixtureSite) -> SiteBuilder.Result {
-        SiteBuilder(root: site.root, today: ContentDate("2026-11-29")).build()
+    func build(_ site: FixtureSite) -> BuildSession.Outcome {
+        BuildSession.buildOnce(root: site.root, today: ContentDate("2026-11-29"))
     }
 
     @Test func aNewerExportIsReportedByStateAndRetiresAndReturnsListingsKeepingTheirIdsAndSlugs() throws {

@@ -7,7 +7,7 @@ import Testing
 
 /// The fast scanner and libxml2's HTML parser must extract the same links and targets from every page
 /// of the real site: libxml2 is the reference the scanner is measured against.
-@Suite(.cleansUp) struct ExtractorAgreementTests {
+@Suite(.cleansUp, .heavy) struct ExtractorAgreementTests {
     @Test func theScannerAgreesWithLibxml2OnEveryRealPage() throws {
         #expect(RealContentTests.result.exitCode == 0)
         let pages = RealContentTests.result.pages.filter { $0.file.hasSuffix(".html") }

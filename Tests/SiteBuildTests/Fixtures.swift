@@ -78,7 +78,7 @@ enum Fixtures {
 }
 
 extension FixtureSite {
-    func build(strict: Bool = false) -> SiteBuilder.Result {
-        SiteBuilder(root: root, strict: strict).build()
+    func build(strict: Bool = false) -> BuildSession.Outcome {
+        BuildSession.buildOnce(root: root, strict: strict)
     }
 }

@@ -10,7 +10,7 @@ import Testing
 /// the digests of every file of the real site and of the 10,000-facility synthetic site were recorded
 /// by that renderer (commit fe6297f). `IOPSITE_RECORD_GOLDEN=1` records them again, after a change
 /// meant to alter the output.
-@Suite(.cleansUp) struct GoldenOutputTests {
+@Suite(.cleansUp, .heavy) struct GoldenOutputTests {
     static let fixtures = RealContentTests.root.appendingPathComponent("Tests/Fixtures/golden")
 
     /// "digest  path" per file (the first 128 bits of SHA-256), in path order, the manifest left out.
@@ -54,7 +54,7 @@ import Testing
         try #require(process.terminationStatus == 0)
         // As `iopsite build` builds it: each page written as it renders, without recording reads or link
         // origins (the real site's build keeps its pages, their reads and links, and writes them after).
-        let result = SiteBuilder(root: site, output: output, today: ContentDate("2026-11-29"), keepsPages: false).build()
+        let result = BuildSession.buildOnce(root: site, output: output, today: ContentDate("2026-11-29"), keepsPages: false)
         try #require(result.exitCode == 0)
         try Self.compare(output, with: "synthetic-10000.txt")
     }

@@ -176,7 +176,7 @@ import Testing
     @Test func twoPagesWithOneOutputFileAreAnErrorAtBothSources() throws {
         let site = try IncrementalFixture.site()
         try site.write(["Content/guide/rehab-centers.md": "---\ntitle: Clash\ndescription: Clash.\npublished: 2024-05-06\n---\nHi.\n"])
-        let result = SiteBuilder(root: site.root).build()
+        let result = BuildSession.buildOnce(root: site.root)
         #expect(result.exitCode == 1)
         let messages = result.diagnostics.filter { $0.severity == .error }.map(\.description)
         #expect(messages.contains { $0.hasPrefix("Content/guide/rehab-centers.md:1:1: error: /rehab-centers/ is written to rehab-centers/index.html") })

@@ -5,7 +5,7 @@ import SiteTestSupport
 import Testing
 
 /// After any sequence of edits, a session's output is byte for byte what a clean build writes.
-@Suite(.cleansUp) struct IncrementalEquivalenceTests {
+@Suite(.cleansUp, .heavy) struct IncrementalEquivalenceTests {
     /// Every file under `folder` with its bytes.
     func tree(_ folder: URL) -> [String: Data] {
         var files: [String: Data] = [:]
@@ -48,7 +48,7 @@ import Testing
                 try step()
             }
             let clean = try TestResources.owner.temporaryFolder("clean")
-            let result = SiteBuilder(root: site.root, output: clean.appendingPathComponent("Public")).build()
+            let result = BuildSession.buildOnce(root: site.root, output: clean.appendingPathComponent("Public"))
             #expect((result.exitCode == 0) == succeeded, "after edit \(number): \(result.diagnostics.filter { $0.severity == .error })")
             guard succeeded else { continue }
             let expected = tree(clean.appendingPathComponent("Public")), actual = tree(output)

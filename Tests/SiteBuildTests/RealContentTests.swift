@@ -6,13 +6,13 @@ import SiteTestSupport
 import Testing
 
 /// Builds the repository's real Content/ and Templates/ once per test run and checks the published guide.
-@Suite(.cleansUp) struct RealContentTests {
+@Suite(.cleansUp, .heavy) struct RealContentTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     /// Built once, the first time a test asks (a static let is initialised once, thread-safely).
-    static let built: (output: URL, result: SiteBuilder.Result) = {
+    static let built: (output: URL, result: BuildSession.Outcome) = {
         // Shared by every test that reads the real site; removed when the test process exits.
         let output = try! TestResources.shared.temporaryFolder("real").appendingPathComponent("Public")
-        return (output, SiteBuilder(root: root, output: output, today: ContentDate("2026-11-29")).build())
+        return (output, BuildSession.buildOnce(root: root, output: output, today: ContentDate("2026-11-29")))
     }()
 
     @Test func theWholeDirectoryLoads() {
@@ -27,7 +27,7 @@ import Testing
 
     static let directory = ContentLoader(root: root, shortcodes: [], today: ContentDate("2026-11-29")).load().content!.directory
     static var output: URL { built.output }
-    static var result: SiteBuilder.Result { built.result }
+    static var result: BuildSession.Outcome { built.result }
 
     func read(_ path: String) throws -> String {
         let data = try #require(FileManager.default.contents(atPath: Self.output.appendingPathComponent(path).path), "missing \(path)")

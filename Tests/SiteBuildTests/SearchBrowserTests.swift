@@ -7,7 +7,7 @@ import Testing
 
 /// The search page of the real site in headless Chromium (`Tests/Browser/search_check.py`), against a
 /// brute-force search over every listing of the content: the same listings, in the same order.
-@Suite(.serialized, .cleansUp) struct SearchBrowserTests {
+@Suite(.serialized, .cleansUp, .heavy) struct SearchBrowserTests {
     /// A listing as the oracle sees it: its page, name, point (rounded to millionths, as the index
     /// publishes it) and filter groups.
     struct Listing {

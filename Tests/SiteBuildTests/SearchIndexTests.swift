@@ -18,7 +18,7 @@ import Testing
         return sizes
     }
 
-    @Test func everyRealListingIsInExactlyOneCellOfAtMost350AndLinksToItsPage() throws {
+    @Test(.heavy) func everyRealListingIsInExactlyOneCellOfAtMost350AndLinksToItsPage() throws {
         let directory = RealContentTests.directory
         let slugs = Dictionary(directory.states.map { ($0.code, $0.slug) }) { first, _ in first }
         let expected = Set(directory.facilities.map { "/rehab-centers/\(slugs[$0.state]!)/\($0.slug.value)/" })
@@ -45,7 +45,7 @@ import Testing
         #expect(sa.filter { $0.hasPrefix("San Juan\t") }.map { $0.split(separator: "\t")[1] } == ["TX", "NM", "PR"])
     }
 
-    @Test func theWholeIndexStaysUnder2000FilesAnd3MBAndThePageUnder40KB() throws {
+    @Test(.heavy) func theWholeIndexStaysUnder2000FilesAnd3MBAndThePageUnder40KB() throws {
         let sizes = Self.files(under: Self.find)
         let total = sizes.values.reduce(0, +)
         #expect(sizes.count <= 2000, "\(sizes.count) files")
@@ -55,7 +55,7 @@ import Testing
         print("Search index: \(sizes.count) files, \(total) bytes; the page \(sizes["index.html"]!) bytes")
     }
 
-    @Test func vlqNumbersRoundTripAndAZIPShardDecodesToTheTablesPoints() throws {
+    @Test(.heavy) func vlqNumbersRoundTripAndAZIPShardDecodesToTheTablesPoints() throws {
         let values = [0, 1, -1, 15, -16, 31, 32, 1_000_000, -180_000_000, 90_000_000, Int(Int32.max)]
         #expect(VLQ.decode(Substring(values.map(VLQ.encode).joined())) == values)
         #expect(VLQ.encode(0) == "A" && VLQ.encode(-1) == "D" && VLQ.encode(16) == "gB", "the source-map alphabet and order")

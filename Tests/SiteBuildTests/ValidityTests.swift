@@ -7,7 +7,7 @@ import Testing
 
 /// The real site's pages are valid HTML by the Nu HTML Checker, its sitemap follows sitemaps.org's
 /// rules, and every JSON-LD block parses and carries what its type requires.
-@Suite(.cleansUp) struct ValidityTests {
+@Suite(.cleansUp, .heavy) struct ValidityTests {
     /// One page of each kind the site publishes.
     static let pageKinds = [
         "index.html", "intensive-outpatient-program/index.html", "rehab-centers/index.html",

@@ -166,7 +166,7 @@ import Testing
         }
     }
 
-    @Test func theSameExportAsAWorkbookGivesTheSameStateFiles() throws {
+    @Test(.heavy) func theSameExportAsAWorkbookGivesTheSameStateFiles() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let csv = root.appendingPathComponent("Tests/Fixtures/samhsa/FindTreament_Facility_listing_2025_08_19_MA.csv")
         let fromCSV = try site(["Content/directory/_states.csv": LocatorImporterTests.states + "VT,Vermont,50,vermont,1,10\n"])

@@ -4,7 +4,7 @@ import Testing
 
 /// The helper that owns the suite's folders and processes stops and removes them when a test ends.
 @Suite(.cleansUp) struct TestResourcesTests {
-    @Test func aProcessGroupAndItsChildrenAreStoppedWhenTheOwnerIsReleased() throws {
+    @Test(.heavy) func aProcessGroupAndItsChildrenAreStoppedWhenTheOwnerIsReleased() throws {
         let resources = TestResources()
         let shell = try resources.start("/bin/sh", ["-c", "sleep 600 & sleep 600 & echo started; wait"])
         #expect(shell.waitForOutput(containing: "started").contains("started"))
@@ -13,7 +13,7 @@ import Testing
         #expect(!shell.groupIsAlive, "no process of the group outlives its owner")
     }
 
-    @Test func aChildStartsWithNoSignalBlockedOrIgnoredSoThatSIGTERMReachesIt() throws {
+    @Test(.heavy) func aChildStartsWithNoSignalBlockedOrIgnoredSoThatSIGTERMReachesIt() throws {
         // Started from a thread of Swift's pool, which blocks nearly every signal.
         let probe = try TestResources.owner.start("/bin/sh", ["-c", "exec grep -E '^Sig(Blk|Ign)' /proc/self/status"])
         #expect(probe.wait() == 0)
@@ -35,7 +35,7 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: folder.path))
     }
 
-    @Test func theTraitReleasesWhatATestMadeEvenWhenTheTestThrows() async throws {
+    @Test(.heavy) func theTraitReleasesWhatATestMadeEvenWhenTheTestThrows() async throws {
         struct Failure: Error {}
         let made = LockedBox<(URL, ManagedProcess)?>(nil)
         let test = try #require(Test.current)

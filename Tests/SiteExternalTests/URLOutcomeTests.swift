@@ -1,4 +1,5 @@
 import Foundation
+import SiteCheck
 import SiteCore
 import SiteExternal
 import SiteLinks

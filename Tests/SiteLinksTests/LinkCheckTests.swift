@@ -1,5 +1,6 @@
 import Foundation
 import SiteBuild
+import SiteCheck
 import SiteCore
 import SiteTestSupport
 import Testing
@@ -74,7 +75,7 @@ import Testing
 
     func check(_ files: [String: String], baseURL: String, basePath: String) throws -> (CheckReport, FixtureSite) {
         let site = try FixtureSite(files)
-        let result = SiteBuilder(root: site.root).build()
+        let result = BuildSession.buildOnce(root: site.root)
         #expect(result.exitCode == 0, "\(result.diagnostics)")
         let pages = ScannedSite(html: result.pages.filter { $0.file.hasSuffix(".html") }.map { ($0.file, $0.html) })
         let folder = site.root.appendingPathComponent("Public")

@@ -7,13 +7,6 @@ public struct OutputFailure: Error, Sendable, CustomStringConvertible {
 }
 
 extension BuildSession {
-    /// What a write did.
-    public struct WriteReport: Sendable {
-        public var written = 0
-        public var unchanged = 0
-        public var removed = 0
-    }
-
     /// Writes `snapshot` into `output`: in full, staged and swapped in at once, when `change` is nil (the
     /// first build of a process); otherwise only the files `change` lists, each replaced by a rename.
     /// Either way the folder ends as a clean build of the same sources writes it.
@@ -24,8 +17,7 @@ extension BuildSession {
                 try writer.apply(change, to: snapshot)
                 return WriteReport(written: change.written.count, unchanged: 0, removed: change.removed.count)
             }
-            let report = try settings.metrics.step("write") { () throws(OutputWriter.Failure) in try writer.write(snapshot) }
-            return WriteReport(written: report.written, unchanged: report.unchanged, removed: report.removed)
+            return try settings.metrics.step("write") { () throws(OutputWriter.Failure) in try writer.write(snapshot) }
         } catch {
             throw OutputFailure(description: error.description)
         }
@@ -38,12 +30,11 @@ extension BuildSession {
         let renderer = renderer(for: planned)
         let paths = Set(planned.specs.map(\.route.outputFile) + planned.templates.assets.map(\.path))
         do {
-            let report = try settings.metrics.step("render and write") { () throws(OutputWriter.Failure) in
+            return try settings.metrics.step("render and write") { () throws(OutputWriter.Failure) in
                 try OutputWriter(output: output).write(Self.longestFirst(planned.specs), paths: paths, assets: planned.templates.assets, metrics: settings.metrics) { spec, put in
                     renderer.write(spec) { put(spec.route.outputFile, $0) }
                 }
             }
-            return WriteReport(written: report.written, unchanged: report.unchanged, removed: report.removed)
         } catch {
             throw OutputFailure(description: error.description)
         }

@@ -10,7 +10,7 @@ import Glibc
 /// only the pages a change rewrote are scanned again; every link is then judged against the current
 /// pages and files (a page elsewhere may link to an anchor that just went away).
 public final class LinkWatch: @unchecked Sendable {
-    private var site: ScannedSite?
+    private var links = SiteLinkCheck(parallel: false)
     /// The lines printed last, so that an unchanged report is not printed again.
     private var printed: [String] = []
     /// How long the last check took.
@@ -61,22 +61,10 @@ public final class LinkWatch: @unchecked Sendable {
     /// the change rewrote no page (then nothing a link points at changed either). The check stays on the calling
     /// thread (`submit`'s, of low priority).
     public func check(_ snapshot: SiteSnapshot, change: SiteChange, isFirst: Bool) -> LinkChecker.Report? {
-        guard isFirst || site == nil || !change.isEmpty else { return nil }
+        guard isFirst || links.site == nil || !change.isEmpty else { return nil }
         let start = DispatchTime.now().uptimeNanoseconds
         defer { milliseconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000 }
-        let pages = snapshot.pages
-        if isFirst || site == nil || site!.tableCount > 256 {
-            let html = snapshot.orderedPages.compactMap { page in page.checkedHTML.map { (path: page.file, html: $0) } }
-            site = ScannedSite(html: html, parallel: false)
-        } else {
-            for route in change.routes {
-                if let page = pages[route], let html = page.checkedHTML { site!.update(page.file, html: html) } else { site!.remove(route.outputFile) }
-            }
-        }
-        let config = snapshot.content.config
-        let checker = LinkChecker(baseURL: config.baseURL, basePath: config.basePath)
-        let origins = Dictionary(pages.values.map { ($0.file, $0.links) }) { first, _ in first }
-        return checker.check(site!, files: snapshot.outputPaths, origins: origins, parallel: false)
+        return links.check(snapshot, change: isFirst ? nil : change)
     }
 
     /// The terminal's lines for a report when they differ from the last ones printed: each problem

@@ -1,4 +1,5 @@
 import SiteCore
+import SiteLinks
 
 /// Everything `iopsite check` found: content diagnostics from the build, link problems, and with
 /// `--external` what the outside world said.

@@ -1,4 +1,5 @@
 import SiteCore
+import SiteLinks
 
 /// The output formats of `iopsite check`.
 public enum ReportFormat: String, Sendable, CaseIterable {
