@@ -1,6 +1,7 @@
 import SiteCore
 import SiteLinks
 import SiteLinksReference
+import Foundation
 
 extension FuzzTarget {
     /// The link checker's HTML scanner, measured against libxml2's parser.

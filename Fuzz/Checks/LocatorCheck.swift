@@ -1,6 +1,7 @@
 import Foundation
 import SiteCore
 import SiteContent
+import SiteMarkdown
 
 extension FuzzTarget {
     /// The importer's readers of SAMHSA's exports, and the search's tables of places.

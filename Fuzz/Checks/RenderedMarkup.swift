@@ -1,4 +1,5 @@
 import SiteMarkdown
+import Foundation
 
 /// Reads the HTML the Markdown renderer wrote, whose text is escaped: every `<` opens one of its own tags.
 /// Lists the tags and attributes outside the renderer's set, and links whose URL runs code.

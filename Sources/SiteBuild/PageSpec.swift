@@ -1,5 +1,5 @@
-import SiteContent
-import SiteCore
+public import SiteContent
+public import SiteCore
 
 /// A planned page: where it goes, which template renders it, from what content.
 ///

@@ -1,6 +1,7 @@
 import SiteContent
 import SiteCore
 import SiteMarkdown
+import Foundation
 
 /// schema.org JSON-LD for a guide: MedicalWebPage, and FAQPage when the page has questions.
 enum StructuredData {

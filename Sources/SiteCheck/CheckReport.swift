@@ -1,5 +1,5 @@
-import SiteCore
-import SiteLinks
+public import SiteCore
+public import SiteLinks
 
 /// Everything `iopsite check` found: content diagnostics from the build, link problems, and with
 /// `--external` what the outside world said.

@@ -1,7 +1,7 @@
 import Foundation
-import SiteBuild
+public import SiteBuild
 import SiteCore
-import SiteLinks
+public import SiteLinks
 #if canImport(Glibc)
 import Glibc
 #endif

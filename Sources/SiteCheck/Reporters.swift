@@ -1,5 +1,6 @@
 import SiteCore
 import SiteLinks
+import Foundation
 
 /// The output formats of `iopsite check`.
 public enum ReportFormat: String, Sendable, CaseIterable {

@@ -1,7 +1,8 @@
 import Foundation
-import SiteBuild
+public import SiteBuild
 import SiteCore
-import SiteLinks
+public import SiteLinks
+import SiteContent
 
 /// The one way from a built site to its link report: the pages' HTML scanned into a `ScannedSite`, every link
 /// judged against the output's files, and each problem located where an editor fixes it (from the link origins

@@ -1,5 +1,6 @@
-import SiteContent
+public import SiteContent
 import SiteCore
+import Foundation
 
 /// Formats a bibliography entry as APA 7 reference-list HTML, matching what citeproc renders with the
 /// official APA CSL style for the types the site uses: article-journal, webpage, book, chapter, report.

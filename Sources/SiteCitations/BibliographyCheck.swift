@@ -1,5 +1,6 @@
-import SiteContent
-import SiteCore
+public import SiteContent
+public import SiteCore
+import Foundation
 
 /// Checks a bibliography: identifiers, required fields by type, retrieval dates, unverified fields, use.
 public enum BibliographyCheck {

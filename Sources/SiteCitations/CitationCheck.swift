@@ -1,6 +1,6 @@
-import SiteContent
-import SiteCore
-import SiteMarkdown
+public import SiteContent
+public import SiteCore
+public import SiteMarkdown
 
 /// Validates citations against the bibliography.
 public enum CitationCheck {

@@ -1,6 +1,6 @@
-import SiteContent
+public import SiteContent
 import SiteCore
-import SiteMarkdown
+public import SiteMarkdown
 
 /// Numbers a page's sources by first citation and renders the citation marks.
 ///

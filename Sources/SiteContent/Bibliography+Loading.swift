@@ -1,5 +1,6 @@
 import SiteCore
 import Yams
+import Foundation
 
 extension Bibliography {
     /// Reads a CSL-YAML or CSL-JSON file (JSON is read as YAML, which keeps positions): a list of

@@ -1,4 +1,4 @@
-import SiteCore
+public import SiteCore
 
 /// One entry of the bibliography (CSL-YAML or CSL-JSON), with where each variable is written.
 public struct SourceEntry: Sendable {

@@ -1,4 +1,5 @@
 import SiteCore
+import Foundation
 
 /// A CSL name: a person (`family`, `given`, particles, suffix) or an organisation (`literal`).
 public struct CSLName: Sendable, Hashable {

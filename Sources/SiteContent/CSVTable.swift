@@ -1,4 +1,5 @@
 import SiteCore
+import Foundation
 
 /// A CSV file read line by line (RFC 4180 quoting within a line), with the position of every field.
 ///

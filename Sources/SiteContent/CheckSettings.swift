@@ -1,4 +1,6 @@
+import Foundation
 import SiteCore
+import Yams
 
 /// `check:` in site.yaml: how `iopsite check --external` treats the outside world.
 public struct CheckSettings: Sendable {

@@ -1,5 +1,5 @@
 import Foundation
-import SiteCore
+public import SiteCore
 
 /// What a long-lived process keeps between loads of the same root: each file's text by path and stamp,
 /// and what was parsed from it, by path and content (the text itself, so a hit is exact, never a

@@ -1,5 +1,5 @@
-import Foundation
-import SiteCore
+public import Foundation
+public import SiteCore
 import SiteMarkdown
 
 /// Reads and validates `Content/` under a site root. The only reader of Content/.

@@ -1,4 +1,4 @@
-import SiteCore
+public import SiteCore
 
 /// Collects the diagnostics of one load; passed to every reader so that all problems are reported at once.
 public final class DiagnosticLog {

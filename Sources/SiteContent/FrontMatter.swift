@@ -1,4 +1,5 @@
 import SiteCore
+import Foundation
 
 /// Splits a Markdown file into its YAML front matter and body, keeping line numbers.
 struct FrontMatter {

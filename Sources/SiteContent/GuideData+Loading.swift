@@ -1,5 +1,5 @@
 import SiteCore
-import SiteMarkdown
+public import SiteMarkdown
 import Yams
 
 extension GuideData {

@@ -1,5 +1,5 @@
 import SiteCore
-import SiteMarkdown
+public import SiteMarkdown
 
 extension GuidePage {
     /// Reads a guide file. Its body is parsed and returned even when the front matter has errors, so that

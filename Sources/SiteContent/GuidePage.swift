@@ -1,5 +1,5 @@
-import SiteCore
-import SiteMarkdown
+public import SiteCore
+public import SiteMarkdown
 
 /// A guide article: `Content/guide/<slug>.md`, published at `/<slug>/`.
 public struct GuidePage: Sendable {

@@ -1,4 +1,4 @@
-import SiteCore
+public import SiteCore
 
 /// A value read from content together with where it is written.
 public struct Located<Value: Sendable>: Sendable {

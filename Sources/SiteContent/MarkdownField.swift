@@ -1,6 +1,7 @@
-import SiteCore
-import SiteMarkdown
+public import SiteCore
+public import SiteMarkdown
 import Yams
+import Foundation
 
 /// A Markdown text written in a YAML field, parsed with positions that point into the YAML file.
 ///

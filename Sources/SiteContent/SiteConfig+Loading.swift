@@ -1,6 +1,7 @@
 import SiteCore
 import SiteMarkdown
 import Yams
+import Foundation
 
 extension SiteConfig {
     /// Reads site.yaml; nil when a required part is missing (the problems are in `log`).

@@ -1,5 +1,6 @@
-import SiteCore
+public import SiteCore
 import SiteMarkdown
+import Foundation
 
 /// `Content/site.yaml`: settings that every page shares.
 public struct SiteConfig: Sendable {

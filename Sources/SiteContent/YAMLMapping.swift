@@ -1,6 +1,7 @@
 import SiteCore
 import SiteMarkdown
 import Yams
+import Foundation
 
 /// Reads one YAML mapping into typed values, reporting every problem at the field's position.
 ///

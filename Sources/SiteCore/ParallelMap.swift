@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Maps an array on all cores, keeping the order of the input.
 ///

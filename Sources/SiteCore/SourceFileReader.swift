@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Reads the site's own files (content, templates, assets) under a root, and nothing outside it.
 ///

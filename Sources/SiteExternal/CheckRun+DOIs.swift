@@ -1,5 +1,7 @@
 import Foundation
 import SiteLinks
+import SiteCheck
+import SiteContent
 
 extension CheckRun {
     /// Asks the DOI resolver's handle API whether a DOI is registered, and with a URL; the publisher

@@ -1,4 +1,5 @@
 import SiteLinks
+import SiteCheck
 
 extension CheckRun {
     /// Checks one outside URL: redirects followed one hop at a time (up to ten, loops detected, a

@@ -1,5 +1,6 @@
-import Foundation
+public import Foundation
 import SiteCore
+import SiteCheck
 
 /// What earlier runs learned, by URL or DOI, each result good until it expires: `ok` for 7 days (a
 /// DOI for its record's TTL), `blocked` for a day; `broken`, `deferred` and `unreliable` are never kept,

@@ -1,6 +1,6 @@
-import Foundation
-import SiteCheck
-import SiteContent
+public import Foundation
+public import SiteCheck
+public import SiteContent
 import SiteCore
 import SiteLinks
 

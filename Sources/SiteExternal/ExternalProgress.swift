@@ -1,5 +1,5 @@
 import Foundation
-import SiteCheck
+public import SiteCheck
 import SiteLinks
 
 /// How far an external check has come, for a progress line.

@@ -1,6 +1,6 @@
-import SiteContent
-import SiteCore
-import SiteLinks
+public import SiteContent
+public import SiteCore
+public import SiteLinks
 
 /// Every distinct outside URL and DOI of a site, each with every place it occurs.
 public struct ExternalTargets: Sendable {

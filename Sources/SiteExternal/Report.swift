@@ -1,6 +1,7 @@
 import SiteCheck
 import SiteCore
 import SiteLinks
+import SiteContent
 
 /// Turns verdicts into report entries: one per problem and place.
 enum Report {

@@ -1,5 +1,6 @@
 import Foundation
 import SiteLinks
+import SiteCheck
 
 /// The requests a run must make, grouped by host, and what the cache already answers.
 struct Work: Sendable {

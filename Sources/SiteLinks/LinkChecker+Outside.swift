@@ -1,4 +1,4 @@
-import SiteCore
+public import SiteCore
 
 /// A link that leaves the site, where it is in the output and where an editor fixes it.
 public struct OutsideLink: Sendable, Hashable {

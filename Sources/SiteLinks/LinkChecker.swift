@@ -1,5 +1,5 @@
-import Foundation
-import SiteCore
+public import Foundation
+public import SiteCore
 
 /// Checks every internal link and fragment of a built site, and locates each problem at its source.
 public struct LinkChecker: Sendable {

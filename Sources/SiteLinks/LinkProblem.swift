@@ -1,4 +1,4 @@
-import SiteCore
+public import SiteCore
 
 /// A broken or doubtful link, with where it appears in the output and, when known, where to fix it.
 public struct LinkProblem: Sendable, Hashable {

@@ -1,4 +1,4 @@
-import SiteCore
+public import SiteCore
 
 /// A bracketed citation such as `[@smith2020]`, `[see @a, p. 33; @b]`, found in a text node.
 public struct Citation: Sendable, Hashable {

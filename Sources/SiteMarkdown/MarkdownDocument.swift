@@ -1,4 +1,4 @@
-import SiteCore
+public import SiteCore
 
 /// A parsed Markdown text: its tree, and what the rest of the pipeline needs from it.
 public struct MarkdownDocument: Sendable {

@@ -1,4 +1,5 @@
-import SiteCore
+public import SiteCore
+import Foundation
 
 /// One node of a parsed Markdown document: an immutable Swift value with its source location.
 public struct MarkdownNode: Sendable {

@@ -1,4 +1,4 @@
-import SiteCore
+public import SiteCore
 
 /// Maps positions in a Markdown text to positions in the file it came from.
 ///

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A request path, decoded once and checked: what the dev server may serve for it.
 enum DevPath: Equatable {
     /// A path in the site's output, relative to it (`""` is the home page).

@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import Logging
 import NIOCore
-import SiteBuild
+public import SiteBuild
 import SiteCheck
 import SiteCore
 import SiteWatch

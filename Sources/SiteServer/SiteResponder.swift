@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import SiteBuild
 import SiteCore
+import SiteTemplates
 
 /// Answers the dev server's requests from the snapshot in memory: pages with the live-reload script,
 /// assets, the site's 404 page, a 503 page until the first build is done, and the live-reload files.

@@ -1,5 +1,5 @@
-import Foundation
-import SiteCore
+public import Foundation
+public import SiteCore
 
 /// The theme: every template of `Templates/`, checked against the view models that render them,
 /// plus the static assets. The only reader of Templates/: templates are parsed, checked and compiled here.

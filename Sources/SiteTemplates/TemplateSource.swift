@@ -1,4 +1,5 @@
-import SiteCore
+import Foundation
+public import SiteCore
 
 /// A link written literally in a template: `href="/a/"` or `href="{{root}}a/"` with a known constant.
 public struct TemplateLink: Sendable, Hashable {
@@ -71,5 +72,3 @@ struct TemplateSource {
         return links.sorted { ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column) }
     }
 }
-
-import Foundation

@@ -1,5 +1,5 @@
 import Foundation
-import SiteBuild
+public import SiteBuild
 import SiteCore
 
 /// Builds once, then again whenever the sources change: one rebuild at a time, and the changes that come

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Ctrl-C and SIGTERM end a long-running command at once: `serve` holds nothing that needs saving, and
 /// `build --watch` replaces each file by a rename, so no file is ever left half written.

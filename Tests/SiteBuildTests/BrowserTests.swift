@@ -1,6 +1,7 @@
 import Foundation
 import SiteTestSupport
 import Testing
+import SiteBuild
 
 /// The real site in a real browser: headless Chromium, driven through chromedriver by
 /// `Tests/Browser/page_check.py`, loads the built pages from a loopback HTTP server, with the pages'

@@ -4,6 +4,8 @@ import SiteLinks
 import SiteLinksReference
 import SiteTestSupport
 import Testing
+import SiteBuild
+import SiteCheck
 
 /// The fast scanner and libxml2's HTML parser must extract the same links and targets from every page
 /// of the real site: libxml2 is the reference the scanner is measured against.

@@ -4,6 +4,7 @@ import FoundationXML
 #endif
 import SiteTestSupport
 import Testing
+import SiteBuild
 
 /// The real site's pages are valid HTML by the Nu HTML Checker, its sitemap follows sitemaps.org's
 /// rules, and every JSON-LD block parses and carries what its type requires.

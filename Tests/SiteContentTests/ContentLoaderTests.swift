@@ -2,6 +2,7 @@ import SiteCore
 import SiteTestSupport
 import Testing
 @testable import SiteContent
+import SiteMarkdown
 
 @Suite(.cleansUp) struct ContentLoaderTests {
     static let siteYAML = """

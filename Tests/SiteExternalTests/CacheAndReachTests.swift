@@ -5,6 +5,7 @@ import SiteExternal
 import SiteLinks
 import SiteTestSupport
 import Testing
+import SiteCheck
 
 /// What is kept between runs, what is skipped, and hosts that cannot be reached.
 @Suite(.cleansUp) struct CacheAndReachTests {

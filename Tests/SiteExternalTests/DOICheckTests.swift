@@ -4,6 +4,8 @@ import SiteCore
 import SiteExternal
 import SiteTestSupport
 import Testing
+import SiteBuild
+import SiteCheck
 
 /// DOIs are asked of the DOI resolver's handle API, never of the publisher, and compared with the
 /// metadata Crossref has for them.

@@ -2,6 +2,9 @@ import Foundation
 import SiteExternal
 import SiteTestSupport
 import Testing
+import SiteCheck
+import SiteContent
+import SiteCore
 
 /// One request at a time per host, spaced; a server that asks to wait is waited for, or left alone.
 @Suite(.cleansUp) struct PolitenessTests {

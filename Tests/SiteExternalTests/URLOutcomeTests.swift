@@ -5,6 +5,7 @@ import SiteExternal
 import SiteLinks
 import SiteTestSupport
 import Testing
+import SiteContent
 
 /// Each kind of answer a real HTTP server can give, classified as the README says.
 @Suite(.cleansUp) struct URLOutcomeTests {

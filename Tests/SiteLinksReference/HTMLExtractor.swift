@@ -1,6 +1,6 @@
 import CLibXML2
 import Foundation
-import SiteLinks
+public import SiteLinks
 
 /// Extracts links and fragment targets from HTML with libxml2's HTML parser (not regular expressions).
 ///

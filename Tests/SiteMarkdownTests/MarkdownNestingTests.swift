@@ -2,6 +2,7 @@ import SiteCore
 import SiteTestSupport
 import Testing
 @testable import SiteMarkdown
+import Foundation
 
 /// Nesting of any depth either renders or is refused with a located error naming the limit; it never crashes.
 @Suite(.cleansUp) struct MarkdownNestingTests {

@@ -12,7 +12,7 @@ indirect enum SpecValue: Sendable, Decodable {
     case list([SpecValue])
     case object([String: SpecValue])
 
-    init(from decoder: Decoder) throws {
+    init(from decoder: any Decoder) throws {
         let value = try decoder.singleValueContainer()
         if value.decodeNil() { self = .null }
         else if let flag = try? value.decode(Bool.self) { self = .flag(flag) }

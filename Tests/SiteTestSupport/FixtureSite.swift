@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A small site written into a fresh temporary folder from inline file contents.
 ///

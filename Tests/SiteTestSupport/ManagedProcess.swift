@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A child process started in a process group of its own, so that stopping it stops everything it started
 /// (a shell script that runs python, a browser and its helpers).

@@ -1,5 +1,5 @@
-import Foundation
-import Testing
+public import Foundation
+public import Testing
 
 /// Owns what a test makes outside itself: temporary folders and the processes it starts. When the
 /// test ends, passed or failed, every process group is stopped and every folder removed.

@@ -1,5 +1,5 @@
 import Foundation
-import Testing
+public import Testing
 
 /// Which tests a run takes, by one rule: `IOPSITE_TESTS=fast` (`make test-fast`) leaves out every suite or test
 /// marked `.heavy`; any other run (`make test`, `swift test`) takes them all.

@@ -1,4 +1,4 @@
-import SiteCore
+public import SiteCore
 
 /// A data file of the search index, fetched by the search page's script.
 public enum SearchFile: Sendable, Hashable {

@@ -1,6 +1,6 @@
-import Foundation
-import SiteContent
-import SiteCore
+public import Foundation
+public import SiteContent
+public import SiteCore
 
 extension BuildSession {
     /// How a one-shot build ended, with every diagnostic and the command line's exit code.

@@ -1,5 +1,6 @@
-import Foundation
+public import Foundation
 import SiteCore
+import SiteTemplates
 
 /// The output folder could not be written (an environment problem: the CLI's exit 2).
 public struct OutputFailure: Error, Sendable, CustomStringConvertible {

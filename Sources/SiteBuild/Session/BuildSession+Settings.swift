@@ -1,4 +1,4 @@
-import SiteContent
+public import SiteContent
 
 extension BuildSession {
     /// The path the site is served under (that of `base_url`), read from `Content/site.yaml`; `/` when it

@@ -1,7 +1,7 @@
-import Foundation
-import SiteContent
-import SiteCore
-import SiteTemplates
+public import Foundation
+public import SiteContent
+public import SiteCore
+public import SiteTemplates
 
 /// A build that a long-lived process keeps: loading, planning and rendering as steps over values, with
 /// every file's parse cached by path and content, and the last good snapshot kept, so that a change

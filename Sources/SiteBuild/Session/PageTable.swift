@@ -1,4 +1,4 @@
-import SiteCore
+public import SiteCore
 
 /// The rendered pages by route, held in shards. A long-lived build shares its table with the server (and
 /// the link check) while it makes the next one; a change then copies only the shards it touches, about

@@ -1,4 +1,4 @@
-import SiteCore
+public import SiteCore
 
 /// What one step of a build session changed: the files it saw change, the pages it rendered again,
 /// and the output files whose bytes differ from the previous snapshot's.

@@ -1,6 +1,6 @@
-import SiteContent
-import SiteCore
-import SiteTemplates
+public import SiteContent
+public import SiteCore
+public import SiteTemplates
 
 /// One consistent state of a site: its loaded content and theme, its plan, and its rendered pages
 /// with what each read. A long-lived process keeps the last good one and derives the next from it.

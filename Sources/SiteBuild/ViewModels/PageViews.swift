@@ -1,6 +1,7 @@
 import SiteContent
 import SiteCore
 import SiteTemplates
+import Foundation
 
 /// Fields every page template shares: the site, the page's title, description and canonical URL.
 /// A class: every page model includes its fields, and each read of one goes through `head`, which for a

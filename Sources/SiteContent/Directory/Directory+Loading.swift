@@ -1,6 +1,6 @@
 import Dispatch
 import SiteCore
-import SiteMarkdown
+public import SiteMarkdown
 import Yams
 
 /// Reads `Content/directory/`: the states, the codebook, imported listings and editors' overrides.

@@ -1,4 +1,4 @@
-import SiteCore
+public import SiteCore
 
 /// A treatment facility of the directory: an imported record with an editor's overrides applied.
 ///

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A North American (NANP) phone number, normalised: `+1-434-979-8871`, an extension kept as `;ext=12`.
 public struct PhoneNumber: Sendable, Hashable, CustomStringConvertible {
     public let areaCode: String

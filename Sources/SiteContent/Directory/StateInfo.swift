@@ -1,4 +1,4 @@
-import SiteCore
+public import SiteCore
 
 /// A state, DC or Puerto Rico, from `Content/directory/_states.csv`.
 public struct StateInfo: Sendable, Hashable {

@@ -1,4 +1,4 @@
-import SiteCore
+public import SiteCore
 
 /// What an import did (or, with `--dry-run`, would do), per state and in total.
 public struct ImportReport: Sendable {

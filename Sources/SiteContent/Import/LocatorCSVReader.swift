@@ -1,4 +1,5 @@
 import SiteCore
+import Foundation
 
 /// Reads the locator's nationwide CSV export (name1, name2, street1, street2, city, state, zip, zip4,
 /// county, latitude, longitude). Broken rows are skipped with their row number and reason.

@@ -1,7 +1,8 @@
 import Crypto
-import Foundation
+public import Foundation
 import SiteCore
 import Yams
+import SiteMarkdown
 
 /// `iopsite import samhsa FILE…`: reads the files of one locator export and merges them into `Content/directory/imported/`.
 ///

@@ -1,5 +1,6 @@
 import SiteCore
 import Yams
+import Foundation
 
 /// Reads a FindTreatment locator JSON export: `{"rows": [...]}` with phone, intake, website and
 /// grouped services (`{f1: group name, f2: group code, f3: "label; label"}`).

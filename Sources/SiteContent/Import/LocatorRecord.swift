@@ -1,4 +1,5 @@
-import SiteCore
+import Foundation
+public import SiteCore
 
 /// One facility as a locator file gives it, before it is matched with what is already imported.
 package struct LocatorRecord {
@@ -58,5 +59,3 @@ package struct LocatorRecord {
         return String(repeating: "0", count: length - trimmed.count) + trimmed
     }
 }
-
-import Foundation

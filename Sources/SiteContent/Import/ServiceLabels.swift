@@ -1,3 +1,5 @@
+import Foundation
+
 /// Maps locator service labels to codebook codes: by the codebook's own label, or by an explicit alias.
 /// A label neither knows is reported by the importer, never guessed.
 package struct ServiceLabels {
