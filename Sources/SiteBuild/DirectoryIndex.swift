@@ -172,16 +172,16 @@ final class DirectoryIndex: Sendable {
     /// The sets of listings of one state that pages depend on as a whole, by the name pages record
     /// (`state:VA`, `city:VA|richmond`), each as its members in page order. A set changes when a listing
     /// joins, leaves or moves within it; a member's own change is its `.listing` dependency.
-    func groups(of state: String) -> [String: [String]] {
-        var groups = ["state:" + state: (byState[state] ?? []).map(\.id.value)]
-        for (city, list) in byCity[state] ?? [:] { groups["city:" + city] = list.map(\.id.value) }
+    func groups(of state: String) -> [DependencyGroup: [String]] {
+        var groups: [DependencyGroup: [String]] = [.state(state): (byState[state] ?? []).map(\.id.value)]
+        for (city, list) in byCity[state] ?? [:] { groups[.city(city)] = list.map(\.id.value) }
         return groups
     }
 
     /// The sets drawn from the whole directory: the featured listings, and what the map page sums up.
-    func directoryGroups() -> [String: [String]] {
-        ["featured": directory.facilities.filter(\.featured).map(\.id.value),
-         "directory": ["\(directory.facilities.count)"] + listedDates]
+    func directoryGroups() -> [DependencyGroup: [String]] {
+        [.featured: directory.facilities.filter(\.featured).map(\.id.value),
+         .directory: ["\(directory.facilities.count)"] + listedDates]
     }
 
     func facilities(in state: StateInfo) -> [Facility] { byState[state.code] ?? [] }

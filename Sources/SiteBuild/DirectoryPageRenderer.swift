@@ -65,7 +65,7 @@ struct DirectoryPageRenderer {
 
     /// The search page: its form and the index's table of cells; the index's files are fetched by its script.
     func draftSearch(_ route: Route, search: SearchIndex) -> PageDraft {
-        recorder.record(.group("search"))
+        recorder.record(.group(.search))
         recorder.record(files: search.geography.paths)
         let states = index.states.map { StateTileView(state: $0, url: url(index.route($0)), count: index.count(in: $0)) }
         let placed = search.cells.flatMap(\.entries).map(\.facility)

@@ -17,7 +17,7 @@ struct DirectoryPlan: Sendable {
         let specs: [PageSpec]
         let sitemap: [SitemapEntry]
         /// The state's sets of listings (see `DirectoryIndex.groups(of:)`).
-        let groups: [String: [String]]
+        let groups: [DependencyGroup: [String]]
         /// The state's listings by id.
         let listings: [String: Facility]
         /// Where each of its pages comes from, by route.
@@ -44,7 +44,7 @@ struct DirectoryPlan: Sendable {
     /// Their sitemap entries, in route order.
     let sitemap: [SitemapEntry]
     /// The sets drawn from the whole directory (see `DirectoryIndex.directoryGroups`).
-    let groups: [String: [String]]
+    let groups: [DependencyGroup: [String]]
     /// Two directory pages with one output file.
     let collisions: [Diagnostic]
     /// The states' parts, by state code.

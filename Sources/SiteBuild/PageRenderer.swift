@@ -84,7 +84,7 @@ struct PageRenderer: Sendable {
     private func draft(_ spec: PageSpec, recorder: DependencyRecorder) -> Drafted {
         switch spec.kind {
         case .home:
-            recorder.record(.group("guides"))
+            recorder.record(.group(.guides))
             recorder.record(files: content.guides.map(\.path))
             let guides = content.guides.map {
                 GuideLinkView(title: $0.title, url: $0.route.prefixed(by: config.basePath), description: $0.description)
@@ -170,10 +170,10 @@ struct PageRenderer: Sendable {
             let data = search.text(of: file, directory: directory, basePath: config.basePath, recorder: recorder)
             return RenderedPage(route: spec.route, html: data.text, dependencies: recorder.reads, links: [], dataLinks: keepsLinks ? data.links : [])
         case .sitemapIndex(let routes):
-            recorder.record(.group("sitemap"))
+            recorder.record(.group(.sitemap))
             return RenderedPage(route: spec.route, html: SiteFiles.sitemapIndex(routes, config: config), dependencies: recorder.reads, links: [])
         case .sitemap(let entries):
-            recorder.record(.group("sitemap"))
+            recorder.record(.group(.sitemap))
             return RenderedPage(route: spec.route, html: SiteFiles.sitemap(entries, config: config), dependencies: recorder.reads, links: [])
         case .robots:
             return RenderedPage(route: spec.route, html: SiteFiles.robots(config: config), dependencies: recorder.reads, links: [])

@@ -20,18 +20,18 @@ struct TrackedDirectory {
 
     /// Every listing, for what summarises them all (the count and the data dates of the map page).
     var summary: (count: Int, notice: NoticeView) {
-        recorder.record(.group("directory"))
+        recorder.record(.group(.directory))
         return (index.directory.facilities.count, NoticeView(index.directory.facilities))
     }
 
     /// How many listings a state has.
     func count(in state: StateInfo) -> Int {
-        recorder.record(.group("state:" + state.code))
+        recorder.record(.group(.state(state.code)))
         return index.facilities(in: state).count
     }
 
     func facilities(in state: StateInfo) -> [Facility] {
-        recorder.record(.group("state:" + state.code))
+        recorder.record(.group(.state(state.code)))
         let list = index.facilities(in: state)
         for facility in list { recorder.record(.listing(facility.id.value)) }
         return list
@@ -63,7 +63,7 @@ struct TrackedDirectory {
 
     /// Other listings of the same city, at most `limit`.
     func neighbours(of facility: Facility, limit: Int) -> [Facility] {
-        recorder.record(.group("city:" + index.city(of: facility)))
+        recorder.record(.group(.city(index.city(of: facility))))
         let list = index.neighbours(of: facility, limit: limit)
         for neighbour in list { recorder.record(.listing(neighbour.id.value)) }
         return list
@@ -81,14 +81,14 @@ struct TrackedDirectory {
 
     /// The listed centers nearest a retired one: which they are depends on every listing of the state.
     func nearest(to facility: Facility, limit: Int) -> [Facility] {
-        recorder.record(.group("state:" + facility.state))
+        recorder.record(.group(.state(facility.state)))
         for other in index.byState[facility.state] ?? [] { recorder.record(.listing(other.id.value)) }
         return index.nearest(to: facility, limit: limit)
     }
 
     /// The featured listings, in directory order.
     func featured() -> [Facility] {
-        recorder.record(.group("featured"))
+        recorder.record(.group(.featured))
         let list = index.directory.facilities.filter(\.featured)
         for facility in list { recorder.record(.listing(facility.id.value)) }
         return list

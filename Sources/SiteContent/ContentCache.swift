@@ -7,17 +7,18 @@ public import SiteCore
 public final class ContentCache: @unchecked Sendable {
     /// The texts of the files read.
     public let texts = TextCache()
+    /// What each kind of file was parsed into, by path (or, for a state's merge, by state code).
+    let settings = DerivedValues<SiteConfig?>()
+    let guides = DerivedValues<GuidePage?>()
+    let guideData = DerivedValues<GuideData>()
+    let sources = DerivedValues<[SourceEntry]>()
+    let stateFiles = DerivedValues<[FacilityRecord]>()
+    let stateMerges = DerivedValues<StateMerge>()
+    let completedImports = DerivedValues<[CompletedRecord]>()
+    let geography = DerivedValues<Geography>()
     private let lock = NSLock()
-    private var derived: [String: Derived] = [:]
     private var directory: DirectoryStage?
     private var revisions = 0
-
-    private struct Derived {
-        let inputs: [String]
-        let context: String
-        let value: Any
-        let diagnostics: [Diagnostic]
-    }
 
     /// The directory as loaded from a set of file texts, reused whole when none of them changed.
     struct DirectoryStage {
@@ -28,25 +29,6 @@ public final class ContentCache: @unchecked Sendable {
     }
 
     public init() {}
-
-    /// The value parsed from `text` of `path` under `context`, parsing only when either changed.
-    func parse<Value>(_ path: String, text: String, context: String, log: DiagnosticLog, _ make: (DiagnosticLog) -> Value) -> Value {
-        derive("file:" + path, from: [text], context: context, log: log, make)
-    }
-
-    /// A value derived from several texts (e.g. one state's two files), made again only when one changed.
-    /// The texts are compared one by one (a text that did not change keeps its storage, so that is cheap).
-    func derive<Value>(_ key: String, from inputs: [String], context: String, log: DiagnosticLog, _ make: (DiagnosticLog) -> Value) -> Value {
-        if let hit = lock.withLock({ derived[key] }), hit.context == context, hit.inputs == inputs, let value = hit.value as? Value {
-            log.append(contentsOf: hit.diagnostics)
-            return value
-        }
-        let own = DiagnosticLog()
-        let value = make(own)
-        log.append(contentsOf: own.diagnostics)
-        lock.withLock { derived[key] = Derived(inputs: inputs, context: context, value: value, diagnostics: own.diagnostics) }
-        return value
-    }
 
     func directory(texts: [String: String], context: String) -> DirectoryStage? {
         lock.withLock {
@@ -64,5 +46,32 @@ public final class ContentCache: @unchecked Sendable {
             directory = DirectoryStage(texts: stage.texts, context: stage.context, directory: numbered, diagnostics: stage.diagnostics)
             return numbered
         }
+    }
+}
+
+/// Values of one kind, each derived from one or more texts under a key (a file's path, a state's code) and made
+/// again only when one of the texts or the context changed. The texts are compared one by one (a text that did
+/// not change keeps its storage, so that is cheap); a hit replays the diagnostics of the value's making.
+final class DerivedValues<Value>: @unchecked Sendable {
+    private struct Entry {
+        let inputs: [String]
+        let context: String
+        let value: Value
+        let diagnostics: [Diagnostic]
+    }
+
+    private let lock = NSLock()
+    private var entries: [String: Entry] = [:]
+
+    func value(_ key: String, from inputs: [String], context: String, log: DiagnosticLog, _ make: (DiagnosticLog) -> Value) -> Value {
+        if let hit = lock.withLock({ entries[key] }), hit.context == context, hit.inputs == inputs {
+            log.append(contentsOf: hit.diagnostics)
+            return hit.value
+        }
+        let own = DiagnosticLog()
+        let value = make(own)
+        log.append(contentsOf: own.diagnostics)
+        lock.withLock { entries[key] = Entry(inputs: inputs, context: context, value: value, diagnostics: own.diagnostics) }
+        return value
     }
 }

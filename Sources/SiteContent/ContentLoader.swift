@@ -39,7 +39,7 @@ public struct ContentLoader: Sendable {
             return (loadGeography(log: log), log.diagnostics)
         }
         let config = read("Content/site.yaml", log: log).flatMap { text in
-            parse("Content/site.yaml", text: text, context: "", log: log) { log in
+            parse(\.settings, "Content/site.yaml", text: text, context: "", log: log) { log in
                 SiteConfig.read(YAMLFile(path: "Content/site.yaml", text: text, log: log), log: log)
             }
         }
@@ -73,14 +73,14 @@ public struct ContentLoader: Sendable {
             guard let text = read(path, log: log) else { continue }
             let hasReviewer = config?.declaresReviewer ?? true
             let context = "\(options.shortcodes.sorted()) \(options.allowRawHTML) \(options.reservedIDs.sorted()) \(hasReviewer)"
-            if let page = parse(path, text: text, context: context, log: log, {
+            if let page = parse(\.guides, path, text: text, context: context, log: log, {
                 GuidePage.read(path: path, text: text, options: options, siteHasReviewer: hasReviewer, log: $0)
             }) { guides.append(page) }
         }
         let fieldOptions = MarkdownOptions(allowRawHTML: options.allowRawHTML)
         let fieldContext = "\(fieldOptions.allowRawHTML)"
         let guideData = GuideData.read(parts: guideParts, exists: exists, read: { read($0, log: log) }, options: fieldOptions, log: log,
-                                       parse: { path, text, log, make in parse(path, text: text, context: fieldContext, log: log, make) })
+                                       parse: { path, text, log, make in parse(\.guideData, path, text: text, context: fieldContext, log: log, make) })
         var bibliography = Bibliography()
         let sourceFiles = ["Content/sources.yaml"] + files(in: "Content/sources", withExtension: "yaml")
             + files(in: "Content/sources", withExtension: "json")
@@ -89,7 +89,7 @@ public struct ContentLoader: Sendable {
             guard var text = read(path, log: log) else { continue }
             // JSON is read as YAML to keep positions; tabs, which JSON allows only as whitespace, become spaces.
             if path.hasSuffix(".json") { text = text.replacingOccurrences(of: "\t", with: " ") }
-            let entries = parse(path, text: text, context: "", log: log) { log in Bibliography.read(YAMLFile(path: path, text: text, log: log), log: log) }
+            let entries = parse(\.sources, path, text: text, context: "", log: log) { log in Bibliography.read(YAMLFile(path: path, text: text, log: log), log: log) }
             for entry in entries {
                 if let first = firstDefinition[entry.id.value] {
                     log.error("duplicate source id '\(entry.id.value)' (first defined at \(first))", at: entry.id.location)
@@ -108,7 +108,7 @@ public struct ContentLoader: Sendable {
         let log = DiagnosticLog()
         // Through the cache, as `load` reads it: a build that asks for both parses the file once.
         let config = read("Content/site.yaml", log: log).flatMap { text in
-            parse("Content/site.yaml", text: text, context: "", log: log) { log in
+            parse(\.settings, "Content/site.yaml", text: text, context: "", log: log) { log in
                 SiteConfig.read(YAMLFile(path: "Content/site.yaml", text: text, log: log), log: log)
             }
         }
@@ -148,10 +148,10 @@ public struct ContentLoader: Sendable {
             .map { $0 ?? "" }.joined(separator: "\u{0}")
         let loader = DirectoryLoader(exists: exists, read: { read($0, log: stageLog) }, list: list, log: stageLog, markdown: markdown,
                                      today: today, maxAgeDays: maxAgeDays,
-                                     parse: { path, text, log, make in cache.parse(path, text: text, context: parseContext, log: log, make) },
-                                     mergeState: { state, texts, log, make in cache.derive("merge:" + state, from: texts, context: parseContext, log: log, make) },
+                                     parse: { path, text, log, make in cache.stateFiles.value(path, from: [text], context: parseContext, log: log, make) },
+                                     mergeState: { state, texts, log, make in cache.stateMerges.value(state, from: texts, context: parseContext, log: log, make) },
                                      completeImported: { path, text, make in
-                                         cache.derive("complete:" + path, from: [text], context: parseContext, log: DiagnosticLog()) { _ in make() }
+                                         cache.completedImports.value(path, from: [text], context: parseContext, log: DiagnosticLog()) { _ in make() }
                                      })
         let loaded = loader.load()
         let diagnostics = stageLog.diagnostics
@@ -172,13 +172,14 @@ public struct ContentLoader: Sendable {
                       paths: [zipText.map { _ in Geography.zipFile }, placesText.map { _ in Geography.placesFile }].compactMap { $0 })
         }
         guard let cache else { return make(log) }
-        return cache.derive("geography", from: [zipText ?? "\u{0}", placesText ?? "\u{0}"], context: "", log: log, make)
+        return cache.geography.value(Geography.zipFile, from: [zipText ?? "\u{0}", placesText ?? "\u{0}"], context: "", log: log, make)
     }
 
     /// Parses through the cache when there is one.
-    private func parse<Value>(_ path: String, text: String, context: String, log: DiagnosticLog, _ make: (DiagnosticLog) -> Value) -> Value {
+    private func parse<Value>(_ kind: KeyPath<ContentCache, DerivedValues<Value>>, _ path: String, text: String, context: String, log: DiagnosticLog,
+                              _ make: (DiagnosticLog) -> Value) -> Value {
         guard let cache else { return make(log) }
-        return cache.parse(path, text: text, context: context, log: log, make)
+        return cache[keyPath: kind].value(path, from: [text], context: context, log: log, make)
     }
 
     private func exists(_ path: String) -> Bool {

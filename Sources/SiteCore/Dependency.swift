@@ -5,14 +5,48 @@ public enum Dependency: Hashable, Sendable, CustomStringConvertible {
     case file(String)
     /// One directory listing (its imported record with the editor's overrides), by id.
     case listing(String)
-    /// A set derived from many listings, such as the listings of a state in page order, by name.
-    case group(String)
+    /// A set derived from many values, such as the listings of a state in page order.
+    case group(DependencyGroup)
 
     public var description: String {
         switch self {
         case .file(let path): path
         case .listing(let id): "listing \(id)"
-        case .group(let name): "group \(name)"
+        case .group(let group): "group \(group)"
+        }
+    }
+}
+
+/// A set a page reads as a whole, derived from many values: a page that shows it is rendered again when its
+/// members change, even if none of the members did.
+public enum DependencyGroup: Hashable, Sendable, CustomStringConvertible {
+    /// The guides' paths (the navigation and the home page list them).
+    case guides
+    /// The sitemap's entries.
+    case sitemap
+    /// The search index's layout: its cells and shards.
+    case search
+    /// The names search by name reads.
+    case searchNames
+    /// The listings marked featured.
+    case featured
+    /// The directory's counts and dates.
+    case directory
+    /// A state's listings in page order, by state code.
+    case state(String)
+    /// A city's listings, by state code and folded city name (`VA|richmond`).
+    case city(String)
+
+    public var description: String {
+        switch self {
+        case .guides: "guides"
+        case .sitemap: "sitemap"
+        case .search: "search"
+        case .searchNames: "search names"
+        case .featured: "featured"
+        case .directory: "directory"
+        case .state(let code): "state \(code)"
+        case .city(let key): "city \(key)"
         }
     }
 }

@@ -116,10 +116,11 @@ import Testing
         #expect(server.waitForOutput(containing: "Links: 5 broken").contains(
             "Content/guide/g.md:7:32: error: broken link '/nowhere/': no file nowhere/index.html in the output"), "\(server.output)")
         try site.write(["Content/guide/g.md": Self.guide + "Cites [@nobody].\n"])
-        let problems = try #require(events.wait { $0.event == "problems" })
-        #expect(problems.data.contains("Content/guide/g.md:7:7"))
+        // The watcher may see the file while it is being written (empty, so without front matter): that build fails
+        // too and is reported; the citation's problem comes with the build after it.
+        #expect(events.wait { $0.event == "problems" && $0.data.contains("Content/guide/g.md:7:7") } != nil)
         #expect(HTTPProbe.request("/g/", port: port)?.body.contains("/nowhere/") == true, "still the last good page")
-        #expect(server.waitForOutput(containing: "still serving the last good site").contains("g.md:7:7: error:"))
+        #expect(server.waitForOutput(containing: "g.md:7:7: error:").contains("still serving the last good site"))
     }
 
     @Test func buildWatchWritesOnlyWhatChangedAndKeepsTheOutputOnErrors() throws {

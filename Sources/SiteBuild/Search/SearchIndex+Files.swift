@@ -8,7 +8,7 @@ extension SearchIndex {
         var out: [UInt8] = []
         switch file {
         case .cell(let number):
-            recorder.record(.group("search"))
+            recorder.record(.group(.search))
             recorder.record(.file(DirectoryIndex.statesFile))
             guard cells.indices.contains(number) else { return ("", []) }
             let cell = cells[number]
@@ -22,8 +22,8 @@ extension SearchIndex {
             }
             return (String(decoding: out, as: UTF8.self), links)
         case .names:
-            recorder.record(.group("search"))
-            recorder.record(.group("search names"))
+            recorder.record(.group(.search))
+            recorder.record(.group(.searchNames))
             for entry in cells.lazy.flatMap(\.entries) {
                 Self.appendField(entry.facility.name.value, to: &out)
                 out.append(0x0A)

@@ -192,8 +192,8 @@ public final class BuildSession: @unchecked Sendable {
         let renderer = renderer(for: planned)
         var next = SiteSnapshot(content: planned.content, templates: planned.templates, directory: planned.directory, specs: planned.specs,
                                 pages: PageTable(), diagnostics: planned.diagnostics, versions: planned.versions,
-                                groups: ["guides": planned.content.guides.map(\.path), "search": planned.search?.layout ?? [],
-                                         "search names": planned.search?.names ?? []],
+                                groups: [.guides: planned.content.guides.map(\.path), .search: planned.search?.layout ?? [],
+                                         .searchNames: planned.search?.names ?? []],
                                 sitemap: planned.sitemap)
         var change = SiteChange()
         let stale: Set<Route>
@@ -352,7 +352,7 @@ public final class BuildSession: @unchecked Sendable {
         for name in Set(previous.groups.keys).union(next.groups.keys) where previous.groups[name] != next.groups[name] {
             changed.append(.group(name))
         }
-        if previous.sitemap != next.sitemap { changed.append(.group("sitemap")) }
+        if previous.sitemap != next.sitemap { changed.append(.group(.sitemap)) }
         var stale: Set<Route> = []
         for dependency in changed { stale.formUnion(previous.dependents[dependency] ?? []) }
         return stale

@@ -18,7 +18,7 @@ public struct SiteSnapshot: Sendable {
     /// The version of every file under `Content/` and `Templates/` (see `SourceFileReader.version`).
     let versions: [String: Int]
     /// The sets pages depend on as a whole, besides the directory's: the guides the home page lists.
-    let groups: [String: [String]]
+    let groups: [DependencyGroup: [String]]
     /// The sitemap's entries.
     let sitemap: [SitemapEntry]
     /// For each dependency, the pages that read it.

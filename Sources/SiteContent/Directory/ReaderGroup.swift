@@ -1,4 +1,4 @@
-/// The groups of locator codes readers filter by (DESIGN.md's vocabulary). Other codes are shown on a
+/// The groups of locator codes readers filter by (the level-of-care and payment filters of the state pages; docs/output.md). Other codes are shown on a
 /// facility's page but are not filters.
 public struct ReaderGroup: Sendable, Hashable {
     public enum Facet: String, Sendable {

@@ -3,7 +3,7 @@ import Foundation
 /// Maps locator service labels to codebook codes: by the codebook's own label, or by an explicit alias.
 /// A label neither knows is reported by the importer, never guessed.
 package struct ServiceLabels {
-    /// Locator labels that are worded differently from the codebook, mapped by hand (DESIGN.md's vocabulary).
+    /// Locator labels that are worded differently from the codebook, mapped by hand (docs/content/importing.md lists them).
     static let aliases: [String: String] = [
         "mental health treatment": "MH",
         "military insurance (e.g., tricare)": "MI",
