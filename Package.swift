@@ -73,7 +73,7 @@ let package = Package(
             "SiteCore", "SiteMarkdown", "SiteContent", "SiteCitations", "SiteTemplates",
         ], swiftSettings: strictness),
         .target(name: "SiteLinks", dependencies: ["SiteCore"], swiftSettings: strictness),
-        .target(name: "SiteCheck", dependencies: ["SiteCore", "SiteBuild", "SiteLinks"], swiftSettings: strictness),
+        .target(name: "SiteCheck", dependencies: ["SiteCore", "SiteContent", "SiteBuild", "SiteLinks"], swiftSettings: strictness),
         .target(name: "SiteWatch", dependencies: ["SiteCore", "SiteBuild"], swiftSettings: strictness),
         .target(name: "SiteServer", dependencies: [
             "SiteCore", "SiteTemplates", "SiteBuild", "SiteCheck", "SiteWatch",
@@ -105,24 +105,27 @@ let package = Package(
     ] + ["markdown", "content", "locator", "html", "templates"].map { name in
         .executableTarget(name: "fuzz-\(name)", dependencies: ["FuzzChecks"], path: "Fuzz/Targets/fuzz-\(name)", swiftSettings: strictness)
     } + [
-        .target(name: "SiteTestSupport", dependencies: [
+        // What the tests share: inline fixture sites, temporary folders and child processes that are cleaned up, HTTP probes.
+        .target(name: "SiteTestSupport", path: "Tests/SiteTestSupport", swiftSettings: strictness),
+        // Real HTTP servers on loopback that a test scripts (Hummingbird), for the tests of outside links alone.
+        .target(name: "SiteTestServer", dependencies: [
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
-        ], path: "Tests/SiteTestSupport", swiftSettings: strictness),
+        ], path: "Tests/SiteTestServer", swiftSettings: strictness),
         .testTarget(name: "SiteCoreTests", dependencies: ["SiteCore", "SiteTestSupport"], swiftSettings: strictness),
         .testTarget(name: "SiteMarkdownTests", dependencies: ["SiteMarkdown", "CCMark", "SiteTestSupport"], swiftSettings: strictness),
         .testTarget(name: "SiteContentTests", dependencies: ["SiteContent", "SiteTestSupport"], swiftSettings: strictness),
         .testTarget(name: "SiteCitationsTests", dependencies: ["SiteCitations", "SiteContent", "SiteMarkdown", "SiteCore", "SiteTestSupport"], swiftSettings: strictness),
         .testTarget(name: "SiteTemplatesTests", dependencies: ["SiteTemplates", "SiteTestSupport"], swiftSettings: strictness),
         .testTarget(name: "SiteBuildTests", dependencies: [
-            "SiteBuild", "SiteContent", "SiteCore", "SiteLinks", "SiteLinksReference", "SiteTestSupport",
+            "SiteBuild", "SiteCheck", "SiteContent", "SiteCore", "SiteLinks", "SiteLinksReference", "SiteTestSupport",
             .product(name: "Crypto", package: "swift-crypto"),
         ], swiftSettings: strictness),
         .testTarget(name: "SiteLinksTests", dependencies: ["SiteLinks", "SiteCheck", "SiteLinksReference", "SiteCore", "SiteBuild", "SiteTestSupport"], swiftSettings: strictness),
         .testTarget(name: "SiteServerTests", dependencies: ["SiteServer", "SiteBuild", "SiteCore", "SiteTestSupport"], swiftSettings: strictness),
-        .testTarget(name: "SiteExternalTests", dependencies: ["SiteExternal", "SiteCheck", "SiteContent", "SiteLinks", "SiteCore", "SiteTestSupport"], swiftSettings: strictness),
-        .testTarget(name: "IOPSiteTests", dependencies: ["iopsite", "SiteTestSupport"], swiftSettings: strictness),
+        .testTarget(name: "SiteExternalTests", dependencies: ["SiteExternal", "SiteCheck", "SiteContent", "SiteLinks", "SiteCore", "SiteTestSupport", "SiteTestServer"], swiftSettings: strictness),
+        .testTarget(name: "IOPSiteTests", dependencies: ["iopsite", "SiteTestSupport", "SiteTestServer"], swiftSettings: strictness),
         .testTarget(name: "FuzzRegressionTests", dependencies: ["FuzzChecks", "SiteCore", "SiteLinksReference", "SiteTestSupport"], swiftSettings: strictness),
     ]
 )

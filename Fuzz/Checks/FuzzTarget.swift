@@ -7,7 +7,7 @@ import Foundation
 public struct FuzzTarget: Sendable {
     /// The target's name: the executable is `fuzz-<name>`, its inputs are under `Fuzz/*/<name>/`.
     public let name: String
-    /// What the target feeds and what it promises, for `--help` and the README.
+    /// What the target feeds and what it promises, for `--help` and docs/development/fuzzing.md.
     public let summary: String
     /// The invariants `input` breaks, each as a sentence; empty when the entry point behaved.
     public let check: @Sendable (_ input: [UInt8]) -> [String]

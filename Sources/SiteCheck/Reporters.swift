@@ -50,7 +50,7 @@ enum UnreachableHosts {
     }
 }
 
-/// A stable JSON document (schema version 1, described in README.md).
+/// A stable JSON document (schema version 1, described in docs/checking.md).
 enum JSONReporter {
     static func render(_ report: CheckReport) -> String {
         func location(_ location: SourceLocation) -> JSONValue {

@@ -1,4 +1,5 @@
 import Foundation
+import SiteTestServer
 import SiteTestSupport
 import Testing
 

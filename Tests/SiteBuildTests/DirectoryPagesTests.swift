@@ -80,7 +80,7 @@ import Testing
     }
 
     @Test func aMassachusettsListingShowsTheTwentyTwentyFiveExportsPhonesLevelsAndDirectories() throws {
-        // Imported from FindTreatment.gov's facility listing of 2025-08-19 (README, "The real listings were made with").
+        // Imported from FindTreatment.gov's facility listing of 2025-08-19 (docs/content/importing.md, "The real listings").
         let html = try read("rehab-centers/massachusetts/casa-esperanza-inc-roxbury/index.html")
         #expect(html.contains("<div><dt>Phone</dt><dd><a href=\"tel:+1-617-445-1123;ext=1308\">(617) 445-1123, ext. 1308</a></dd></div>"))
         #expect(html.contains("<div><dt>Treats</dt><dd>Substance use and mental health</dd></div>"), "its SU and MH rows are one listing")

@@ -104,7 +104,7 @@ import Testing
         }
         yaml += "    keyword: *j\n"
         // Expanded, the aliases would be 3.4 billion values; the check stops counting at the limit, so the test
-        // ends (a release build fails in 0.3 s, README) well within its time limit.
+        // ends (a release build fails in 0.3 s; docs/security.md) well within its time limit.
         let errors = try errorsAfter { site in try site.write(["Content/sources/bomb.yaml": yaml]) }
         #expect(errors.contains { $0.hasPrefix("Content/sources/bomb.yaml:") && $0.contains("more than 1000000 values once its aliases are expanded") })
     }

@@ -1,7 +1,9 @@
 import Foundation
 import SiteBuild
+import SiteCheck
 import SiteContent
 import SiteCore
+import SiteLinks
 import SiteTestSupport
 import Testing
 
@@ -67,6 +69,16 @@ import Testing
             "Content/sources.yaml:151:3: warning: source 'gottheil1998' has unverified fields: author.1.given, author.2.given, author.4.given",
         ])
         #expect(Self.result.exitCode == 0)
+    }
+
+    /// What `iopsite check` checks on the real content, on the build the other tests share (CI builds the site once).
+    @Test func everyInternalLinkAndAnchorOfTheRealSiteResolves() throws {
+        let snapshot = try #require(Self.result.snapshot)
+        var check = SiteLinkCheck()
+        let report = check.check(snapshot, files: Set(FileTree.entries(under: Self.output.path).filter { $0.kind != .folder }.map(\.path)))
+        #expect(report.checked > 300_000)
+        #expect(report.broken == 0, "\(report.problems.prefix(10).map(\.message))")
+        #expect(report.warnings == 0, "\(report.problems.prefix(10).map(\.message))")
     }
 
     @Test func theComparisonTableHasEightFeaturesForThreePrograms() throws {

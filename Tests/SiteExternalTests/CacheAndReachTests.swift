@@ -3,6 +3,7 @@ import SiteContent
 import SiteCore
 import SiteExternal
 import SiteLinks
+import SiteTestServer
 import SiteTestSupport
 import Testing
 import SiteCheck

@@ -2,6 +2,7 @@ import Foundation
 import SiteContent
 import SiteCore
 import SiteExternal
+import SiteTestServer
 import SiteTestSupport
 import Testing
 import SiteBuild

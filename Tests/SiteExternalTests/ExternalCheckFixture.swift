@@ -4,6 +4,7 @@ import SiteContent
 import SiteCore
 import SiteExternal
 import SiteLinks
+import SiteTestServer
 import SiteTestSupport
 
 /// Checks URLs against loopback servers with short timings, as `iopsite check --external` would.

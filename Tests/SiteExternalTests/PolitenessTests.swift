@@ -1,5 +1,6 @@
 import Foundation
 import SiteExternal
+import SiteTestServer
 import SiteTestSupport
 import Testing
 import SiteCheck

@@ -3,11 +3,12 @@ import SiteCheck
 import SiteCore
 import SiteExternal
 import SiteLinks
+import SiteTestServer
 import SiteTestSupport
 import Testing
 import SiteContent
 
-/// Each kind of answer a real HTTP server can give, classified as the README says.
+/// Each kind of answer a real HTTP server can give, classified as docs/checking.md says.
 @Suite(.cleansUp) struct URLOutcomeTests {
     /// One server with a path per case.
     static func server() async throws -> LoopbackServer {
