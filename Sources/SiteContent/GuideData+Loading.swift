@@ -1,5 +1,5 @@
 import SiteCore
-public import SiteMarkdown
+package import SiteMarkdown
 import Yams
 
 extension GuideData {

@@ -1,5 +1,5 @@
 import SiteCore
-public import SiteMarkdown
+package import SiteMarkdown
 
 extension GuidePage {
     /// Reads a guide file. Its body is parsed and returned even when the front matter has errors, so that

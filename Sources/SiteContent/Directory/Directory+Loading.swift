@@ -1,6 +1,6 @@
 import Dispatch
 import SiteCore
-public import SiteMarkdown
+package import SiteMarkdown
 import Yams
 
 /// Reads `Content/directory/`: the states, the codebook, imported listings and editors' overrides.

@@ -1,5 +1,5 @@
 import Foundation
-public import SiteCore
+package import SiteCore
 
 /// One facility as a locator file gives it, before it is matched with what is already imported.
 package struct LocatorRecord {
