@@ -15,7 +15,7 @@ import PackageDescription
 //   SiteServer                    the only importer of Hummingbird: the dev server and live reload
 //   iopsite                       the command line (ArgumentParser; links CMimalloc)
 // Beside them: SiteLinksReference (libxml2 through CLibXML2, for tests only), FuzzChecks and the fuzz-* executables,
-// iopsite-bench, SiteTestSupport and the test targets.
+// iopsite-bench, SiteTestSupport, SiteTestServer (loopback HTTP servers for tests) and the test targets.
 
 /// Every target: imports are internal unless a file says `public import` (so no library type leaks into another
 /// module's API unannounced), a module's members are visible only in the files that import it, and existentials
