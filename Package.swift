@@ -125,7 +125,7 @@ let package = Package(
         .testTarget(name: "SiteLinksTests", dependencies: ["SiteLinks", "SiteCheck", "SiteLinksReference", "SiteCore", "SiteBuild", "SiteTestSupport"], swiftSettings: strictness),
         .testTarget(name: "SiteServerTests", dependencies: ["SiteServer", "SiteBuild", "SiteCore", "SiteTestSupport"], swiftSettings: strictness),
         .testTarget(name: "SiteExternalTests", dependencies: ["SiteExternal", "SiteCheck", "SiteContent", "SiteLinks", "SiteCore", "SiteTestSupport", "SiteTestServer"], swiftSettings: strictness),
-        .testTarget(name: "IOPSiteTests", dependencies: ["iopsite", "SiteTestSupport", "SiteTestServer"], swiftSettings: strictness),
+        .testTarget(name: "IOPSiteTests", dependencies: ["iopsite", "SiteCore", "SiteTestSupport", "SiteTestServer"], swiftSettings: strictness),
         .testTarget(name: "FuzzRegressionTests", dependencies: ["FuzzChecks", "SiteCore", "SiteLinksReference", "SiteTestSupport"], swiftSettings: strictness),
     ]
 )

@@ -18,20 +18,27 @@ extension OutputWriter {
     func write<Item: Sendable>(_ items: [Item], paths: Set<String>, assets: [TemplateLibrary.Asset], metrics: BuildMetrics? = nil,
                                page: @escaping @Sendable (Item, _ put: (_ file: String, _ bytes: UnsafeRawBufferPointer) -> Void) -> Void) throws(Failure) -> WriteReport {
         let staging = try begin(paths: paths)
-        let failures = ParallelMap.map(items) { item -> Failure? in
-            var failure: Failure?
-            page(item) { file, bytes in
-                do throws(Failure) {
-                    try metrics.writing { () throws(Failure) in try staging.put(file, bytes: bytes) }
-                } catch {
-                    failure = error
+        do throws(Failure) {
+            let failures = ParallelMap.map(items) { item -> Failure? in
+                var failure: Failure?
+                page(item) { file, bytes in
+                    do throws(Failure) {
+                        try metrics.writing { () throws(Failure) in try staging.put(file, bytes: bytes) }
+                    } catch {
+                        failure = error
+                    }
                 }
+                return failure
             }
-            return failure
+            if let failure = failures.compactMap({ $0 }).first { throw failure }
+            for asset in assets { try staging.put(asset.path, asset.data) }
+            return try staging.commit()
+        } catch {
+            // A failed write leaves nothing beside the output that a successful one would not: on a full disk the
+            // staging folder is what fills it. The next build starts from an empty staging folder instead.
+            staging.discard()
+            throw error
         }
-        if let failure = failures.compactMap({ $0 }).first { throw failure }
-        for asset in assets { try staging.put(asset.path, asset.data) }
-        return try staging.commit()
     }
 
     /// Brings an output that holds `previous` up to `snapshot` by writing only what `change` lists, each
@@ -55,22 +62,33 @@ extension OutputWriter {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
                 let temporary = folder + "/.iopsite-writing-" + (target as NSString).lastPathComponent
                 try? FileOps.unlinkFile(temporary)
-                if let page = pages[path] {
-                    var html = page.html
-                    try html.withUTF8 { try FileOps.create(temporary, UnsafeRawBufferPointer($0)) }
-                } else if let data = assets[path] {
-                    try data.withUnsafeBytes { try FileOps.create(temporary, $0) }
-                } else {
-                    continue
+                do {
+                    if let page = pages[path] {
+                        var html = page.html
+                        try html.withUTF8 { try FileOps.create(temporary, UnsafeRawBufferPointer($0)) }
+                    } else if let data = assets[path] {
+                        try data.withUnsafeBytes { try FileOps.create(temporary, $0) }
+                    } else {
+                        continue
+                    }
+                    guard rename(temporary, target) == 0 else { throw Failure.io("cannot write '\(target)'") }
+                } catch {
+                    // Half a file (a full disk) is never left behind: the old file stays whole in its place.
+                    try? FileOps.unlinkFile(temporary)
+                    throw error
                 }
-                guard rename(temporary, target) == 0 else { throw Failure.io("cannot write '\(target)'") }
             }
             if !change.written.isEmpty || !change.removed.isEmpty {
                 let manifest = Self.manifest(snapshot.outputPaths)
                 let target = output.path + "/" + Self.manifestName
                 try? FileOps.unlinkFile(target + ".writing")
-                try Data(manifest.utf8).withUnsafeBytes { try FileOps.create(target + ".writing", $0) }
-                guard rename(target + ".writing", target) == 0 else { throw Failure.io("cannot write '\(target)'") }
+                do {
+                    try Data(manifest.utf8).withUnsafeBytes { try FileOps.create(target + ".writing", $0) }
+                    guard rename(target + ".writing", target) == 0 else { throw Failure.io("cannot write '\(target)'") }
+                } catch {
+                    try? FileOps.unlinkFile(target + ".writing")
+                    throw error
+                }
             }
         } catch let failure as Failure {
             throw failure

@@ -84,8 +84,11 @@ struct OutputWriter {
             return Staging(writer: self, folder: staging, handle: handle, recycled: recycled, previous: previous, paths: paths,
                            foreign: foreign, existing: existing, manifest: manifest, makesFolders: false)
         } catch let failure as Failure {
+            try? fileManager.removeItem(at: staging)
             throw failure
         } catch {
+            // Nothing is left beside the output that a successful build would not leave (a full disk stays full otherwise).
+            try? fileManager.removeItem(at: staging)
             throw .io("cannot write '\(output.path)': \(error)")
         }
     }
@@ -154,6 +157,12 @@ struct OutputWriter {
             } catch {
                 throw .io("cannot write '\(folder.path)/\(path)': \(error)")
             }
+        }
+
+        /// Removes the staging folder after a failed write (whatever it holds: new files, or the old output after a
+        /// swap whose last step failed).
+        func discard() {
+            try? FileManager.default.removeItem(at: folder)
         }
 
         /// Carries foreign files across, writes the manifest and swaps the staging folder in.

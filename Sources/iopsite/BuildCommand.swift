@@ -24,16 +24,22 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Print where the build's time goes: each step, Markdown, and the slowest templates.")
     var metrics = false
 
+    @Flag(name: .long, help: "When another iopsite is writing the output folder, exit with 2 instead of waiting for it.")
+    var noWait = false
+
     func run() throws {
         let root = try site.rootURL()
         let outputURL = output.map { URL(fileURLWithPath: $0, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL }
         if watch {
-            throw ExitCode(WatchBuild.run(root: root, output: outputURL ?? root.appendingPathComponent("Public"), strict: strict, verbose: site.verbose))
+            let folder = outputURL ?? root.appendingPathComponent("Public")
+            throw ExitCode(WatchBuild.run(root: root, output: folder, strict: strict, verbose: site.verbose,
+                                          outputLock: OutputLockPolicy.policy(noWait: noWait, output: folder)))
         }
         let collected = metrics ? BuildMetrics() : nil
         // The links are checked by `iopsite check`; a build only writes, each page as soon as it renders.
-        let result = BuildSession.buildOnce(root: root, output: outputURL, strict: strict, today: Clock.today(), metrics: collected, keepsPages: false,
-                                 freesContent: false)
+        let folder = outputURL ?? root.appendingPathComponent("Public")
+        let result = BuildSession.buildOnce(root: root, output: folder, strict: strict, today: Clock.today(), metrics: collected, keepsPages: false,
+                                            freesContent: false, outputLock: OutputLockPolicy.policy(noWait: noWait, output: folder))
         DiagnosticPrinter.print(result.diagnostics, verbose: site.verbose)
         collected?.lines.forEach { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
         if let failure = result.failure {

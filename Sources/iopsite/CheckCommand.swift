@@ -99,10 +99,11 @@ struct CheckCommand: ParsableCommand {
             ?? FileManager.default.temporaryDirectory.appendingPathComponent("iopsite-check-\(UUID().uuidString)")
         defer {
             if temporary {
-                for url in [folder] + BuildSession.workingFolders(of: folder) { try? FileManager.default.removeItem(at: url) }
+                for url in [folder, FolderLock.file(of: folder)] + BuildSession.workingFolders(of: folder) { try? FileManager.default.removeItem(at: url) }
             }
         }
-        let outcome = BuildSession.buildOnce(root: root, output: folder, strict: strict, today: Clock.today())
+        let outcome = BuildSession.buildOnce(root: root, output: folder, strict: strict, today: Clock.today(),
+                                             outputLock: OutputLockPolicy.policy(noWait: false, output: folder))
         let diagnostics = outcome.diagnostics.filter { site.verbose || !$0.isDetail }
         if let failure = outcome.failure {
             FileHandle.standardError.write(Data("error: \(failure)\n".utf8))

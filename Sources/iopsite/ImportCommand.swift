@@ -50,6 +50,9 @@ struct SAMHSAImportCommand: ParsableCommand {
     @Option(name: .long, help: "text, or json for scripts.")
     var format: ReportFormat = .text
 
+    @Flag(name: .long, help: "When another import is writing Content/directory/imported/, exit with 2 instead of waiting for it.")
+    var noWait = false
+
     enum ReportFormat: String, ExpressibleByArgument {
         case text, json
     }
@@ -58,8 +61,12 @@ struct SAMHSAImportCommand: ParsableCommand {
         let root = try site.rootURL()
         let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let inputs = files.map { LocatorImporter.InputFile(url: URL(fileURLWithPath: $0, relativeTo: here).standardizedFileURL, displayPath: $0) }
+        let imported = root.appendingPathComponent("Content/directory/imported")
+        let lock: FolderLock.Policy = noWait ? .fail : .wait { pid in
+            Terminal.line("\(pid.map { "another iopsite (pid \($0))" } ?? "another iopsite") is importing into '\(imported.path)'; waiting for it to finish")
+        }
         let options = LocatorImporter.Options(state: state?.uppercased(), date: date, dryRun: dryRun, allowMassRetire: allowMassRetire,
-                                              complete: complete.flatMap { $0.split(separator: ",").map(String.init) })
+                                              complete: complete.flatMap { $0.split(separator: ",").map(String.init) }, lock: lock)
         let report = LocatorImporter(root: root).run(files: inputs, options: options)
         switch format {
         case .json:

@@ -7,8 +7,9 @@ import SiteWatch
 /// `iopsite build --watch`: builds into the output folder, then rebuilds on every change, writing only
 /// the files that changed. A failed rebuild leaves the output as the last good build wrote it.
 enum WatchBuild {
-    static func run(root: URL, output: URL, strict: Bool, verbose: Bool) -> Int32 {
-        let session = BuildSession(.init(root: root, strict: strict, today: Clock.today()))
+    static func run(root: URL, output: URL, strict: Bool, verbose: Bool, outputLock: FolderLock.Policy) -> Int32 {
+        // The output's lock is held only while a change is written: another build may write between two changes.
+        let session = BuildSession(.init(root: root, strict: strict, today: Clock.today(), outputLock: outputLock))
         let watcher: FileWatcher
         do {
             watcher = try FileWatcher(root: root, folders: BuildSession.sourceFolders)

@@ -1,4 +1,5 @@
 import Foundation
+import SiteCore
 import SiteTestSupport
 import Testing
 
@@ -86,6 +87,21 @@ import Testing
         let result = try run(["build", "--root", "/nonexistent/iopsite"])
         #expect(result.status == 2)
         #expect(result.stderr.contains("--root '/nonexistent/iopsite' is not a folder"))
+    }
+
+    @Test func aSecondBuildIntoTheSameFolderSaysWhoIsWritingAndWithNoWaitExits2() throws {
+        let site = try FixtureSite(Self.site)
+        let output = site.root.appendingPathComponent("Public")
+        // This test process holds the output's lock, as a build running beside it would.
+        let held = try FolderLock.acquire(output, purpose: "writing", policy: .fail)
+        let refused = try run(["build", "--root", site.root.path, "--no-wait"])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("error: another iopsite (pid \(getpid())) is writing '\(output.path)'; not waiting (--no-wait)"), "\(refused.stderr)")
+        #expect(!site.exists("Public/index.html"))
+        held.release()
+        let built = try run(["build", "--root", site.root.path, "--no-wait"])
+        #expect(built.status == 0, "\(built.stderr)")
+        #expect(site.exists("Public/index.html"))
     }
 
     @Test func aForeignOutputFolderIsExit2() throws {

@@ -66,6 +66,21 @@ import Testing
         #expect(virginia.contains("      street1: 1014 East Market Street, Rear\n"))
     }
 
+    @Test func anImportWhileAnotherWritesTheSameFolderWaitsOrWithNoWaitChangesNothing() throws {
+        let site = try site()
+        let row = Self.header + "A New Beginning,,122 Helton Court,,Boston,MA,2108,123,Suffolk,42.35,-71.06\n"
+        let imported = site.root.appendingPathComponent("Content/directory/imported")
+        let held = try FolderLock.acquire(imported, purpose: "importing into", policy: .fail)
+        let refused = try importFile(site, "n.csv", row, options: .init(lock: .fail))
+        #expect(refused.exitCode == 2)
+        #expect(refused.diagnostics.map(\.description) == [
+            "Content/directory/imported:1:1: error: another iopsite (pid \(getpid())) is importing into '\(imported.path)'; not waiting (--no-wait)"])
+        #expect(!site.exists("Content/directory/imported/ma.yaml"))
+        held.release()
+        #expect(try importFile(site, "n.csv", row, options: .init(lock: .fail)).exitCode == 0)
+        #expect(site.exists("Content/directory/imported/ma.yaml"))
+    }
+
     @Test func theHashIDIsTwelveHexDigitsOfSHA256OfTheNormalisedIdentity() {
         let record = LocatorRecord(name1: "Café Uno", name2: "", street1: "1 Main St.", street2: "", city: "Richmond", state: "VA",
                                    zip: "23219", zip4: "", county: "", latitude: "", longitude: "", location: SourceLocation(path: "", line: 1, column: 1))

@@ -29,14 +29,16 @@ extension BuildSession {
     /// - Parameters:
     ///   - keepsPages: whether the outcome holds the site (every page with where its links come from, for a
     ///     caller that checks them). Without, each page is written as soon as it renders and then let go.
+    ///   - outputLock: what to do when another process is writing `output` (wait for it, or fail with exit 2).
     ///   - freesContent: whether a build that keeps no pages gives its content's memory back before it returns.
     ///     A process that exits right after (the `build` command) need not: freeing 14,000 listings object by
     ///     object took the last 25 ms of a build, on one core.
     public static func buildOnce(root: URL, output: URL? = nil, strict: Bool = false, today: ContentDate? = nil, sitemapLimit: Int = 50_000,
-                                 metrics: BuildMetrics? = nil, keepsPages: Bool = true, freesContent: Bool = true) -> Outcome {
+                                 metrics: BuildMetrics? = nil, keepsPages: Bool = true, freesContent: Bool = true,
+                                 outputLock: FolderLock.Policy = .wait(announce: nil)) -> Outcome {
         let output = output ?? root.appendingPathComponent("Public")
         let session = BuildSession(Settings(root: root, strict: strict, today: today, sitemapLimit: sitemapLimit, incremental: false,
-                                            metrics: metrics, describesPages: keepsPages))
+                                            metrics: metrics, describesPages: keepsPages, outputLock: outputLock))
         guard keepsPages else { return session.buildWithoutKeeping(into: output, freesContent: freesContent) }
         switch session.update() {
         case .failure(let failure):

@@ -12,6 +12,8 @@ extension BuildSession {
     /// first build of a process); otherwise only the files `change` lists, each replaced by a rename.
     /// Either way the folder ends as a clean build of the same sources writes it.
     public func write(_ snapshot: SiteSnapshot, change: SiteChange?, to output: URL) throws(OutputFailure) -> WriteReport {
+        let held = try lockOutput(output)
+        defer { held.release() }
         let writer = OutputWriter(output: output)
         do {
             if let change {
@@ -28,6 +30,8 @@ extension BuildSession {
     /// it is rendered, then swaps the output in at once, as `write` does. No page is kept: memory holds
     /// the content and the pages being rendered, not the whole site (125 MB for the real content).
     public func renderAndWrite(_ planned: Planned, to output: URL) throws(OutputFailure) -> WriteReport {
+        let held = try lockOutput(output)
+        defer { held.release() }
         let renderer = renderer(for: planned)
         let paths = Set(planned.specs.map(\.route.outputFile) + planned.templates.assets.map(\.path))
         do {
@@ -36,6 +40,16 @@ extension BuildSession {
                     renderer.write(spec) { put(spec.route.outputFile, $0) }
                 }
             }
+        } catch {
+            throw OutputFailure(description: error.description)
+        }
+    }
+
+    /// The output folder's lock, held for the whole of a write: two builds into one folder (an editor's, a CI job's,
+    /// `build --watch`'s) take turns instead of interleaving their staging folders.
+    private func lockOutput(_ output: URL) throws(OutputFailure) -> FolderLock {
+        do {
+            return try FolderLock.acquire(output, purpose: "writing", policy: settings.outputLock)
         } catch {
             throw OutputFailure(description: error.description)
         }

@@ -27,9 +27,12 @@ public final class BuildSession: @unchecked Sendable {
         /// or a caller that asks). A build that only writes (`iopsite build`) does not ask, and is spared
         /// collecting them.
         public var describesPages: Bool
+        /// What a write does when another process is writing the same output folder: wait (the default) or fail.
+        public var outputLock: FolderLock.Policy
 
         public init(root: URL, strict: Bool = false, today: ContentDate? = nil, sitemapLimit: Int = 50_000, incremental: Bool = true,
-                    metrics: BuildMetrics? = nil, describesPages: Bool = true) {
+                    metrics: BuildMetrics? = nil, describesPages: Bool = true, outputLock: FolderLock.Policy = .wait(announce: nil)) {
+            self.outputLock = outputLock
             self.metrics = metrics
             self.describesPages = describesPages
             self.root = root

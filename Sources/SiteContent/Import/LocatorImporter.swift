@@ -1,6 +1,6 @@
 import Crypto
 public import Foundation
-import SiteCore
+public import SiteCore
 import Yams
 import SiteMarkdown
 
@@ -23,8 +23,12 @@ public struct LocatorImporter: Sendable {
         /// The states (USPS codes, or `all`) a search export covers completely: only there can its listings retire.
         /// The 2020 nationwide export covers every state without it.
         public var complete: [String]
+        /// What an import does when another is writing `imported/`: wait for it (the default) or fail with exit 2.
+        public var lock: FolderLock.Policy
 
-        public init(state: String? = nil, date: String? = nil, dryRun: Bool = false, allowMassRetire: Bool = false, complete: [String] = []) {
+        public init(state: String? = nil, date: String? = nil, dryRun: Bool = false, allowMassRetire: Bool = false, complete: [String] = [],
+                    lock: FolderLock.Policy = .wait(announce: nil)) {
+            self.lock = lock
             self.state = state
             self.date = date
             self.dryRun = dryRun
@@ -53,6 +57,20 @@ public struct LocatorImporter: Sendable {
         var report = ImportReport()
         report.dryRun = options.dryRun
         let log = DiagnosticLog()
+        // One import at a time, from reading what is imported to writing it back: two would each merge into the
+        // same old files and the second would undo the first.
+        var held: FolderLock?
+        if !options.dryRun {
+            do {
+                held = try FolderLock.acquire(folder.appendingPathComponent("imported"), purpose: "importing into", policy: options.lock)
+            } catch {
+                log.error("\(error)", at: SourceLocation(path: "\(DirectoryLoader.folder)/imported", line: 1, column: 1))
+                report.exitCode = 2
+                report.diagnostics = log.diagnostics
+                return report
+            }
+        }
+        defer { held?.release() }
         perform(files: files, options: options, report: &report, log: log)
         report.diagnostics = log.diagnostics.sortedUnique
         return report
