@@ -61,10 +61,7 @@ struct SAMHSAImportCommand: ParsableCommand {
         let root = try site.rootURL()
         let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let inputs = files.map { LocatorImporter.InputFile(url: URL(fileURLWithPath: $0, relativeTo: here).standardizedFileURL, displayPath: $0) }
-        let imported = root.appendingPathComponent("Content/directory/imported")
-        let lock: FolderLock.Policy = noWait ? .fail : .wait { pid in
-            Terminal.line("\(pid.map { "another iopsite (pid \($0))" } ?? "another iopsite") is importing into '\(imported.path)'; waiting for it to finish")
-        }
+        let lock = OutputLockPolicy.policy(noWait: noWait, output: root.appendingPathComponent("Content/directory/imported"), purpose: "importing into")
         let options = LocatorImporter.Options(state: state?.uppercased(), date: date, dryRun: dryRun, allowMassRetire: allowMassRetire,
                                               complete: complete.flatMap { $0.split(separator: ",").map(String.init) }, lock: lock)
         let report = LocatorImporter(root: root).run(files: inputs, options: options)

@@ -47,14 +47,3 @@ import Testing
         #expect(result.exitCode == 0)
     }
 }
-
-/// A value a detached build sets and the test reads.
-private final class LockedBox<Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: Value
-    init(_ value: Value) { stored = value }
-    var value: Value {
-        get { lock.withLock { stored } }
-        set { lock.withLock { stored = newValue } }
-    }
-}

@@ -52,14 +52,3 @@ import Testing
         #expect(!process.groupIsAlive)
     }
 }
-
-/// A value shared with a `@Sendable` closure.
-final class LockedBox<Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: Value
-    init(_ value: Value) { stored = value }
-    var value: Value {
-        get { lock.withLock { stored } }
-        set { lock.withLock { stored = newValue } }
-    }
-}
