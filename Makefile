@@ -4,7 +4,7 @@ SWIFT ?= swift
 ## (no dozen shared libraries to load and bind) and each call into the runtime skips the PLT.
 RELEASE = $(SWIFT) build -c release --static-swift-stdlib
 
-.PHONY: site test test-fast deps test-deps bench bench-search fuzz fuzz-build fuzz-smoke clean
+.PHONY: site test test-faults test-fast deps test-deps bench bench-search fuzz fuzz-build fuzz-smoke clean
 
 ## Install what is missing, build in release mode, generate the site into Public/.
 site: deps
@@ -16,6 +16,11 @@ site: deps
 ## axe-playwright-python wheel; test-deps installs whatever is missing.
 test: deps test-deps
 	$(SWIFT) test
+
+## The fault suite (docs/reliability.md): full disks on small tmpfs mounts, kill -9 at seeded moments, concurrent
+## writers, the dev server under load. It mounts file systems, so it runs as root; without the rights it fails and says why.
+test-faults: deps
+	IOPSITE_TESTS=faults $(SWIFT) test --filter FaultTests
 
 ## The contributors' run: the unit and inline-fixture tests, without the suites marked `.heavy` (the real site's
 ## build, the browser, the Nu checker, child processes, the seeded edit sequences); docs/development/testing.md.

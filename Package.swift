@@ -126,6 +126,8 @@ let package = Package(
         .testTarget(name: "SiteServerTests", dependencies: ["SiteServer", "SiteBuild", "SiteCore", "SiteTestSupport"], swiftSettings: strictness),
         .testTarget(name: "SiteExternalTests", dependencies: ["SiteExternal", "SiteCheck", "SiteContent", "SiteLinks", "SiteCore", "SiteTestSupport", "SiteTestServer"], swiftSettings: strictness),
         .testTarget(name: "IOPSiteTests", dependencies: ["iopsite", "SiteCore", "SiteTestSupport", "SiteTestServer"], swiftSettings: strictness),
+        // The fault suite (`make test-faults`): full disks, killed processes, concurrent writers, a loaded dev server.
+        .testTarget(name: "FaultTests", dependencies: ["iopsite", "iopsite-bench", "SiteCore", "SiteTestSupport"], swiftSettings: strictness),
         .testTarget(name: "FuzzRegressionTests", dependencies: ["FuzzChecks", "SiteCore", "SiteLinksReference", "SiteTestSupport"], swiftSettings: strictness),
     ]
 )

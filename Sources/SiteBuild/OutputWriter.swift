@@ -64,7 +64,7 @@ struct OutputWriter {
                     empty = true
                 }
             }
-            let foreign = previous == nil ? [] : foreignEntries(previous: previous!)
+            let (foreign, temporaries) = previous == nil ? ([], []) : foreignEntries(previous: previous!)
             if let clash = foreign.first(where: { $0.kind != .folder && paths.contains($0.path) }) {
                 throw Failure.wouldOverwriteForeignFile(output.appendingPathComponent(clash.path).path)
             }
@@ -72,8 +72,10 @@ struct OutputWriter {
                 // Nothing to keep or clear: each file's folders are made as it is put, on the core that renders it,
                 // rather than all of them first (listing the folders of every path, then a pause to make them).
                 guard let handle = FileOps.Folder(staging.path) else { throw Failure.io("cannot open '\(staging.path)'") }
-                return Staging(writer: self, folder: staging, handle: handle, recycled: recycled, previous: previous, paths: paths,
-                               foreign: [], existing: [:], manifest: manifest, makesFolders: true)
+                let prepared = Staging(writer: self, folder: staging, handle: handle, recycled: recycled, previous: previous, paths: paths,
+                                       foreign: [], existing: [:], manifest: manifest, makesFolders: true)
+                prepared.temporaries = temporaries
+                return prepared
             }
             var wanted = paths.union(foreign.filter { $0.kind != .folder }.map(\.path))
             wanted.insert(Self.manifestName)
@@ -81,8 +83,10 @@ struct OutputWriter {
             let existing = try clear(staging, keeping: wanted, folders: folders)
             guard let handle = FileOps.Folder(staging.path) else { throw Failure.io("cannot open '\(staging.path)'") }
             try Self.makeFolders(folders.filter { existing[$0] != .folder }, in: handle)
-            return Staging(writer: self, folder: staging, handle: handle, recycled: recycled, previous: previous, paths: paths,
-                           foreign: foreign, existing: existing, manifest: manifest, makesFolders: false)
+            let prepared = Staging(writer: self, folder: staging, handle: handle, recycled: recycled, previous: previous, paths: paths,
+                                   foreign: foreign, existing: existing, manifest: manifest, makesFolders: false)
+            prepared.temporaries = temporaries
+            return prepared
         } catch let failure as Failure {
             try? fileManager.removeItem(at: staging)
             throw failure
@@ -105,6 +109,8 @@ struct OutputWriter {
         let foreign: [(path: String, kind: FileTree.Kind)]
         /// Read-only after `begin`; every thread may consult it.
         let existing: [String: FileTree.Kind]
+        /// Files a killed incremental write left in the output: not carried across, and removed once swapped out.
+        var temporaries: [String] = []
         /// The text of the manifest of `paths`.
         let manifest: BackgroundValue<String>
         /// Whether a file's folders are made as it is put (in a new, empty staging folder), rather than all beforehand.
@@ -185,6 +191,7 @@ struct OutputWriter {
                 if fileManager.fileExists(atPath: writer.output.path) {
                     try FileSwap.exchange(writer.output, folder)
                     try fileManager.moveItem(at: folder, to: recycled)
+                    for path in temporaries { try? FileOps.unlinkFile(recycled.path + "/" + path) }
                 } else {
                     try fileManager.moveItem(at: folder, to: writer.output)
                 }
@@ -297,7 +304,7 @@ struct OutputWriter {
     private func previousManifest() throws(Failure) -> Set<String>? {
         var isDirectory: ObjCBool = false
         guard fileManager.fileExists(atPath: output.path, isDirectory: &isDirectory) else { return nil }
-        guard isDirectory.boolValue else { throw .io("'\(output.path)' exists and is not a folder") }
+        guard isDirectory.boolValue else { throw .io("cannot write '\(output.path)': it exists and is not a folder") }
         let manifestURL = output.appendingPathComponent(Self.manifestName)
         if let data = fileManager.contents(atPath: manifestURL.path) {
             let lines = String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
@@ -308,11 +315,25 @@ struct OutputWriter {
         return []
     }
 
-    /// What is in the output that iopsite did not write: it is carried into every new output untouched.
-    private func foreignEntries(previous: Set<String>) -> [(path: String, kind: FileTree.Kind)] {
+    /// What is in the output that iopsite did not write: it is carried into every new output untouched. Apart, the
+    /// temporaries of an incremental write that was killed: iopsite's, so neither carried nor kept.
+    private func foreignEntries(previous: Set<String>) -> (foreign: [(path: String, kind: FileTree.Kind)], temporaries: [String]) {
         let written = Self.folders(of: previous)
-        return FileTree.entries(under: output.path).filter { entry in
-            entry.path != Self.manifestName && !previous.contains(entry.path) && !(entry.kind == .folder && written.contains(entry.path))
+        var foreign: [(path: String, kind: FileTree.Kind)] = [], temporaries: [String] = []
+        for entry in FileTree.entries(under: output.path)
+        where entry.path != Self.manifestName && !previous.contains(entry.path) && !(entry.kind == .folder && written.contains(entry.path)) {
+            if entry.kind != .folder && Self.isTemporary(entry.path) {
+                temporaries.append(entry.path)
+            } else {
+                foreign.append(entry)
+            }
         }
+        return (foreign, temporaries)
+    }
+
+    /// A file an incremental write was making when its process was killed: iopsite's own, so never carried across.
+    static func isTemporary(_ path: String) -> Bool {
+        let name = (path as NSString).lastPathComponent
+        return name.hasPrefix(temporaryPrefix) || name.hasPrefix(manifestName + ".writing")
     }
 }

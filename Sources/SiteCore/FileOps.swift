@@ -6,12 +6,23 @@ import Glibc
 /// Thin POSIX file operations for the output writer, which does them tens of thousands of times per
 /// build; Foundation's FileManager adds checks and allocations on each call that cost more than the call.
 public enum FileOps {
-    public struct Failure: Error, CustomStringConvertible {
+    public struct Failure: LocalizedError, CustomStringConvertible {
         public let operation: String
         public let path: String
         public let code: Int32
 
-        public var description: String { "\(operation) '\(path)': \(String(cString: strerror(code)))" }
+        public init(operation: String, path: String, code: Int32) {
+            self.operation = operation
+            self.path = path
+            self.code = code
+        }
+
+        public var description: String { "\(operation) '\(path)': \(reason)" }
+
+        public var errorDescription: String? { description }
+
+        /// The system's words for the failure ("Permission denied").
+        public var reason: String { String(cString: strerror(code)) }
     }
 
     /// Creates a new file (it must not exist) holding `buffer`.
@@ -87,25 +98,31 @@ public enum FileOps {
 
     /// The file's bytes, or nil when it cannot be read.
     public static func contents(_ path: String) -> Data? {
+        try? read(path).get()
+    }
+
+    /// The file's bytes, or why they cannot be read (the system's reason, for a diagnostic).
+    public static func read(_ path: String) -> Result<Data, Failure> {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
+        guard descriptor >= 0 else { return .failure(Failure(operation: "open", path: path, code: errno)) }
         defer { close(descriptor) }
         var info = stat()
-        guard fstat(descriptor, &info) == 0 else { return nil }
+        guard fstat(descriptor, &info) == 0 else { return .failure(Failure(operation: "stat", path: path, code: errno)) }
         // Read into memory that is not zeroed first (`Data(count:)` wrote zeros over every byte it was about to read).
         let size = Int(info.st_size)
-        guard size > 0 else { return Data() }
+        guard size > 0 else { return .success(Data()) }
         let buffer = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 16)
         var offset = 0
         while offset < size {
             let count = Glibc.read(descriptor, buffer + offset, size - offset)
             guard count > 0 else {
+                let failure = Failure(operation: "read", path: path, code: count < 0 ? errno : EIO)
                 buffer.deallocate()
-                return nil
+                return .failure(failure)
             }
             offset += count
         }
-        return Data(bytesNoCopy: buffer, count: size, deallocator: .custom { pointer, _ in pointer.deallocate() })
+        return .success(Data(bytesNoCopy: buffer, count: size, deallocator: .custom { pointer, _ in pointer.deallocate() }))
     }
 
     /// Reads the rest of an open file into `buffer` (grown as needed, reused across calls); returns the

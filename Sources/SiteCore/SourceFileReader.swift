@@ -37,8 +37,7 @@ public struct SourceFileReader: Sendable {
 
     private func uncachedData(_ path: String) -> Result<Data, Diagnostic> {
         checked(path).flatMap { resolved in
-            guard let data = FileOps.contents(resolved) else { return .failure(.error("cannot read file", at: Self.start(of: path))) }
-            return .success(data)
+            FileOps.read(resolved).mapError { .error("cannot read the file: \($0.reason)", at: Self.start(of: path)) }
         }
     }
 
@@ -46,7 +45,7 @@ public struct SourceFileReader: Sendable {
     private func checked(_ path: String) -> Result<String, Diagnostic> {
         let at = Self.start(of: path)
         let full = root.appendingPathComponent(path).path
-        guard let resolved = Self.resolved(full) else { return .failure(.error("cannot read file", at: at)) }
+        guard let resolved = Self.resolved(full) else { return .failure(.error("cannot read the file: \(String(cString: strerror(errno)))", at: at)) }
         guard resolved == resolvedRoot || resolved.hasPrefix(resolvedRoot.hasSuffix("/") ? resolvedRoot : resolvedRoot + "/") else {
             return .failure(.error("symbolic link resolves outside the site root (to \(resolved)); it was not read", at: at))
         }

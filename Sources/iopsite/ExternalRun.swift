@@ -13,7 +13,7 @@ struct ExternalRun {
     func check(_ targets: ExternalTargets) -> ExternalChecker.Result {
         let cacheFile = root.appendingPathComponent(ExternalCache.path)
         let (cache, problem) = ExternalCache.load(from: cacheFile)
-        if let problem { Terminal.line("warning: \(ExternalCache.path): \(problem)") }
+        if let problem { Terminal.line("\(ExternalCache.path):1:1: warning: \(problem)") }
         let fetcher = HTTPFetcher(connectTimeout: settings.connectTimeout, timeout: settings.timeout,
                                   userAgent: "iopsite link checker (+\(baseURL))")
         let checker = ExternalChecker(settings: settings, fetcher: fetcher)

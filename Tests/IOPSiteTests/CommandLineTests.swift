@@ -5,29 +5,12 @@ import Testing
 
 /// Runs the real `iopsite` binary, built next to the test runner, and checks exit codes and output.
 @Suite(.cleansUp, .heavy) struct CommandLineTests {
-    struct Run {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
+    typealias Run = CommandRun
 
-    static var binary: URL {
-        let runner = URL(fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0])
-        return runner.deletingLastPathComponent().appendingPathComponent("iopsite")
-    }
+    static var binary: URL { CommandRun.product("iopsite") }
 
     func run(_ arguments: [String]) throws -> Run {
-        let process = Process()
-        process.executableURL = Self.binary
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+        try CommandRun.run(Self.binary, arguments)
     }
 
     static let site: [String: String] = [

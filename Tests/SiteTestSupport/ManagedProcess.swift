@@ -105,6 +105,14 @@ public final class ManagedProcess: @unchecked Sendable {
         }
     }
 
+    /// Kills the process with SIGKILL, as a crash or the out-of-memory killer would (it gets no chance to clean up),
+    /// and reaps it; its exit status (137).
+    @discardableResult
+    public func killAbruptly() -> Int32 {
+        kill(pid, SIGKILL)
+        return wait()
+    }
+
     /// Stops the whole process group: SIGTERM, then SIGKILL after a grace period; reaps the leader.
     public func stop() {
         kill(-pid, SIGTERM)

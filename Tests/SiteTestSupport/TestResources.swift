@@ -25,6 +25,7 @@ public final class TestResources: @unchecked Sendable {
     private let lock = NSLock()
     private var folders: [URL] = []
     private var processes: [ManagedProcess] = []
+    private var cleanups: [() -> Void] = []
 
     public init() {}
 
@@ -43,13 +44,20 @@ public final class TestResources: @unchecked Sendable {
         return process
     }
 
-    /// Stops every process group and removes every folder.
+    /// Runs `action` when the owner is released, after its processes stop and before its folders are removed
+    /// (a file system mounted in one of them is unmounted first); the last registered runs first.
+    public func onRelease(_ action: @escaping () -> Void) {
+        lock.withLock { cleanups.append(action) }
+    }
+
+    /// Stops every process group, runs the cleanups and removes every folder.
     public func release() {
-        let (owned, made) = lock.withLock { () -> ([ManagedProcess], [URL]) in
-            defer { processes = []; folders = [] }
-            return (processes, folders)
+        let (owned, actions, made) = lock.withLock { () -> ([ManagedProcess], [() -> Void], [URL]) in
+            defer { processes = []; cleanups = []; folders = [] }
+            return (processes, cleanups, folders)
         }
         owned.forEach { $0.stop() }
+        actions.reversed().forEach { $0() }
         for folder in made {
             try? FileManager.default.removeItem(at: folder)
             // A build keeps its staging and previous folders beside its output; those are inside `folder` here.

@@ -334,7 +334,8 @@ public struct LocatorImporter: Sendable {
                 let target = staging.appendingPathComponent("\(state.lowercased()).yaml")
                 try? fileManager.removeItem(at: target)
                 let text = Self.header + "facilities:\n" + facilities.map(\.yaml).joined()
-                try Data(text.utf8).write(to: target)
+                // The system's reason on failure ("No space left on device"), not Foundation's paraphrase of it.
+                try Data(text.utf8).withUnsafeBytes { try FileOps.create(target.path, $0) }
             }
             if fileManager.fileExists(atPath: imported.path) {
                 try FileSwap.exchange(imported, staging)

@@ -1,0 +1,100 @@
+import Foundation
+import SiteTestSupport
+import Testing
+
+/// The disk fills up while iopsite writes: the write fails with exit 2 and a plain message, what was there is
+/// byte for byte as it was, nothing is left behind to keep the disk full, and once there is space the next run works.
+@Suite(.cleansUp, .faults, .serialized) struct DiskFullTests {
+    /// A little space: enough for a lock file and a folder or two, never for a site.
+    static let slack = 64 * 1024
+
+    @Test func aRebuildThatFillsTheDiskLeavesTheOldOutputAndNoStagingAndTheNextBuildSucceeds() throws {
+        let disk = try Tmpfs(megabytes: 96)
+        let site = try FaultSite.directorySite()
+        let output = disk.root.appendingPathComponent("out")
+        let first = try FaultSite.run(["build", "--root", site.path, "--output", output.path])
+        try #require(first.status == 0, "\(first.stderr)")
+        let before = FolderState(output)
+        try FaultSite.setEdition(2, of: site)
+        try disk.fill(leaving: Self.slack)
+        let free = disk.available
+
+        let failed = try FaultSite.run(["build", "--root", site.path, "--output", output.path])
+        #expect(failed.status == 2)
+        #expect(failed.stderr.contains("No space left on device"), "\(failed.stderr)")
+        #expect(FolderState(output) == before, "changed: \(FolderState(output).differences(from: before))")
+        #expect(Leftovers.under(disk.root).isEmpty, "left: \(Leftovers.under(disk.root))")
+        #expect(disk.available >= free - 8192, "the failed build kept \(free - disk.available) bytes")
+
+        try disk.free()
+        let next = try FaultSite.run(["build", "--root", site.path, "--output", output.path])
+        #expect(next.status == 0, "\(next.stderr)")
+        #expect(FolderState(output).files == (try FaultSite.cleanBuild(of: site)))
+        #expect(Leftovers.under(disk.root).isEmpty)
+    }
+
+    @Test func aFirstBuildOnAFullDiskLeavesNoOutputAndNoStaging() throws {
+        let disk = try Tmpfs(megabytes: 8)
+        let site = try FaultSite.directorySite()
+        let output = disk.root.appendingPathComponent("out")
+        try disk.fill(leaving: 2 * 1024 * 1024)
+
+        let failed = try FaultSite.run(["build", "--root", site.path, "--output", output.path])
+        #expect(failed.status == 2)
+        #expect(failed.stderr.contains("No space left on device"), "\(failed.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: output.path))
+        #expect(Leftovers.under(disk.root).isEmpty, "left: \(Leftovers.under(disk.root))")
+        #expect(disk.available >= 2 * 1024 * 1024 - 8192)
+    }
+
+    @Test func buildWatchWhoseWriteFillsTheDiskKeepsEveryOldFileAndWritesTheNextChangeOnceThereIsSpace() throws {
+        let disk = try Tmpfs(megabytes: 96)
+        let site = try FaultSite.directorySite()
+        let output = disk.root.appendingPathComponent("out")
+        let watch = try TestResources.owner.start(FaultSite.iopsite.path, ["build", "--watch", "--root", site.path, "--output", output.path])
+        let started = watch.waitForOutput(containing: "Watching", seconds: 60)
+        try #require(started.contains("Watching"), "\(started)")
+        let before = FolderState(output)
+        try disk.fill(leaving: Self.slack)
+        let free = disk.available
+
+        try FaultSite.setEdition(2, of: site)
+        let failed = watch.waitForOutput(containing: "No space left on device", seconds: 60)
+        #expect(failed.contains("No space left on device"), "\(failed)")
+        #expect(FolderState(output) == before, "changed: \(FolderState(output).differences(from: before))")
+        #expect(Leftovers.under(disk.root).isEmpty, "left: \(Leftovers.under(disk.root))")
+        #expect(disk.available >= free - 8192, "the failed write kept \(free - disk.available) bytes")
+
+        try disk.free()
+        try FaultSite.setEdition(3, of: site)
+        let count = watch.output.components(separatedBy: "written").count
+        let deadline = Date().addingTimeInterval(60)
+        while watch.output.components(separatedBy: "written").count == count, Date() < deadline { usleep(50_000) }
+        #expect(FolderState(output).files == (try FaultSite.cleanBuild(of: site)), "\(watch.output)")
+        #expect(Leftovers.under(disk.root).isEmpty)
+    }
+
+    @Test func anImportThatFillsTheDiskLeavesContentAsItWasAndTheNextImportSucceeds() throws {
+        let disk = try Tmpfs(megabytes: 16)
+        let site = try FaultSite.importSite(in: disk.root, states: [])
+        let export = try FaultSite.nationwideExport(in: try TestResources.owner.temporaryFolder("export"))
+        let content = site.appendingPathComponent("Content")
+        let before = FolderState(content)
+        try disk.fill(leaving: Self.slack)
+        let free = disk.available
+
+        let failed = try FaultSite.run(["import", "samhsa", export.path, "--root", site.path])
+        #expect(failed.status == 2)
+        #expect(failed.stderr.contains("No space left on device"), "\(failed.stderr)")
+        #expect(FolderState(content) == before, "changed: \(FolderState(content).differences(from: before))")
+        #expect(Leftovers.under(disk.root).isEmpty, "left: \(Leftovers.under(disk.root))")
+        #expect(disk.available >= free - 8192, "the failed import kept \(free - disk.available) bytes")
+
+        try disk.free()
+        let next = try FaultSite.run(["import", "samhsa", export.path, "--root", site.path])
+        #expect(next.status == 0, "\(next.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: content.path + "/directory/imported").sorted()
+            == FaultSite.nationwideFiles)
+        #expect(Leftovers.under(disk.root).isEmpty)
+    }
+}
