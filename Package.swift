@@ -78,6 +78,7 @@ let package = Package(
         .target(name: "SiteServer", dependencies: [
             "SiteCore", "SiteTemplates", "SiteBuild", "SiteCheck", "SiteWatch",
             .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdCore", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "NIOCore", package: "swift-nio"),

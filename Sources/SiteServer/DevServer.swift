@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import Logging
 import NIOCore
 public import SiteBuild
@@ -15,11 +16,22 @@ public enum DevServer {
         public var port: Int
         /// Opens the site in the default browser once it is served.
         public var open: Bool
+        /// How often an open live-reload connection gets a keep-alive line: a browser that went away without
+        /// closing its connection is noticed, and its task ended, by the next one.
+        public var heartbeat: Duration
+        /// Connections served at once; more wait to be accepted.
+        public var maximumConnections: Int
+        /// How long a connection may sit between requests (or send nothing of one) before it is closed.
+        public var idleTimeout: Duration
 
-        public init(host: String = "127.0.0.1", port: Int = 1313, open: Bool = false) {
+        public init(host: String = "127.0.0.1", port: Int = 1313, open: Bool = false, heartbeat: Duration = .seconds(15),
+                    maximumConnections: Int = 1_024, idleTimeout: Duration = .seconds(30)) {
             self.host = host
             self.port = port
             self.open = open
+            self.heartbeat = heartbeat
+            self.maximumConnections = maximumConnections
+            self.idleTimeout = idleTimeout
         }
     }
 
@@ -39,9 +51,13 @@ public enum DevServer {
         let done = DispatchSemaphore(value: 0)
         var logger = Logger(label: "iopsite serve")
         logger.logLevel = .critical
+        // Bounded in count and in time: at most `maximumConnections` at once, none idle for long, and every live-reload
+        // stream written to at least once a heartbeat, so that one whose browser left ends.
         let app = Application(
             responder: SiteResponder(state: state),
-            configuration: .init(address: .hostname(options.host, port: options.port), serverName: "iopsite"),
+            server: .http1(configuration: .init(idleTimeout: .nanoseconds(Int64(options.idleTimeout.seconds * 1e9)))),
+            configuration: .init(address: .hostname(options.host, port: options.port), serverName: "iopsite",
+                                 availableConnectionsDelegate: MaximumAvailableConnections(options.maximumConnections)),
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? options.port
                 let url = "http://\(options.host.contains(":") ? "[\(options.host)]" : options.host):\(port)\(state.basePath)"
@@ -64,6 +80,11 @@ public enum DevServer {
             logger: logger
         )
         let signals = StopSignals.install { state.closeAll() }
+        let heartbeat = DispatchSource.makeTimerSource(queue: .global())
+        heartbeat.schedule(deadline: .now() + options.heartbeat.seconds, repeating: options.heartbeat.seconds)
+        heartbeat.setEventHandler { state.keepAlive() }
+        heartbeat.resume()
+        defer { heartbeat.cancel() }
         Task {
             do {
                 try await app.run()
@@ -108,6 +129,11 @@ public enum DevServer {
         process.arguments = (process.arguments ?? []) + [url]
         try? process.run()
     }
+}
+
+extension Duration {
+    /// The duration in seconds, for the APIs that take a number.
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
 }
 
 /// The exit code the server's task sets.

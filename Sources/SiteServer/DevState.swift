@@ -61,6 +61,11 @@ final class DevState: @unchecked Sendable {
         return stream
     }
 
+    /// Writes a comment line to every browser's stream: one whose browser is gone fails to be written and ends.
+    func keepAlive() {
+        broadcast(LiveEvent.keepAlive)
+    }
+
     /// Ends every browser's stream (when the server stops).
     func closeAll() {
         let all = lock.withLock { () -> [AsyncStream<String>.Continuation] in
@@ -79,6 +84,8 @@ final class DevState: @unchecked Sendable {
 /// The Server-Sent Events the live-reload script listens to.
 enum LiveEvent {
     static let hello = "event: hello\ndata: {}\n\n"
+    /// A comment line, which browsers ignore.
+    static let keepAlive = ": keep-alive\n\n"
 
     /// The routes whose pages changed (as served URLs) and the stylesheets that changed.
     static func change(_ change: SiteChange, basePath: String, reloadAll: Bool) -> String {

@@ -74,6 +74,11 @@ public enum HTTPProbe {
 
         deinit { close(socket) }
 
+        /// Hangs up, as a browser does when its tab closes: the reading thread ends.
+        public func disconnect() {
+            shutdown(socket, Int32(SHUT_RDWR))
+        }
+
         public var events: [(event: String, data: String)] { lock.withLock { received } }
 
         /// Waits until an event satisfies `match` or `seconds` pass.
