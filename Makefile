@@ -19,8 +19,9 @@ test: deps test-deps
 
 ## The fault suite (docs/reliability.md): full disks on small tmpfs mounts, kill -9 at seeded moments, concurrent
 ## writers, the dev server under load. It mounts file systems, so it runs as root; without the rights it fails and says why.
+## One test at a time: the kill cases time their moments against a build measured on an otherwise idle machine.
 test-faults: deps
-	IOPSITE_TESTS=faults $(SWIFT) test --filter FaultTests
+	IOPSITE_TESTS=faults $(SWIFT) test --no-parallel --filter FaultTests
 
 ## The contributors' run: the unit and inline-fixture tests, without the suites marked `.heavy` (the real site's
 ## build, the browser, the Nu checker, child processes, the seeded edit sequences); docs/development/testing.md.

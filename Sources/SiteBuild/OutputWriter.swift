@@ -47,7 +47,7 @@ struct OutputWriter {
     /// Prepares the staging folder for a build that will write exactly `paths`: unwanted entries are
     /// removed and every folder exists, so pages can be put from several threads as they render.
     func begin(paths: Set<String>) throws(Failure) -> Staging {
-        let previous = try previousManifest()
+        let (previous, warning) = try previousManifest(paths: paths)
         // The manifest depends on the paths alone: made meanwhile, so the end of a build does not wait for it.
         let manifest = BackgroundValue { Self.manifest(paths) }
         let staging = sibling("staging")
@@ -75,6 +75,7 @@ struct OutputWriter {
                 let prepared = Staging(writer: self, folder: staging, handle: handle, recycled: recycled, previous: previous, paths: paths,
                                        foreign: [], existing: [:], manifest: manifest, makesFolders: true)
                 prepared.temporaries = temporaries
+                prepared.warnings = warning.map { [$0] } ?? []
                 return prepared
             }
             var wanted = paths.union(foreign.filter { $0.kind != .folder }.map(\.path))
@@ -86,6 +87,7 @@ struct OutputWriter {
             let prepared = Staging(writer: self, folder: staging, handle: handle, recycled: recycled, previous: previous, paths: paths,
                                    foreign: foreign, existing: existing, manifest: manifest, makesFolders: false)
             prepared.temporaries = temporaries
+            prepared.warnings = warning.map { [$0] } ?? []
             return prepared
         } catch let failure as Failure {
             try? fileManager.removeItem(at: staging)
@@ -111,6 +113,8 @@ struct OutputWriter {
         let existing: [String: FileTree.Kind]
         /// Files a killed incremental write left in the output: not carried across, and removed once swapped out.
         var temporaries: [String] = []
+        /// For the report: what was wrong with the output before the write.
+        var warnings: [String] = []
         /// The text of the manifest of `paths`.
         let manifest: BackgroundValue<String>
         /// Whether a file's folders are made as it is put (in a new, empty staging folder), rather than all beforehand.
@@ -199,7 +203,7 @@ struct OutputWriter {
                 throw .io("cannot write '\(writer.output.path)': \(error)")
             }
             return lock.withLock {
-                WriteReport(written: written, unchanged: unchanged, removed: previous.map { $0.subtracting(paths).count } ?? 0)
+                WriteReport(written: written, unchanged: unchanged, removed: previous.map { $0.subtracting(paths).count } ?? 0, warnings: warnings)
             }
         }
     }
@@ -301,18 +305,26 @@ struct OutputWriter {
     }
 
     /// The files the last build wrote; nil when the output does not exist or is empty but for `.gitkeep`.
-    private func previousManifest() throws(Failure) -> Set<String>? {
+    ///
+    /// A manifest that does not begin with iopsite's header was not written by iopsite (a disk error, a hand edit):
+    /// then the files this build writes (`paths`) are taken as its own and written afresh, every other file is kept,
+    /// and a warning says so. Every page is then right; nothing is removed that iopsite cannot prove it wrote.
+    private func previousManifest(paths: Set<String>) throws(Failure) -> (Set<String>?, warning: String?) {
         var isDirectory: ObjCBool = false
-        guard fileManager.fileExists(atPath: output.path, isDirectory: &isDirectory) else { return nil }
+        guard fileManager.fileExists(atPath: output.path, isDirectory: &isDirectory) else { return (nil, nil) }
         guard isDirectory.boolValue else { throw .io("cannot write '\(output.path)': it exists and is not a folder") }
         let manifestURL = output.appendingPathComponent(Self.manifestName)
         if let data = fileManager.contents(atPath: manifestURL.path) {
             let lines = String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
-            return Set(lines.filter { !$0.hasPrefix("#") && !$0.isEmpty })
+            guard lines.first == Self.manifestHeader else {
+                return (paths, "\(manifestURL.path):1:1: warning: not a manifest iopsite wrote; every page was written afresh and "
+                    + "the files it does not name were kept (remove the folder for a clean start)")
+            }
+            return (Set(lines.filter { !$0.hasPrefix("#") && !$0.isEmpty }), nil)
         }
         let entries = (try? fileManager.contentsOfDirectory(atPath: output.path)) ?? []
         guard entries.allSatisfy({ $0 == ".gitkeep" }) else { throw .foreignFolder(output.path) }
-        return []
+        return ([], nil)
     }
 
     /// What is in the output that iopsite did not write: it is carried into every new output untouched. Apart, the

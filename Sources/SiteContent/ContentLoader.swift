@@ -118,6 +118,10 @@ public struct ContentLoader: Sendable {
     /// The directory; with a cache, reused whole when none of its files changed, and otherwise rebuilt
     /// from the state files' cached parses, so an edit re-parses only the file edited.
     private func loadDirectory(markdown: MarkdownOptions, maxAgeDays: Int, log: DiagnosticLog) -> Directory {
+        // An import swaps imported/ whole while holding its lock; read under a share of that lock, the directory is all
+        // of one import, never the files of two.
+        let reading = FolderLock.share(root.appendingPathComponent("\(DirectoryLoader.folder)/imported"))
+        defer { reading?.release() }
         let list = { (folder: String) in files(in: folder, withExtension: "yaml").map { String($0.split(separator: "/").last!) } }
         let paths = (["_states.csv", "_service-codes.csv"] + list(DirectoryLoader.folder)).map { "\(DirectoryLoader.folder)/\($0)" }
             + list("\(DirectoryLoader.folder)/imported").map { "\(DirectoryLoader.folder)/imported/\($0)" }

@@ -21,9 +21,12 @@ public final class FolderLock: @unchecked Sendable {
     }
 
     private let descriptor: Int32
+    /// A reader's lock, shared with other readers: it names no process.
+    private let shared: Bool
 
-    private init(descriptor: Int32) {
+    private init(descriptor: Int32, shared: Bool = false) {
         self.descriptor = descriptor
+        self.shared = shared
     }
 
     deinit { release() }
@@ -64,6 +67,21 @@ public final class FolderLock: @unchecked Sendable {
         return FolderLock(descriptor: descriptor)
     }
 
+    /// Takes a reader's share of the lock of `folder`, waiting while a writer holds it, so that what is read is all
+    /// of one write. Nil when no writer ever locked the folder (there is no lock file; a reader never makes one, so
+    /// that reading leaves the folder's parent as it was) or the file cannot be opened.
+    public static func share(_ folder: URL) -> FolderLock? {
+        let descriptor = open(file(of: folder).path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        while flock(descriptor, LOCK_SH) != 0 {
+            guard errno == EINTR else {
+                close(descriptor)
+                return nil
+            }
+        }
+        return FolderLock(descriptor: descriptor, shared: true)
+    }
+
     /// The pid written in the lock file, if any.
     private static func holder(_ descriptor: Int32) -> Int32? {
         var buffer = [UInt8](repeating: 0, count: 32)
@@ -80,7 +98,7 @@ public final class FolderLock: @unchecked Sendable {
         lock.withLock {
             guard !released else { return }
             released = true
-            _ = ftruncate(descriptor, 0)
+            if !shared { _ = ftruncate(descriptor, 0) }
             close(descriptor)
         }
     }

@@ -45,6 +45,7 @@ struct BuildCommand: ParsableCommand {
         if let failure = result.failure {
             FileHandle.standardError.write(Data("error: \(failure)\n".utf8))
         } else if result.exitCode == 0 {
+            result.report.warnings.forEach(Terminal.line)
             print("Built \(result.pageCount) pages: \(result.report.written) files written, \(result.report.unchanged) unchanged, \(result.report.removed) removed.")
         } else {
             let errors = result.diagnostics.filter { $0.severity == .error }.count

@@ -26,6 +26,7 @@ enum WatchBuild {
                 if outcome.isFirst || !written.value { DiagnosticPrinter.print(snapshot.diagnostics, verbose: verbose) }
                 do {
                     let report = try session.write(snapshot, change: written.value ? change : nil, to: output)
+                    report.warnings.forEach(Terminal.line)
                     Terminal.line(written.value ? Rebuilder.summary(change, milliseconds: outcome.milliseconds)
                                                 : "Built \(snapshot.pages.count) pages: \(report.written) files written, \(report.unchanged) unchanged, \(report.removed) removed. Watching for changes (Ctrl-C stops).")
                     written.value = true

@@ -143,3 +143,30 @@ extension KillTests {
         #expect(old > 0 && new > 0, "old \(old), new \(new) of 20")
     }
 }
+
+extension KillTests {
+    @Test func aCorruptManifestMeansEveryPageIsWrittenAfreshAndAMissingOneIsARefusal() throws {
+        let site = try FaultSite.directorySite()
+        let output = try TestResources.owner.temporaryFolder("manifest").appendingPathComponent("out")
+        try FaultSite.setEdition(2, of: site)
+        try #require(try FaultSite.run(["build", "--root", site.path, "--output", output.path]).status == 0)
+        let manifest = output.appendingPathComponent(".iopsite-manifest")
+        try Data([0x00, 0xFF, 0x13, 0x37] + Array("index.html\n../../elsewhere\n".utf8)).write(to: manifest)
+        try FaultSite.setEdition(1, of: site)
+
+        let built = try FaultSite.run(["build", "--root", site.path, "--output", output.path])
+        #expect(built.status == 0, "\(built.stderr)")
+        #expect(built.stderr.contains("\(manifest.path):1:1: warning: not a manifest iopsite wrote; every page was written afresh"), "\(built.stderr)")
+        // Every page is edition 1's; the one page edition 1 lacks is kept, as iopsite cannot prove it wrote it.
+        let files = FolderState(output).files, clean = try FaultSite.cleanBuild(of: site)
+        #expect(clean.allSatisfy { files[$0.key] == $0.value })
+        #expect(Set(files.keys).subtracting(clean.keys) == ["edition-notes/index.html"])
+
+        try FileManager.default.removeItem(at: manifest)
+        let before = FolderState(output)
+        let refused = try FaultSite.run(["build", "--root", site.path, "--output", output.path])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("refusing to write into '\(output.path)': it is not empty and has no .iopsite-manifest"), "\(refused.stderr)")
+        #expect(FolderState(output) == before)
+    }
+}

@@ -94,3 +94,39 @@ import Testing
         #expect(FolderState(output).files == (try FaultSite.cleanBuild(of: site)))
     }
 }
+
+extension LockTests {
+    @Test func aBuildBesideAnImportReadsAllOfTheImportOrNoneOfIt() throws {
+        let folder = try TestResources.owner.temporaryFolder("locks")
+        let site = try FaultSite.directorySite(in: folder)
+        let export = try FaultSite.nationwideExport(in: folder)
+        let imported = site.appendingPathComponent("Content/directory/imported")
+        try FileManager.default.createDirectory(at: imported, withIntermediateDirectories: true)
+        let importing = ["import", "samhsa", export.path, "--root", site.path]
+        let before = try FaultSite.cleanBuild(of: site)
+        try #require(try FaultSite.run(importing).status == 0)
+        let after = try FaultSite.cleanBuild(of: site)
+        try #require(before != after)
+
+        // While an import holds imported/, a build waits to read it.
+        let output = folder.appendingPathComponent("out")
+        let held = try FolderLock.acquire(imported, purpose: "importing into", policy: .fail)
+        let waiting = try TestResources.owner.start(FaultSite.iopsite.path, ["build", "--root", site.path, "--output", output.path])
+        usleep(1_500_000)
+        #expect(!FileManager.default.fileExists(atPath: output.path), "the build read imported/ while an import held it: \(waiting.output)")
+        held.release()
+        #expect(waiting.wait() == 0, "\(waiting.output)")
+        #expect(FolderState(output).files == after)
+
+        for round in 1...5 {
+            try FileManager.default.removeItem(at: imported)
+            try FileManager.default.createDirectory(at: imported, withIntermediateDirectories: true)
+            let importer = try TestResources.owner.start(FaultSite.iopsite.path, importing, output: false)
+            let build = try TestResources.owner.start(FaultSite.iopsite.path, ["build", "--root", site.path, "--output", output.path])
+            #expect(importer.wait() == 0, "round \(round)")
+            #expect(build.wait() == 0, "round \(round): \(build.output)")
+            let files = FolderState(output).files
+            #expect(files == before || files == after, "round \(round): the build read part of the import")
+        }
+    }
+}
