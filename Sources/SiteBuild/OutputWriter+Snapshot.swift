@@ -81,14 +81,16 @@ extension OutputWriter {
             }
         } catch {
             prepared.discard()
-            throw .io("cannot write '\(output.path)': \(error)")
+            guard let failure = error as? FileOps.Failure else { throw .io("cannot write '\(output.path)': \(error)") }
+            // Named as the file the temporary was to become.
+            let name = (failure.path as NSString).lastPathComponent
+            let target = (failure.path as NSString).deletingLastPathComponent + "/"
+                + (name.hasPrefix(Self.temporaryPrefix) ? String(name.dropFirst(Self.temporaryPrefix.count)) : name)
+            throw .io("cannot write '\(target)': \(failure.reason)")
         }
-        // The final manifest comes last: until it is renamed, the one before lists every file that may be removed.
-        for (temporary, target) in prepared.files where rename(temporary, target) != 0 {
-            let reason = String(cString: strerror(errno))
-            prepared.discard()
-            throw .io("cannot write '\(target)': \(reason)")
-        }
+        // The final manifest comes last, after the removals: until it is renamed, the one before lists every file
+        // that may be removed, so a file a kill leaves is never taken for someone else's.
+        try place(prepared.files.dropLast(), prepared)
         for path in change.removed {
             try? FileOps.unlinkFile(output.path + "/" + path)
             var folder = (path as NSString).deletingLastPathComponent
@@ -96,6 +98,16 @@ extension OutputWriter {
             while !folder.isEmpty, rmdir(output.path + "/" + folder) == 0 {
                 folder = (folder as NSString).deletingLastPathComponent
             }
+        }
+        try place(prepared.files.suffix(1), prepared)
+    }
+
+    /// Renames each temporary to its target.
+    private func place(_ files: ArraySlice<(temporary: String, target: String)>, _ prepared: PreparedFiles) throws(Failure) {
+        for (temporary, target) in files where rename(temporary, target) != 0 {
+            let reason = String(cString: strerror(errno))
+            prepared.discard()
+            throw .io("cannot write '\(target)': \(reason)")
         }
     }
 

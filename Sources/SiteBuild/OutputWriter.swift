@@ -165,7 +165,8 @@ struct OutputWriter {
                     lock.withLock { written += 1 }
                 }
             } catch {
-                throw .io("cannot write '\(folder.path)/\(path)': \(error)")
+                // Named as the output's file it was to become: the staging folder is gone by the time this is read.
+                throw .io("cannot write '\(outputPath)/\(path)': \((error as? FileOps.Failure)?.reason ?? "\(error)")")
             }
         }
 

@@ -61,3 +61,11 @@ enum OutputNames {
         return name.hasPrefix(".iopsite-writing-") || name.hasPrefix(".iopsite-manifest.writing")
     }
 }
+
+/// One line of what a fault case saw (how many kills landed where, how many answers), on standard error, for
+/// docs/reliability.md's figures.
+enum FaultReport {
+    static func line(_ text: String) {
+        FileHandle.standardError.write(Data("fault suite: \(text)\n".utf8))
+    }
+}

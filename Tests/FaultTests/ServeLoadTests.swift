@@ -23,6 +23,7 @@ import Glibc
                      "/rehab-centers/alabama/synthetic-recovery-center-00001/", "/assets/site.css", "/no/such/page/"]
         for path in pages { try #require(Self.problem(with: HTTPProbe.request(path, port: port), for: path) == nil, "\(path)") }
         let sockets = Self.sockets(of: server.pid)
+        let first = try #require(Self.residentKB(of: server.pid))
         var memory = 0
 
         var streams: [HTTPProbe.EventStream] = []
@@ -89,6 +90,8 @@ import Glibc
         #expect(Self.sockets(of: server.pid) <= sockets, "\(Self.sockets(of: server.pid)) sockets open, \(sockets) before")
         let after = try #require(Self.residentKB(of: server.pid))
         #expect(Double(after) <= Double(memory) * 1.10, "resident memory \(after) KB after the run, \(memory) KB after the warm-up")
+        FaultReport.line("serve: \(answered.value) answers to \(Self.readers) readers; resident memory \(first) KB after the first build, "
+            + "\(memory) KB after the warm-up, \(after) KB after the run")
     }
 
     /// What is wrong with an answer for `path`, or nil: a status other than the page's, a length other than

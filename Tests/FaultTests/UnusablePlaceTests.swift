@@ -63,7 +63,11 @@ import Testing
     static func asUnprivilegedUser(_ arguments: [String], writable: URL) throws -> CommandRun {
         guard getuid() == 0 else { return try FaultSite.run(arguments) }
         try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: writable.path)
+        // The build folder may lie where that user cannot go (a clone in a private temporary folder): the binary is
+        // linked (or copied) into the open folder.
+        let binary = writable.appendingPathComponent("iopsite")
+        if link(FaultSite.iopsite.path, binary.path) != 0 { try FileManager.default.copyItem(at: FaultSite.iopsite, to: binary) }
         return try CommandRun.run(URL(fileURLWithPath: "/usr/bin/setpriv"),
-                                  ["--reuid=65534", "--regid=65534", "--clear-groups", FaultSite.iopsite.path] + arguments)
+                                  ["--reuid=65534", "--regid=65534", "--clear-groups", binary.path] + arguments)
     }
 }

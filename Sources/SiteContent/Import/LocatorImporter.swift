@@ -151,7 +151,11 @@ public struct LocatorImporter: Sendable {
         do {
             try write(changed)
         } catch {
-            log.error("import not written, Content/ is unchanged: \(error.localizedDescription)", at: at)
+            // A file of the staging folder is named as the file of imported/ it was to become.
+            let reason = (error as? FileOps.Failure).map {
+                "cannot write \(DirectoryLoader.folder)/imported/\(($0.path as NSString).lastPathComponent): \($0.reason)"
+            } ?? error.localizedDescription
+            log.error("import not written, Content/ is unchanged: \(reason)", at: at)
             report.exitCode = 2
         }
     }
