@@ -34,12 +34,17 @@ struct ServeCommand: ParsableCommand {
     @Option(name: .customLong("live-heartbeat"), help: ArgumentHelp("Seconds between keep-alive lines on live-reload connections.", visibility: .hidden))
     var heartbeat: Double = 15
 
+    /// For the fault suite, which cannot wait 30 seconds to see an idle connection closed.
+    @Option(name: .customLong("idle-timeout"), help: ArgumentHelp("Seconds a connection may stay idle before it is closed.", visibility: .hidden))
+    var idleTimeout: Double = 30
+
     @Flag(name: .long, help: "After each build, print where its time went: each step's wall time, Markdown's and each template's.")
     var metrics = false
 
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
         guard heartbeat >= 0.1 else { throw ValidationError("--live-heartbeat must be at least 0.1 seconds") }
+        guard idleTimeout >= 0.1 else { throw ValidationError("--idle-timeout must be at least 0.1 seconds") }
     }
 
     func run() throws {
@@ -48,7 +53,8 @@ struct ServeCommand: ParsableCommand {
             Terminal.line("warning: serving on \(host): other machines on the network can read the site")
         }
         let session = BuildSession(.init(root: root, strict: strict, today: Clock.today(), metrics: metrics ? BuildMetrics() : nil))
-        let code = DevServer.run(session: session, options: .init(host: host, port: port, open: open, heartbeat: .milliseconds(Int(heartbeat * 1000)))) { Terminal.line($0) }
+        let code = DevServer.run(session: session, options: .init(host: host, port: port, open: open, heartbeat: .milliseconds(Int(heartbeat * 1000)),
+                                                                    idleTimeout: .milliseconds(Int(idleTimeout * 1000)))) { Terminal.line($0) }
         throw ExitCode(code)
     }
 }

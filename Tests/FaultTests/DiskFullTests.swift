@@ -22,9 +22,7 @@ import Testing
         let failed = try FaultSite.run(["build", "--root", site.path, "--output", output.path])
         #expect(failed.status == 2)
         #expect(failed.stderr.contains("No space left on device"), "\(failed.stderr)")
-        #expect(FolderState(output) == before, "changed: \(FolderState(output).differences(from: before))")
-        #expect(Leftovers.under(disk.root).isEmpty, "left: \(Leftovers.under(disk.root))")
-        #expect(disk.available >= free - 8192, "the failed build kept \(free - disk.available) bytes")
+        expectUnchanged(output, was: before, on: disk, free: free)
 
         try disk.free()
         let next = try FaultSite.run(["build", "--root", site.path, "--output", output.path])
@@ -61,9 +59,7 @@ import Testing
         try FaultSite.setEdition(2, of: site)
         let failed = watch.waitForOutput(containing: "No space left on device", seconds: 60)
         #expect(failed.contains("No space left on device"), "\(failed)")
-        #expect(FolderState(output) == before, "changed: \(FolderState(output).differences(from: before))")
-        #expect(Leftovers.under(disk.root).isEmpty, "left: \(Leftovers.under(disk.root))")
-        #expect(disk.available >= free - 8192, "the failed write kept \(free - disk.available) bytes")
+        expectUnchanged(output, was: before, on: disk, free: free)
 
         try disk.free()
         try FaultSite.setEdition(3, of: site)
@@ -86,9 +82,7 @@ import Testing
         let failed = try FaultSite.run(["import", "samhsa", export.path, "--root", site.path])
         #expect(failed.status == 2)
         #expect(failed.stderr.contains("No space left on device"), "\(failed.stderr)")
-        #expect(FolderState(content) == before, "changed: \(FolderState(content).differences(from: before))")
-        #expect(Leftovers.under(disk.root).isEmpty, "left: \(Leftovers.under(disk.root))")
-        #expect(disk.available >= free - 8192, "the failed import kept \(free - disk.available) bytes")
+        expectUnchanged(content, was: before, on: disk, free: free)
 
         try disk.free()
         let next = try FaultSite.run(["import", "samhsa", export.path, "--root", site.path])
@@ -96,5 +90,14 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: content.path + "/directory/imported").sorted()
             == FaultSite.nationwideFiles)
         #expect(Leftovers.under(disk.root).isEmpty)
+    }
+
+    /// What a failed write leaves: `folder` as it was, no staging or temporary anywhere on the disk, and the
+    /// disk's free space as before (a lock file and a folder entry or two aside).
+    private func expectUnchanged(_ folder: URL, was before: FolderState, on disk: Tmpfs, free: Int,
+                                 sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(FolderState(folder) == before, "changed: \(FolderState(folder).differences(from: before))", sourceLocation: sourceLocation)
+        #expect(Leftovers.under(disk.root).isEmpty, "left: \(Leftovers.under(disk.root))", sourceLocation: sourceLocation)
+        #expect(disk.available >= free - 8192, "the failed write kept \(free - disk.available) bytes", sourceLocation: sourceLocation)
     }
 }

@@ -91,6 +91,16 @@ enum FaultSite {
         }
     }
 
+    /// The files of clean builds of editions 1 and 2, by edition; the site is left at edition 2.
+    static func cleanEditions(of site: URL) throws -> [Int: [String: Data]] {
+        var clean: [Int: [String: Data]] = [:]
+        for edition in [1, 2] {
+            try setEdition(edition, of: site)
+            clean[edition] = try cleanBuild(of: site)
+        }
+        return clean
+    }
+
     /// What a clean build of `site` as it is now writes: the files of a fresh output folder.
     static func cleanBuild(of site: URL) throws -> [String: Data] {
         let output = try TestResources.owner.temporaryFolder("clean").appendingPathComponent("out")

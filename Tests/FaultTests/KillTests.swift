@@ -9,11 +9,7 @@ import Testing
     @Test func aFullBuildKilledAtTwentyMomentsLeavesTheWholeOldOrTheWholeNewSite() throws {
         let site = try FaultSite.directorySite()
         let output = try TestResources.owner.temporaryFolder("kill").appendingPathComponent("out")
-        var clean: [Int: [String: Data]] = [:]
-        for edition in [1, 2] {
-            try FaultSite.setEdition(edition, of: site)
-            clean[edition] = try FaultSite.cleanBuild(of: site)
-        }
+        let clean = try FaultSite.cleanEditions(of: site)
         try FaultSite.setEdition(1, of: site)
         try #require(try FaultSite.run(["build", "--root", site.path, "--output", output.path]).status == 0)
         // The span of a rebuild: the median of three, one edition to the other.
@@ -61,11 +57,7 @@ extension KillTests {
     @Test func buildWatchKilledWhileWritingAChangeLeavesEveryFileWholeAndItsNextStartRepairsTheOutput() throws {
         let site = try FaultSite.directorySite()
         let output = try TestResources.owner.temporaryFolder("kill").appendingPathComponent("out")
-        var clean: [Int: [String: Data]] = [:]
-        for edition in [1, 2] {
-            try FaultSite.setEdition(edition, of: site)
-            clean[edition] = try FaultSite.cleanBuild(of: site)
-        }
+        let clean = try FaultSite.cleanEditions(of: site)
         // How long a change takes to be written, from the save to the watcher's line.
         try FaultSite.setEdition(1, of: site)
         var watch = try startWatching(site, output)

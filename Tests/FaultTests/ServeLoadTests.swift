@@ -94,6 +94,30 @@ import Glibc
             + "\(memory) KB after the warm-up, \(after) KB after the run")
     }
 
+    @Test func aConnectionThatSendsNothingOrHalfARequestIsClosedWhenIdleButAListenerIsNot() throws {
+        let site = try FixtureSite(FixtureSite.minimal)
+        let server = try TestResources.owner.start(FaultSite.iopsite.path, ["serve", "--root", site.root.path, "--port", "0", "--idle-timeout", "1"])
+        let started = server.waitForOutput(containing: "Built ", seconds: 60)
+        let port = try #require(started.components(separatedBy: "at http://127.0.0.1:").dropFirst().first.flatMap { Int($0.prefix { $0.isNumber }) },
+                                "no address in: \(started)")
+        let silent = try #require(HTTPProbe.connect(port: port))
+        let half = try #require(HTTPProbe.connect(port: port))
+        defer { close(silent); close(half) }
+        _ = "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n".withCString { send(half, $0, strlen($0), 0) }
+        let listener = try #require(HTTPProbe.EventStream("/__iopsite/events", port: port))
+        try #require(listener.wait { $0.event == "hello" } != nil)
+
+        // Well past the idle limit (the sockets wait at most 10 s for a byte, and get none but the close).
+        sleep(3)
+        var byte: UInt8 = 0
+        #expect(recv(silent, &byte, 1, 0) == 0, "a connection that sent nothing is still open")
+        let answer = recv(half, &byte, 1, 0), reason = errno
+        // Closed or reset, not the socket's own 10-second wait running out.
+        #expect(answer == 0 || (answer < 0 && reason == ECONNRESET), "a connection that sent half a request is still open")
+        try site.write(["Content/guide/g.md": "---\ntitle: G\ndescription: D\npublished: 2024-01-01\n---\nOther text.\n"])
+        #expect(listener.wait { $0.event == "change" } != nil, "the listener was closed as idle: \(server.output)")
+    }
+
     /// What is wrong with an answer for `path`, or nil: a status other than the page's, a length other than
     /// announced, a page that does not end, or a guide with the text of two edits.
     static func problem(with answer: HTTPProbe.Response?, for path: String) -> String? {

@@ -43,15 +43,9 @@ import Testing
     }
 
     @Test func aCorruptExternalCacheIsALocatedWarningAndTheCheckGoesOnWithAFreshOne() throws {
-        let site = try FixtureSite([
-            "Content/site.yaml": "title: T\nbase_url: https://example.org/\n",
-            "Content/guide/g.md": "---\ntitle: G\ndescription: D\npublished: 2024-01-01\n---\nText.\n",
-            "Templates/layout.mustache": "<html><title>{{title}}</title><body>{{$main}}{{/main}}</body></html>",
-            "Templates/home.mustache": "{{<layout}}{{$main}}{{#guides}}<a href=\"{{url}}\">{{title}}</a>{{/guides}}{{/main}}{{/layout}}",
-            "Templates/guide.mustache": "{{<layout}}{{$main}}{{{body}}}{{/main}}{{/layout}}",
-            "Templates/404.mustache": "{{<layout}}{{$main}}Not found{{/main}}{{/layout}}",
+        let site = try FixtureSite(FixtureSite.minimal.merging([
             ".iopsite-cache/external.json": "{\"version\": 1, \"entries\": {\"url:https://exa",
-        ])
+        ]) { $1 })
         let run = try FaultSite.run(["check", "--root", site.root.path, "--external"])
         #expect(run.status == 0, "\(run.stdout) \(run.stderr)")
         #expect((run.stdout + run.stderr).contains(".iopsite-cache/external.json:1:1: warning: the cache could not be read"), "\(run.stdout) \(run.stderr)")

@@ -13,14 +13,7 @@ import Testing
         try CommandRun.run(Self.binary, arguments)
     }
 
-    static let site: [String: String] = [
-        "Content/site.yaml": "title: T\nbase_url: https://example.org/\n",
-        "Content/guide/g.md": "---\ntitle: G\ndescription: D\npublished: 2024-01-01\n---\nText.\n",
-        "Templates/layout.mustache": "<html><title>{{title}}</title><body>{{$main}}{{/main}}</body></html>",
-        "Templates/home.mustache": "{{<layout}}{{$main}}{{#guides}}<a href=\"{{url}}\">{{title}}</a>{{/guides}}{{/main}}{{/layout}}",
-        "Templates/guide.mustache": "{{<layout}}{{$main}}{{{body}}}{{/main}}{{/layout}}",
-        "Templates/404.mustache": "{{<layout}}{{$main}}Not found{{/main}}{{/layout}}",
-    ]
+    static let site = FixtureSite.minimal
 
     @Test func buildSucceedsWithExitCode0() throws {
         let site = try FixtureSite(Self.site)

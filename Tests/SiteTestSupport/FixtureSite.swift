@@ -7,6 +7,16 @@ public import Foundation
 public struct FixtureSite {
     public let root: URL
 
+    /// The smallest whole site: settings, one guide, and the four templates a build needs.
+    public static let minimal: [String: String] = [
+        "Content/site.yaml": "title: T\nbase_url: https://example.org/\n",
+        "Content/guide/g.md": "---\ntitle: G\ndescription: D\npublished: 2024-01-01\n---\nText.\n",
+        "Templates/layout.mustache": "<html><title>{{title}}</title><body>{{$main}}{{/main}}</body></html>",
+        "Templates/home.mustache": "{{<layout}}{{$main}}{{#guides}}<a href=\"{{url}}\">{{title}}</a>{{/guides}}{{/main}}{{/layout}}",
+        "Templates/guide.mustache": "{{<layout}}{{$main}}{{{body}}}{{/main}}{{/layout}}",
+        "Templates/404.mustache": "{{<layout}}{{$main}}Not found{{/main}}{{/layout}}",
+    ]
+
     public init(_ files: [String: String]) throws {
         root = try TestResources.owner.temporaryFolder("fixture")
         try write(files)
