@@ -20,6 +20,21 @@ import Testing
         "web2": "<em>Find treatment</em>. (n.d.). Findtreatment.gov. Retrieved July 30, 2024, from <a href=\"https://findtreatment.gov/\">https://findtreatment.gov/</a>",
     ]
 
+    /// The same entries as `pandoc --citeproc --csl apa.csl -M lang=es-ES -t html` (pandoc 2.17.1.1, Debian 12's,
+    /// with the APA CSL style) renders them: Spanish terms ("s. f.", "En", "Recuperado … de"), Spanish months and
+    /// ordinals, a hyphen between pages, and site names as written (citeproc title-cases English alone).
+    static let spanishGoldens: [String: String] = [
+        "drake2007": "Drake, R. E., Mueser, K. T., &amp; Brunette, M. F. (2007). Management of persons with co-occurring severe mental illness and substance use disorder: Program implications. <em>World Psychiatry</em>, <em>6</em>(3), 131-136. <a href=\"https://pmc.ncbi.nlm.nih.gov/articles/PMC2174596/\">https://pmc.ncbi.nlm.nih.gov/articles/PMC2174596/</a>",
+        "mccarty2014": "McCarty, D., Braude, L., Lyman, D. R., Dougherty, R. H., Daniels, A. S., Ghose, S. S., &amp; Delphin-Rittmon, M. E. (2014). Substance abuse intensive outpatient programs: Assessing the evidence. <em>Psychiatric Services</em>, <em>65</em>(6), 718-726. <a href=\"https://doi.org/10.1176/appi.ps.201300249\">https://doi.org/10.1176/appi.ps.201300249</a>",
+        "thoresen2022": "Thoresen, I. H., Auren, T. J. B., Langvik, E. O., Engesæth, C., Jensen, A. G., &amp; Klæth, J. R. (2022). Intensive outpatient treatment for post-traumatic stress disorder: A thematic analysis of patient experience. <em>European Journal of Psychotraumatology</em>, <em>13</em>(1), 2043639. <a href=\"https://doi.org/10.1080/20008198.2022.2043639\">https://doi.org/10.1080/20008198.2022.2043639</a>",
+        "ncdas2024": "National Center for Drug Abuse Statistics. (2024, mayo 2). <em>Average cost of drug rehab [2023]: By type, state &amp; more</em>. NCDAS (drugabusestatistics.org). <a href=\"https://drugabusestatistics.org/cost-of-rehab/\">https://drugabusestatistics.org/cost-of-rehab/</a>",
+        "gottheil1998": "Gottheil, E., Weinstein, S. P., Sterling, R. C., Lundy, A., &amp; Serota, R. D. (1998). A randomized controlled study of the effectiveness of intensive outpatient treatment for cocaine dependence. <em>Psychiatric Services</em>, <em>49</em>(6), 782-787. <a href=\"https://doi.org/10.1176/ps.49.6.782\">https://doi.org/10.1176/ps.49.6.782</a>",
+        "book1": "Miller, W. R., &amp; Rollnick, S. (2013). <em>Motivational interviewing: Helping people change</em> (3.ª ed.). Guilford Press.",
+        "chapter1": "Marlatt, G. A. (2005). Relapse prevention: Theoretical rationale and overview of the model. En G. A. Marlatt &amp; D. M. Donovan (Eds.), <em>Relapse prevention: Maintenance strategies in the treatment of addictive behaviors</em> (pp. 1-44). Guilford Press.",
+        "report1": "Substance Abuse and Mental Health Services Administration. (2006). <em>Substance abuse: Clinical issues in intensive outpatient treatment</em> (47; Treatment Improvement Protocol (TIP) Series). Substance Abuse and Mental Health Services Administration. <a href=\"https://www.ncbi.nlm.nih.gov/books/NBK64093/\">https://www.ncbi.nlm.nih.gov/books/NBK64093/</a>",
+        "web2": "<em>Find treatment</em>. (s. f.). findtreatment.gov. Recuperado 30 de julio de 2024, de <a href=\"https://findtreatment.gov/\">https://findtreatment.gov/</a>",
+    ]
+
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     /// Extra entries of the other types, written here as CSL-YAML.
@@ -77,6 +92,22 @@ import Testing
         for entry in bibliography.entries {
             #expect(APAFormatter.format(entry) == Self.goldens[entry.id.value], "\(entry.id.value)")
         }
+    }
+
+    @Test func everyEntryTypeMatchesPandocsAPAInSpanish() throws {
+        let sources = try String(contentsOf: Self.root.appendingPathComponent("Content/sources.yaml"), encoding: .utf8)
+        let bibliography = try Self.bibliography(["Content/sources.yaml": sources, "Content/sources/extra.yaml": Self.extraYAML])
+        #expect(bibliography.entries.count == 9)
+        for entry in bibliography.entries {
+            #expect(APAFormatter.format(entry, locale: .spanish) == Self.spanishGoldens[entry.id.value], "\(entry.id.value)")
+        }
+    }
+
+    @Test func aLanguageCodeFindsItsLocaleWithOrWithoutARegion() {
+        #expect(APALocale.of("es")?.language == "es")
+        #expect(APALocale.of("es-US")?.language == "es")
+        #expect(APALocale.of("EN")?.language == "en")
+        #expect(APALocale.of("fr") == nil)
     }
 
     @Test func cslJSONAndCSLYAMLRenderIdentically() throws {
