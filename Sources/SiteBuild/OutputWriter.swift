@@ -111,7 +111,7 @@ struct OutputWriter {
         let foreign: [(path: String, kind: FileTree.Kind)]
         /// Read-only after `begin`; every thread may consult it.
         let existing: [String: FileTree.Kind]
-        /// Files a killed incremental write left in the output: not carried across, and removed once swapped out.
+        /// Files (then folders) a killed incremental write left in the output: not carried across, removed once swapped out.
         var temporaries: [String] = []
         /// For the report: what was wrong with the output before the write.
         var warnings: [String] = []
@@ -196,7 +196,8 @@ struct OutputWriter {
                 if fileManager.fileExists(atPath: writer.output.path) {
                     try FileSwap.exchange(writer.output, folder)
                     try fileManager.moveItem(at: folder, to: recycled)
-                    for path in temporaries { try? FileOps.unlinkFile(recycled.path + "/" + path) }
+                    // Files first, then the folders that held them, deepest first.
+                    for path in temporaries where unlink(recycled.path + "/" + path) != 0 { rmdir(recycled.path + "/" + path) }
                 } else {
                     try fileManager.moveItem(at: folder, to: writer.output)
                 }
@@ -328,8 +329,9 @@ struct OutputWriter {
         return ([], nil)
     }
 
-    /// What is in the output that iopsite did not write: it is carried into every new output untouched. Apart, the
-    /// temporaries of an incremental write that was killed: iopsite's, so neither carried nor kept.
+    /// What is in the output that iopsite did not write: it is carried into every new output untouched. Apart, what an
+    /// incremental write that was killed left: its temporaries, and the folders it made that hold nothing else. These are
+    /// iopsite's, so neither carried nor kept (`temporaries` lists the folders after what they hold).
     private func foreignEntries(previous: Set<String>) -> (foreign: [(path: String, kind: FileTree.Kind)], temporaries: [String]) {
         let written = Self.folders(of: previous)
         var foreign: [(path: String, kind: FileTree.Kind)] = [], temporaries: [String] = []
@@ -341,7 +343,15 @@ struct OutputWriter {
                 foreign.append(entry)
             }
         }
-        return (foreign, temporaries)
+        guard !temporaries.isEmpty else { return (foreign, []) }
+        // A folder of its own: every entry beneath it is a temporary (or such a folder), and there is at least one.
+        func beneath(_ folder: String, _ path: String) -> Bool { path.hasPrefix(folder + "/") }
+        let made = foreign.filter { entry in
+            entry.kind == .folder && temporaries.contains { beneath(entry.path, $0) }
+                && !foreign.contains { $0.kind != .folder && beneath(entry.path, $0.path) }
+        }.map(\.path)
+        let madeSet = Set(made)
+        return (foreign.filter { !madeSet.contains($0.path) }, temporaries + made.sorted { $0.count > $1.count })
     }
 
     /// A file an incremental write was making when its process was killed: iopsite's own, so never carried across.

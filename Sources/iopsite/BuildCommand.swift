@@ -30,6 +30,10 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         let root = try site.rootURL()
         let outputURL = output.map { URL(fileURLWithPath: $0, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL }
+        if let refusal = OutputLockPolicy.refusal(noWait: noWait, output: outputURL ?? root.appendingPathComponent("Public")) {
+            FileHandle.standardError.write(Data("error: \(refusal)\n".utf8))
+            throw ExitCode(2)
+        }
         if watch {
             let folder = outputURL ?? root.appendingPathComponent("Public")
             throw ExitCode(WatchBuild.run(root: root, output: folder, strict: strict, verbose: site.verbose,

@@ -12,4 +12,17 @@ enum OutputLockPolicy {
             Terminal.line("\(who) is \(purpose) '\(output.path)'; waiting for it to finish (--no-wait exits instead)")
         }
     }
+
+    /// With `--no-wait`, why `folder` cannot be written now (another iopsite holds it, or its lock cannot be made), or
+    /// nil: tried before anything is loaded, so a refused build says so at once rather than after rendering the site.
+    /// The lock is let go again; the write takes it as usual.
+    static func refusal(noWait: Bool, output: URL) -> String? {
+        guard noWait else { return nil }
+        do {
+            try FolderLock.acquire(output, purpose: "writing", policy: .fail).release()
+            return nil
+        } catch {
+            return error.description
+        }
+    }
 }

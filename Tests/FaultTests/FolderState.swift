@@ -35,6 +35,11 @@ struct FolderState: Equatable {
         entries.compactMapValues { if case .file(let data) = $0 { data } else { nil } }
     }
 
+    /// The folders alone, by path.
+    var folders: Set<String> {
+        Set(entries.compactMap { if case .folder = $0.value { $0.key } else { nil } })
+    }
+
     /// A few of the paths where two states differ, for a failure's message.
     func differences(from other: FolderState, limit: Int = 5) -> [String] {
         let paths = Set(entries.keys).union(other.entries.keys).sorted()

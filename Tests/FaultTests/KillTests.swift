@@ -58,6 +58,14 @@ extension KillTests {
         let site = try FaultSite.directorySite()
         let output = try TestResources.owner.temporaryFolder("kill").appendingPathComponent("out")
         let clean = try FaultSite.cleanEditions(of: site)
+        // Folders too: a folder a killed write made for a new page must not outlive it.
+        var cleanFolders: [Int: Set<String>] = [:]
+        for edition in [1, 2] {
+            try FaultSite.setEdition(edition, of: site)
+            let folder = try TestResources.owner.temporaryFolder("clean").appendingPathComponent("out")
+            try #require(try FaultSite.run(["build", "--root", site.path, "--output", folder.path]).status == 0)
+            cleanFolders[edition] = FolderState(folder).folders
+        }
         // How long a change takes to be written, from the save to the watcher's line.
         try FaultSite.setEdition(1, of: site)
         var watch = try startWatching(site, output)
@@ -72,9 +80,10 @@ extension KillTests {
         for (moment, delay) in KillMoments(seed: 28, span: span).enumerated() {
             // The next start writes the whole site: the repair of whatever the last kill left.
             watch = try startWatching(site, output)
-            let repaired = FolderState(output).files
-            guard repaired == clean[content] else {
-                Issue.record("after moment \(moment - 1), the next start did not write edition \(content): \(watch.output)")
+            let repaired = FolderState(output)
+            guard repaired.files == clean[content], repaired.folders == cleanFolders[content] else {
+                let folders = Array(repaired.folders.symmetricDifference(cleanFolders[content]!).sorted().prefix(5))
+                Issue.record("after moment \(moment - 1), the next start did not write edition \(content): \(folders) \(watch.output)")
                 return
             }
             content = 3 - content

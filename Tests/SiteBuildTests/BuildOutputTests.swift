@@ -49,6 +49,24 @@ import Testing
         ])
     }
 
+    @Test func whatAKilledIncrementalWriteLeftIsDroppedByTheNextFullWriteAndAUsersFileIsKept() throws {
+        let site = try Fixtures.site()
+        #expect(site.build().exitCode == 0)
+        let before = site.files("Public")
+        // As `build --watch` leaves them when killed mid-write: a temporary beside a page, a folder made for a new page
+        // holding only its temporary, the new manifest's temporaries; and a file of the user's, with a folder of its own.
+        try site.write(["Public/.iopsite-writing-index.html": "half", "Public/new-page/.iopsite-writing-index.html": "half",
+                        "Public/.iopsite-manifest.writing": "half", "Public/.iopsite-manifest.writing-all": "half",
+                        "Public/mine/notes.txt": "mine"])
+        #expect(site.build().exitCode == 0)
+        #expect(site.files("Public") == (before + ["mine/notes.txt"]).sorted())
+        #expect(!site.exists("Public/new-page"))
+        #expect(site.read("Public/mine/notes.txt") == "mine")
+        // Nor are they kept in the folder the next build starts from.
+        #expect(site.files(".Public.iopsite-previous").allSatisfy { !$0.contains("iopsite-writing") && !$0.contains(".writing") })
+        #expect(!site.exists(".Public.iopsite-previous/new-page"))
+    }
+
     @Test func twoBuildsProduceIdenticalBytes() throws {
         let first = try Fixtures.site()
         let second = try Fixtures.site()
