@@ -43,9 +43,9 @@ import Glibc
                     let path = pages[turn % pages.count]
                     turn += 1
                     if let problem = Self.problem(with: HTTPProbe.request(path, port: port), for: path) {
-                        problems.value.append("reader \(reader), \(path): \(problem)")
+                        problems.mutate { $0.append("reader \(reader), \(path): \(problem)") }
                     }
-                    answered.value += 1
+                    answered.mutate { $0 += 1 }
                     usleep(useconds_t(20_000 + (turn * 7_919 + reader * 104_729) % 80_000))
                 }
                 finished.signal()

@@ -11,4 +11,10 @@ public final class LockedBox<Value>: @unchecked Sendable {
         get { lock.withLock { stored } }
         set { lock.withLock { stored = newValue } }
     }
+
+    /// Changes the value in place under the lock: a read and a write that no other thread comes between
+    /// (`value += 1` from two threads can lose one of them).
+    public func mutate(_ change: (inout Value) -> Void) {
+        lock.withLock { change(&stored) }
+    }
 }
