@@ -48,6 +48,7 @@ struct OutputWriter {
     /// removed and every folder exists, so pages can be put from several threads as they render.
     func begin(paths: Set<String>) throws(Failure) -> Staging {
         let (previous, warning) = try previousManifest(paths: paths)
+        let warnings = warning.map { [$0] } ?? []
         // The manifest depends on the paths alone: made meanwhile, so the end of a build does not wait for it.
         let manifest = BackgroundValue { Self.manifest(paths) }
         let staging = sibling("staging")
@@ -72,11 +73,8 @@ struct OutputWriter {
                 // Nothing to keep or clear: each file's folders are made as it is put, on the core that renders it,
                 // rather than all of them first (listing the folders of every path, then a pause to make them).
                 guard let handle = FileOps.Folder(staging.path) else { throw Failure.io("cannot open '\(staging.path)'") }
-                let prepared = Staging(writer: self, folder: staging, handle: handle, recycled: recycled, previous: previous, paths: paths,
-                                       foreign: [], existing: [:], manifest: manifest, makesFolders: true)
-                prepared.temporaries = temporaries
-                prepared.warnings = warning.map { [$0] } ?? []
-                return prepared
+                return Staging(writer: self, folder: staging, handle: handle, recycled: recycled, previous: previous, paths: paths,
+                               foreign: [], temporaries: temporaries, existing: [:], manifest: manifest, makesFolders: true, warnings: warnings)
             }
             var wanted = paths.union(foreign.filter { $0.kind != .folder }.map(\.path))
             wanted.insert(Self.manifestName)
@@ -84,11 +82,9 @@ struct OutputWriter {
             let existing = try clear(staging, keeping: wanted, folders: folders)
             guard let handle = FileOps.Folder(staging.path) else { throw Failure.io("cannot open '\(staging.path)'") }
             try Self.makeFolders(folders.filter { existing[$0] != .folder }, in: handle)
-            let prepared = Staging(writer: self, folder: staging, handle: handle, recycled: recycled, previous: previous, paths: paths,
-                                   foreign: foreign, existing: existing, manifest: manifest, makesFolders: false)
-            prepared.temporaries = temporaries
-            prepared.warnings = warning.map { [$0] } ?? []
-            return prepared
+            return Staging(writer: self, folder: staging, handle: handle, recycled: recycled, previous: previous, paths: paths,
+                           foreign: foreign, temporaries: temporaries, existing: existing, manifest: manifest, makesFolders: false,
+                           warnings: warnings)
         } catch let failure as Failure {
             try? fileManager.removeItem(at: staging)
             throw failure
@@ -112,9 +108,9 @@ struct OutputWriter {
         /// Read-only after `begin`; every thread may consult it.
         let existing: [String: FileTree.Kind]
         /// Files (then folders) a killed incremental write left in the output: not carried across, removed once swapped out.
-        var temporaries: [String] = []
+        let temporaries: [String]
         /// For the report: what was wrong with the output before the write.
-        var warnings: [String] = []
+        let warnings: [String]
         /// The text of the manifest of `paths`.
         let manifest: BackgroundValue<String>
         /// Whether a file's folders are made as it is put (in a new, empty staging folder), rather than all beforehand.
@@ -127,8 +123,10 @@ struct OutputWriter {
         private var unchanged = 0
 
         init(writer: OutputWriter, folder: URL, handle: FileOps.Folder, recycled: URL, previous: Set<String>?, paths: Set<String>,
-             foreign: [(path: String, kind: FileTree.Kind)], existing: [String: FileTree.Kind], manifest: BackgroundValue<String>,
-             makesFolders: Bool) {
+             foreign: [(path: String, kind: FileTree.Kind)], temporaries: [String], existing: [String: FileTree.Kind],
+             manifest: BackgroundValue<String>, makesFolders: Bool, warnings: [String]) {
+            self.temporaries = temporaries
+            self.warnings = warnings
             self.manifest = manifest
             self.makesFolders = makesFolders
             self.writer = writer

@@ -14,17 +14,9 @@ import Testing
         let output = disk.root.appendingPathComponent("out")
         let first = try FaultSite.run(["build", "--root", site.path, "--output", output.path])
         try #require(first.status == 0, "\(first.stderr)")
-        let before = FolderState(output)
         try FaultSite.setEdition(2, of: site)
-        try disk.fill(leaving: Self.slack)
-        let free = disk.available
+        try runOnAFullDisk(["build", "--root", site.path, "--output", output.path], keeping: output, on: disk)
 
-        let failed = try FaultSite.run(["build", "--root", site.path, "--output", output.path])
-        #expect(failed.status == 2)
-        #expect(failed.stderr.contains("No space left on device"), "\(failed.stderr)")
-        expectUnchanged(output, was: before, on: disk, free: free)
-
-        try disk.free()
         let next = try FaultSite.run(["build", "--root", site.path, "--output", output.path])
         #expect(next.status == 0, "\(next.stderr)")
         #expect(FolderState(output).files == (try FaultSite.cleanBuild(of: site)))
@@ -75,21 +67,27 @@ import Testing
         let site = try FaultSite.importSite(in: disk.root, states: [])
         let export = try FaultSite.nationwideExport(in: try TestResources.owner.temporaryFolder("export"))
         let content = site.appendingPathComponent("Content")
-        let before = FolderState(content)
-        try disk.fill(leaving: Self.slack)
-        let free = disk.available
+        try runOnAFullDisk(["import", "samhsa", export.path, "--root", site.path], keeping: content, on: disk)
 
-        let failed = try FaultSite.run(["import", "samhsa", export.path, "--root", site.path])
-        #expect(failed.status == 2)
-        #expect(failed.stderr.contains("No space left on device"), "\(failed.stderr)")
-        expectUnchanged(content, was: before, on: disk, free: free)
-
-        try disk.free()
         let next = try FaultSite.run(["import", "samhsa", export.path, "--root", site.path])
         #expect(next.status == 0, "\(next.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: content.path + "/directory/imported").sorted()
             == FaultSite.nationwideFiles)
         #expect(Leftovers.under(disk.root).isEmpty)
+    }
+
+    /// Fills the disk, runs iopsite with `arguments`, expects a plain exit 2 that leaves `folder` as it was, then frees
+    /// the space again.
+    private func runOnAFullDisk(_ arguments: [String], keeping folder: URL, on disk: Tmpfs,
+                                sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let before = FolderState(folder)
+        try disk.fill(leaving: Self.slack)
+        let free = disk.available
+        let failed = try FaultSite.run(arguments)
+        #expect(failed.status == 2, sourceLocation: sourceLocation)
+        #expect(failed.stderr.contains("No space left on device"), "\(failed.stderr)", sourceLocation: sourceLocation)
+        expectUnchanged(folder, was: before, on: disk, free: free, sourceLocation: sourceLocation)
+        try disk.free()
     }
 
     /// What a failed write leaves: `folder` as it was, no staging or temporary anywhere on the disk, and the

@@ -91,21 +91,26 @@ enum FaultSite {
         }
     }
 
-    /// The files of clean builds of editions 1 and 2, by edition; the site is left at edition 2.
-    static func cleanEditions(of site: URL) throws -> [Int: [String: Data]] {
-        var clean: [Int: [String: Data]] = [:]
+    /// Clean builds of editions 1 and 2, by edition; the site is left at edition 2.
+    static func cleanEditions(of site: URL) throws -> [Int: FolderState] {
+        var clean: [Int: FolderState] = [:]
         for edition in [1, 2] {
             try setEdition(edition, of: site)
-            clean[edition] = try cleanBuild(of: site)
+            clean[edition] = try cleanOutput(of: site)
         }
         return clean
     }
 
     /// What a clean build of `site` as it is now writes: the files of a fresh output folder.
     static func cleanBuild(of site: URL) throws -> [String: Data] {
+        try cleanOutput(of: site).files
+    }
+
+    /// A fresh output folder of `site` as it is now, folders included.
+    static func cleanOutput(of site: URL) throws -> FolderState {
         let output = try TestResources.owner.temporaryFolder("clean").appendingPathComponent("out")
         let built = try run(["build", "--root", site.path, "--output", output.path])
         guard built.status == 0 else { throw SetupFailed(description: "the clean build failed: \(built.stderr)") }
-        return FolderState(output).files
+        return FolderState(output)
     }
 }

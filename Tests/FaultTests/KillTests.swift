@@ -9,7 +9,7 @@ import Testing
     @Test func aFullBuildKilledAtTwentyMomentsLeavesTheWholeOldOrTheWholeNewSite() throws {
         let site = try FaultSite.directorySite()
         let output = try TestResources.owner.temporaryFolder("kill").appendingPathComponent("out")
-        let clean = try FaultSite.cleanEditions(of: site)
+        let clean = try FaultSite.cleanEditions(of: site).mapValues(\.files)
         try FaultSite.setEdition(1, of: site)
         try #require(try FaultSite.run(["build", "--root", site.path, "--output", output.path]).status == 0)
         // The span of a rebuild: the median of three, one edition to the other.
@@ -57,15 +57,10 @@ extension KillTests {
     @Test func buildWatchKilledWhileWritingAChangeLeavesEveryFileWholeAndItsNextStartRepairsTheOutput() throws {
         let site = try FaultSite.directorySite()
         let output = try TestResources.owner.temporaryFolder("kill").appendingPathComponent("out")
-        let clean = try FaultSite.cleanEditions(of: site)
+        let outputs = try FaultSite.cleanEditions(of: site)
+        let clean = outputs.mapValues(\.files)
         // Folders too: a folder a killed write made for a new page must not outlive it.
-        var cleanFolders: [Int: Set<String>] = [:]
-        for edition in [1, 2] {
-            try FaultSite.setEdition(edition, of: site)
-            let folder = try TestResources.owner.temporaryFolder("clean").appendingPathComponent("out")
-            try #require(try FaultSite.run(["build", "--root", site.path, "--output", folder.path]).status == 0)
-            cleanFolders[edition] = FolderState(folder).folders
-        }
+        let cleanFolders = outputs.mapValues(\.folders)
         // How long a change takes to be written, from the save to the watcher's line.
         try FaultSite.setEdition(1, of: site)
         var watch = try startWatching(site, output)
