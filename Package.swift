@@ -68,7 +68,7 @@ let package = Package(
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ], swiftSettings: strictness),
         .target(name: "SiteCitations", dependencies: ["SiteCore", "SiteMarkdown", "SiteContent"], swiftSettings: strictness),
-        .target(name: "SiteTemplates", dependencies: ["SiteCore"], swiftSettings: strictness),
+        .target(name: "SiteTemplates", dependencies: ["SiteContent", "SiteCore"], swiftSettings: strictness),
         .target(name: "SiteBuild", dependencies: [
             "SiteCore", "SiteMarkdown", "SiteContent", "SiteCitations", "SiteTemplates",
         ], swiftSettings: strictness),

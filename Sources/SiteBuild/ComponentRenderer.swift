@@ -18,8 +18,12 @@ final class ComponentRenderer {
     let recorder: DependencyRecorder
     private(set) var links: [LinkOrigin] = []
 
+    /// The words of the page's language (back-link labels, dates, the references' locale).
+    let words: Words
+
     init(templates: TemplateLibrary, data: GuideData, numbering: CitationNumbering, basePath: String, directory: DirectoryIndex? = nil,
-         recorder: DependencyRecorder) {
+         recorder: DependencyRecorder, words: Words) {
+        self.words = words
         self.templates = templates
         self.data = data
         self.numbering = numbering
@@ -39,7 +43,7 @@ final class ComponentRenderer {
     func render(_ shortcode: String) -> String {
         guard let component = Component.byName[shortcode] else { return "" }
         links += templates.literalLinks(of: component.template).map { LinkOrigin(href: $0.href, ordinal: 0, kind: .template, origin: $0.location) }
-        if let part = component.data { recorder.record(.file(part.path)) }
+        if let part = component.data { recorder.record(.file(data.path(of: part))) }
         return component.render(self)
     }
 
@@ -109,19 +113,20 @@ final class ComponentRenderer {
             if let website = facility.website { links.append(LinkOrigin(href: website.value, ordinal: 0, kind: .data, origin: website.location)) }
         }
         return render("featured-centers", FeaturedCentersView(centers: featured.map {
-            ListingView(facility: $0, url: directory.route($0).prefixed(by: basePath))
+            ListingView(facility: $0, url: directory.route($0).prefixed(by: basePath), words: words)
         }))
     }
 
     func renderSources() -> String {
+        let locale = APALocale.of(words.language) ?? .english
         let letters = Array("abcdefghijklmnopqrstuvwxyz")
         let entries = numbering.listEntries.map { item in
             let key = item.entry.id.value
             let backlinks = (1...item.occurrences).map { n in
-                BackLinkView(target: "cite-\(key)-\(n)", label: "Back to citation \(n) of source \(item.number)",
+                BackLinkView(target: "cite-\(key)-\(n)", label: words.text("page.backlink", ["n": String(n), "number": String(item.number)]),
                              letter: item.occurrences == 1 ? "↩" : "↩\u{00A0}" + String(letters[(n - 1) % 26]))
             }
-            return SourceItemView(key: key, number: item.number, text: APAFormatter.format(item.entry), backlinks: backlinks)
+            return SourceItemView(key: key, number: item.number, text: APAFormatter.format(item.entry, locale: locale), backlinks: backlinks)
         }
         links += numbering.citedEntries.compactMap { entry in
             guard let link = entry.link else { return nil }
@@ -129,6 +134,6 @@ final class ComponentRenderer {
             return LinkOrigin(href: link, ordinal: 0, kind: .data, origin: entry.fieldLocations[field] ?? entry.id.location)
         }
         let retrieved = numbering.citedEntries.compactMap { $0.dates["accessed"]?.contentDate }.max()
-        return render("sources", SourcesView(entries: entries, retrieved: retrieved))
+        return render("sources", SourcesView(entries: entries, retrieved: retrieved, words: words))
     }
 }

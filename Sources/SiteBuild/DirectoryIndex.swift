@@ -16,8 +16,12 @@ final class DirectoryIndex: Sendable {
     /// Retired listings by state, by id.
     let retiredByState: [String: [Facility]]
     private let statesByCode: [String: StateInfo]
+    /// The language of the pages the index is arranged for: its routes and words.
+    let language: SiteLanguage
+    let words: Words
 
-    static let root = Route("/rehab-centers/")
+    /// The directory's index page, in the language of the index.
+    var root: Route { language.directory }
 
     /// Each data date as readers see it ("April 9, 2020"), made once per date: the directory has a few
     /// dates and 14,000 listing pages that show one.
@@ -45,8 +49,11 @@ final class DirectoryIndex: Sendable {
 
     /// `previous`, the index of an earlier version of the directory, lends the sorted lists of the
     /// states whose listings are the very same values in the same order.
-    init(_ directory: Directory, reusing previous: DirectoryIndex? = nil) {
+    init(_ directory: Directory, language: SiteLanguage = .english, words: Words = .fallback, reusing previous: DirectoryIndex? = nil) {
         self.directory = directory
+        self.language = language
+        self.words = words
+        let previous = previous?.language == language && previous?.words.language == words.language ? previous : nil
         states = directory.states.sorted { $0.name < $1.name }
         statesByCode = Dictionary(directory.states.map { ($0.code, $0) }) { first, _ in first }
         unsorted = Self.grouped(directory.facilities)
@@ -55,7 +62,7 @@ final class DirectoryIndex: Sendable {
         var statePlacements: [String: [ObjectIdentifier: Placement]] = [:]
         var sharedNames: [String: Set<String>] = [:]
         var leadingDistinctions: [String: [String: [String?]]] = [:]
-        let labels = Dictionary(directory.codes.map { ($0.code, $0.label) }) { first, _ in first }
+        let labels = Dictionary(directory.codes.map { ($0.code, words.service($0.code, label: $0.label)) }) { first, _ in first }
         // Each state's part is made apart from the others': on every core, the largest states first.
         let fresh = unsorted.filter { code, list in
             guard let previous, let before = previous.unsorted[code], before.count == list.count, zip(before, list).allSatisfy({ $0 === $1 }),
@@ -73,7 +80,7 @@ final class DirectoryIndex: Sendable {
         }
         let statesByCode = statesByCode
         let parts = ParallelMap.map(Array(fresh), costliestFirst: { $0.value.count }) { code, list in
-            (code, StatePart(list, slug: statesByCode[code]?.slug ?? code.lowercased(), labels: labels))
+            (code, StatePart(list, root: language.directory.path + (statesByCode[code]?.slug ?? code.lowercased()) + "/", labels: labels, words: words))
         }
         for (code, part) in parts {
             byState[code] = part.sorted
@@ -86,12 +93,12 @@ final class DirectoryIndex: Sendable {
         self.leadingDistinctions = leadingDistinctions
         let dates = Self.distinctDates(directory.facilities)
         listedDates = dates.sorted()
-        displayDates = Dictionary(dates.union(Self.distinctDates(directory.retired)).map { ($0, DisplayDate.text($0)) }) { first, _ in first }
+        displayDates = Dictionary(dates.union(Self.distinctDates(directory.retired)).map { ($0, words.dataDate($0)) }) { first, _ in first }
         self.byState = byState
         self.byCity = byCity
         self.statePlacements = statePlacements
         self.placements = Self.placements(statePlacements, fresh: Set(fresh.keys), previous: previous)
-        stateRoutes = Dictionary(directory.states.map { ($0.code, Route("/rehab-centers/\($0.slug)/")) }) { first, _ in first }
+        stateRoutes = Dictionary(directory.states.map { ($0.code, Route(language.directory.path + $0.slug + "/")) }) { first, _ in first }
         self.labels = labels
         retiredByState = Self.grouped(directory.retired).mapValues { $0.sorted { $0.id.value < $1.id.value } }
     }
@@ -188,16 +195,16 @@ final class DirectoryIndex: Sendable {
 
     func state(of facility: Facility) -> StateInfo? { statesByCode[facility.state] }
 
-    func route(_ state: StateInfo) -> Route { stateRoutes[state.code] ?? Route("/rehab-centers/\(state.slug)/") }
+    func route(_ state: StateInfo) -> Route { stateRoutes[state.code] ?? Route(language.directory.path + state.slug + "/") }
 
     func route(_ facility: Facility) -> Route {
         if let placement = placements[ObjectIdentifier(facility)] { return placement.route }
-        return Route("/rehab-centers/\(state(of: facility)?.slug ?? facility.state.lowercased())/\(facility.slug.value)/")
+        return Route(language.directory.path + "\(state(of: facility)?.slug ?? facility.state.lowercased())/\(facility.slug.value)/")
     }
 
     /// What a listed facility's card shows that takes work to make, made once (for another, made now).
     func parts(of facility: Facility) -> ListingParts {
-        placements[ObjectIdentifier(facility)]?.parts.value ?? ListingParts(facility)
+        placements[ObjectIdentifier(facility)]?.parts.value ?? ListingParts(facility, words: words)
     }
 
     /// The city key (see `cityKey`) of a listed facility, made once.
@@ -223,7 +230,7 @@ final class DirectoryIndex: Sendable {
 
     /// A data date as readers see it.
     func displayDate(_ date: String) -> String {
-        displayDates[date] ?? DisplayDate.text(date)
+        displayDates[date] ?? words.dataDate(date)
     }
 
     /// What tells `neighbours`, other listings of `facility`'s city, apart (see `ListingDistinction`).
@@ -242,22 +249,10 @@ final class DirectoryIndex: Sendable {
     }
 
     /// The oldest and newest data dates of a set of listings, for the notice.
-    static func dataDates(_ facilities: [Facility]) -> String {
+    func dataDates(_ facilities: [Facility]) -> String {
         let dates = Set(facilities.map(\.sourceDate)).sorted()
         guard let first = dates.first, let last = dates.last else { return "" }
-        return first == last ? DisplayDate.text(first) : "\(DisplayDate.text(first)) to \(DisplayDate.text(last))"
-    }
-}
-
-/// Dates as readers see them, for full and partial dates.
-enum DisplayDate {
-    /// `2020-04-09` → "April 9, 2020"; `2020-04` → "April 2020"; `2019` → "2019".
-    static func text(_ date: String) -> String {
-        if let full = ContentDate(date) { return full.longForm }
-        let parts = date.split(separator: "-")
-        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
-        if parts.count == 2, let month = Int(parts[1]), (1...12).contains(month) { return "\(months[month - 1]) \(parts[0])" }
-        return date
+        return first == last ? displayDate(first) : words.text("page.date_range", ["first": displayDate(first), "last": displayDate(last)])
     }
 }
 
@@ -284,7 +279,7 @@ extension DirectoryIndex {
         let sharedNames: Set<String>
         let leadingDistinctions: [String: [String?]]
 
-        init(_ list: [Facility], slug: String, labels: [String: String]) {
+        init(_ list: [Facility], root statePath: String, labels: [String: String], words: Words) {
             // Each listing's sort key is made once, not at every comparison.
             let keyed = list.map { (key: ($0.address.value.city.lowercased(), $0.name.value.lowercased(), $0.id.value), facility: $0) }
             sorted = keyed.sorted { $0.key < $1.key }.map(\.facility)
@@ -307,12 +302,11 @@ extension DirectoryIndex {
             var dataDates: [String: String] = [:]
             func dataDate(_ date: String) -> String {
                 if let text = dataDates[date] { return text }
-                let text = DisplayDate.text(date)
+                let text = words.dataDate(date)
                 dataDates[date] = text
                 return text
             }
             // The state's part of every route made once: a listing's route is it, the listing's slug and a slash.
-            let statePath = "/rehab-centers/\(slug)/"
             for (city, members) in cities {
                 let first = Array(members.prefix(DirectoryIndex.neighbourLimit + 1)), shared = sharedNames.contains(city)
                 for facility in members {
@@ -322,7 +316,7 @@ extension DirectoryIndex {
                     path += "/"
                     placements[ObjectIdentifier(facility)] = Placement(route: Route(path),
                                                                        city: city, leading: first, namesShared: shared,
-                                                                       parts: LazyListingParts(facility, dataDate: dataDate(facility.sourceDate)))
+                                                                       parts: LazyListingParts(facility, dataDate: dataDate(facility.sourceDate), words: words))
                 }
             }
             self.placements = placements

@@ -18,6 +18,11 @@ struct DirectoryPageRenderer {
     let keepsLinks: Bool
 
     private var recorder: DependencyRecorder { index.recorder }
+    private var words: Words { index.index.words }
+    /// The first two steps of every trail: the language's home and its directory.
+    private var homeAndDirectory: [(String, Route)] {
+        [(words.text("page.home"), index.index.language.home), (words.text("page.directory"), index.index.root)]
+    }
 
     private func url(_ route: Route) -> String { route.prefixed(by: config.basePath) }
 
@@ -38,13 +43,12 @@ struct DirectoryPageRenderer {
 
     func draftIndex(_ route: Route) -> PageDraft {
         let summary = index.summary
-        let tiles = index.states.map { StateTileView(state: $0, url: url(index.route($0)), count: index.count(in: $0)) }
+        let tiles = index.states.map { StateTileView(state: $0, url: url(index.route($0)), count: index.count(in: $0), words: words) }
         let reading = tiles.sorted { ($0.state.tileRow, $0.state.tileColumn) < ($1.state.tileRow, $1.state.tileColumn) }
         let view = DirectoryIndexView(
-            head: head(route, title: "Find a treatment center in your state",
-                       description: "Treatment centers for addiction and mental health in every state, Washington, D.C. and Puerto Rico, from SAMHSA's public locator data."),
+            head: head(route, title: words.text("page.directory_title"), description: words.text("page.directory_description")),
             tiles: reading, states: tiles, total: summary.count, notice: summary.notice,
-            crumbs: crumbs([("Home", Route("/")), ("Treatment centers", route)]))
+            crumbs: crumbs([homeAndDirectory[0], (homeAndDirectory[1].0, route)]))
         // Each state's link appears on the map and in the list, from its row of _states.csv.
         let stateLinks = reading.map { LinkOrigin(href: $0.url, ordinal: 0, kind: .data, origin: $0.state.location) }
             + tiles.map { LinkOrigin(href: $0.url, ordinal: 0, kind: .data, origin: $0.state.location) }
@@ -52,7 +56,7 @@ struct DirectoryPageRenderer {
     }
 
     /// The groups of a facet that some of `facilities` have, with how many have each.
-    private static func facets(_ facet: ReaderGroup.Facet, of facilities: [Facility]) -> [FacetView] {
+    private static func facets(_ facet: ReaderGroup.Facet, of facilities: [Facility], words: Words) -> [FacetView] {
         // Each listing's groups were found once, when it was loaded.
         let groups = facet == .care ? ReaderGroup.levelsOfCare : ReaderGroup.payments
         var counts = Array(repeating: 0, count: groups.count)
@@ -60,21 +64,21 @@ struct DirectoryPageRenderer {
             let mask = facility.groups(facet)
             for position in groups.indices where mask & (1 << position) != 0 { counts[position] += 1 }
         }
-        return groups.indices.compactMap { counts[$0] > 0 ? FacetView(group: groups[$0], count: counts[$0]) : nil }
+        return groups.indices.compactMap { counts[$0] > 0 ? FacetView(group: groups[$0], count: counts[$0], label: words.group(groups[$0])) : nil }
     }
 
     /// The search page: its form and the index's table of cells; the index's files are fetched by its script.
     func draftSearch(_ route: Route, search: SearchIndex) -> PageDraft {
         recorder.record(.group(.search))
         recorder.record(files: search.geography.paths)
-        let states = index.states.map { StateTileView(state: $0, url: url(index.route($0)), count: index.count(in: $0)) }
+        let states = index.states.map { StateTileView(state: $0, url: url(index.route($0)), count: index.count(in: $0), words: words) }
         let placed = search.cells.flatMap(\.entries).map(\.facility)
-        let trail: [(String, Route)] = [("Home", Route("/")), ("Treatment centers", DirectoryIndex.root), ("Find a center near you", route)]
+        let trail: [(String, Route)] = homeAndDirectory + [(words.text("page.search"), route)]
         let view = SearchPageView(
-            head: head(route, title: "Find a treatment center near you",
-                       description: "Search \(Count.text(search.count)) addiction and mental health treatment centers by ZIP code, city, name or your location."),
-            crumbs: crumbs(trail), states: states, careFacets: Self.facets(.care, of: placed),
-            paymentFacets: Self.facets(.payment, of: placed), count: search.count,
+            head: head(route, title: words.text("page.search_title"),
+                       description: words.text("page.search_description", count: search.count, ["count": words.number(search.count)])),
+            crumbs: crumbs(trail), states: states, careFacets: Self.facets(.care, of: placed, words: words),
+            paymentFacets: Self.facets(.payment, of: placed, words: words), count: search.count,
             indexJSON: search.manifest(states: index.states, basePath: config.basePath).serialized(),
             hasGeography: !search.geography.isEmpty, structuredData: DirectoryStructuredData.script([breadcrumbData(trail)]),
             notice: index.summary.notice)
@@ -94,18 +98,18 @@ struct DirectoryPageRenderer {
         }.joined()
         // What rendering a listing reads: its template and partials (the listings themselves are recorded above).
         recorder.record(files: templates.files(of: "listing"))
-        let trail: [(String, Route)] = [("Home", Route("/")), ("Treatment centers", DirectoryIndex.root), (state.name, route)]
+        let trail: [(String, Route)] = homeAndDirectory + [(state.name, route)]
         let view = StatePageView(
-            head: head(route, title: "Treatment centers in \(state.name)",
-                       description: "\(Count.text(facilities.count)) addiction and mental health treatment centers in \(state.name), with addresses, phone numbers and services where SAMHSA's data has them."),
+            head: head(route, title: words.text("page.state_title", ["state": state.name]),
+                       description: words.text("page.state_description", count: facilities.count, ["count": words.number(facilities.count), "state": state.name])),
             state: state, count: facilities.count, listingsHTML: listingsHTML,
-            careFacets: Self.facets(.care, of: facilities),
-            paymentFacets: Self.facets(.payment, of: facilities),
-            notice: NoticeView(facilities), crumbs: crumbs(trail),
+            careFacets: Self.facets(.care, of: facilities, words: words),
+            paymentFacets: Self.facets(.payment, of: facilities, words: words),
+            notice: NoticeView(facilities, index: index.index), crumbs: crumbs(trail),
             structuredData: DirectoryStructuredData.script([breadcrumbData(trail)]))
         var links: [LinkOrigin] = []
         if keepsLinks {
-            links.append(LinkOrigin(href: url(DirectoryIndex.root), ordinal: 0, kind: .data, origin: state.location))
+            links.append(LinkOrigin(href: url(index.index.root), ordinal: 0, kind: .data, origin: state.location))
             for facility in facilities { links += listingLinks(facility) }
         }
         return PageDraft("state", view, links: links, capacity: listingsHTML.utf8.count + 32_768)
@@ -114,8 +118,7 @@ struct DirectoryPageRenderer {
     func draftFacility(_ planned: Facility, route: Route) -> PageDraft? {
         let facility = index.listing(planned)
         guard let state = index.state(of: facility) else { return nil }
-        let trail: [(String, Route)] = [("Home", Route("/")), ("Treatment centers", DirectoryIndex.root),
-                                        (state.name, index.route(state)), (facility.name.value, route)]
+        let trail: [(String, Route)] = homeAndDirectory + [(state.name, index.route(state)), (facility.name.value, route)]
         var links: [LinkOrigin] = []
         if keepsLinks {
             links = listingLinks(facility)
@@ -141,7 +144,7 @@ struct DirectoryPageRenderer {
             }
             if !numbering.order.isEmpty {
                 let components = ComponentRenderer(templates: templates, data: GuideData(), numbering: numbering, basePath: basePath,
-                                                   recorder: recorder)
+                                                   recorder: recorder, words: words)
                 sourcesHTML = components.render("sources")
                 if keepsLinks { links += components.links }
             }
@@ -157,7 +160,7 @@ struct DirectoryPageRenderer {
         let dataDate = index.displayDate(facility.sourceDate)
         let view = FacilityPageView(
             head: head(route, title: "\(facility.name.value), \(address.city), \(state.code)",
-                       description: "Address, phone and services of \(facility.name.value) in \(address.city), \(state.name), from SAMHSA's public locator data."),
+                       description: words.text("page.facility_description", ["name": facility.name.value, "city": address.city, "state": state.name])),
             facility: facility, listing: ListingView(facility: facility, url: url(route), parts: index.parts(of: facility)), labels: index.labels,
             descriptionHTML: descriptionHTML, sourcesHTML: sourcesHTML,
             neighbours: zip(neighbours, index.distinctions(of: neighbours, around: facility)).map {
@@ -174,11 +177,10 @@ struct DirectoryPageRenderer {
         let facility = index.listing(planned)
         guard let state = index.state(of: facility) else { return nil }
         let nearest = index.nearest(to: facility, limit: DirectoryIndex.neighbourLimit / 2)
-        let trail: [(String, Route)] = [("Home", Route("/")), ("Treatment centers", DirectoryIndex.root), (state.name, index.route(state)),
-                                        (facility.name.value, route)]
+        let trail: [(String, Route)] = homeAndDirectory + [(state.name, index.route(state)), (facility.name.value, route)]
         let view = RetiredPageView(
-            head: head(route, title: "\(facility.name.value), \(facility.address.value.city), \(state.code): no longer listed",
-                       description: "\(facility.name.value) is no longer in SAMHSA's treatment locator data. Centers near it that are listed."),
+            head: head(route, title: words.text("page.retired_title", ["name": facility.name.value, "city": facility.address.value.city, "state": state.code]),
+                       description: words.text("page.retired_description", ["name": facility.name.value])),
             crumbs: crumbs(trail), facility: facility,
             nearest: zip(nearest, ListingDistinction.details(nearest, labels: index.labels)).map { LinkView(name: $0.name.value, detail: $1, url: url(index.route($0))) },
             stateName: state.name, stateURL: url(index.route(state)), structuredData: DirectoryStructuredData.script([breadcrumbData(trail)]))

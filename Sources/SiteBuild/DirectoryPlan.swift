@@ -50,12 +50,12 @@ struct DirectoryPlan: Sendable {
     /// The states' parts, by state code.
     let parts: [String: StatePart]
 
-    init(_ directory: Directory, reusing previous: DirectoryPlan? = nil) {
+    init(_ directory: Directory, language: SiteLanguage = .english, words: Words = .fallback, reusing previous: DirectoryPlan? = nil) {
         revision = directory.revision
-        let index = DirectoryIndex(directory, reusing: previous?.index)
+        let index = DirectoryIndex(directory, language: language, words: words, reusing: previous?.index)
         self.index = index
         var parts: [String: StatePart] = [:]
-        var specs = [PageSpec(route: DirectoryIndex.root, template: "directory", kind: .directoryIndex,
+        var specs = [PageSpec(route: index.root, template: "directory", kind: .directoryIndex,
                               source: SourceLocation(path: DirectoryIndex.statesFile, line: 1, column: 1))]
         var sitemap: [SitemapEntry] = []
         // The states' parts are independent: made on every core, assembled in route order.
@@ -77,7 +77,7 @@ struct DirectoryPlan: Sendable {
         let newest = orderedParts.compactMap { $0.sitemap.first?.lastModified }.max()
         sitemap.reserveCapacity(orderedParts.reduce(1) { $0 + $1.sitemap.count })
         specs.reserveCapacity(orderedParts.reduce(1) { $0 + $1.specs.count })
-        sitemap.append(SitemapEntry(route: DirectoryIndex.root, lastModified: newest))
+        sitemap.append(SitemapEntry(route: index.root, lastModified: newest))
         for part in orderedParts {
             parts[part.state.code] = part
             specs += part.specs
@@ -96,9 +96,9 @@ struct DirectoryPlan: Sendable {
     func source(ofFile file: String) -> SourceLocation? {
         guard file.hasSuffix("index.html") else { return nil }
         let route = "/" + file.dropLast("index.html".count)
-        if route == DirectoryIndex.root.path { return specs.first?.source }
-        guard route.hasPrefix(DirectoryIndex.root.path) else { return nil }
-        let stateSlug = route.dropFirst(DirectoryIndex.root.path.count).prefix { $0 != "/" }
+        if route == index.root.path { return specs.first?.source }
+        guard route.hasPrefix(index.root.path) else { return nil }
+        let stateSlug = route.dropFirst(index.root.path.count).prefix { $0 != "/" }
         return parts.values.first { $0.state.slug == stateSlug }?.sources[route]
     }
 

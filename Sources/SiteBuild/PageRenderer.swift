@@ -15,6 +15,8 @@ struct PageRenderer: Sendable {
 
     /// What every page shows of the site, made once per build.
     let site: SiteView
+    /// The words the build writes in the pages' language.
+    let words: Words
     /// Listings already rendered (kept by a long-lived build).
     let fragments: FragmentCache
     let metrics: BuildMetrics?
@@ -48,7 +50,8 @@ struct PageRenderer: Sendable {
         let disclaimer = content.config.disclaimer.map {
             MarkdownRenderer().render($0.document, hooks: .init(url: { InternalURL.resolve($0, basePath: basePath) }))
         }
-        site = SiteView(config: content.config, disclaimerHTML: disclaimer)
+        words = Words(templates.strings)
+        site = SiteView(config: content.config, disclaimerHTML: disclaimer, words: words)
         let config = content.config
         var shared = config.navigation.map {
             LinkOrigin(href: InternalURL.resolve($0.url.value, basePath: basePath), ordinal: 0, kind: .data, origin: $0.url.location)
@@ -93,7 +96,7 @@ struct PageRenderer: Sendable {
                                 isHome: true)
             return .draft(PageDraft(spec.template, HomeView(head: head, guides: guides)))
         case .notFound:
-            let head = PageHead(site: site, title: "Page not found", description: config.description, canonical: config.absoluteURL(spec.route))
+            let head = PageHead(site: site, title: words.text("page.not_found"), description: config.description, canonical: config.absoluteURL(spec.route))
             return .draft(PageDraft(spec.template, NotFoundView(head: head)))
         case .directoryIndex, .state, .facility, .retired, .search:
             guard let directory else { return .empty }
@@ -150,7 +153,7 @@ struct PageRenderer: Sendable {
             let numbering = CitationNumbering(citations: GuideCitations.inOrder(guide, data: content.guideData),
                                               bibliography: content.bibliography)
             let components = ComponentRenderer(templates: templates, data: content.guideData, numbering: numbering, basePath: config.basePath,
-                                               directory: directory, recorder: recorder)
+                                               directory: directory, recorder: recorder, words: words)
             if keepsLinks { markdownLinks = guide.body.links }
             let reviewer = guide.reviewedBy ?? config.reviewer
             let head = PageHead(site: site, title: guide.title, description: guide.description, canonical: canonical)
@@ -159,7 +162,7 @@ struct PageRenderer: Sendable {
             // The body is rendered straight into the page after the template has rendered around a marker:
             // a large body is then written once, not copied at every level of the layout.
             let frame = templates.render(spec.template, GuideView(head: head, body: GuideView.bodyMarker,
-                                                                  review: ReviewLineView(reviewer: reviewer, page: guide),
+                                                                  review: ReviewLineView(reviewer: reviewer, page: guide, words: words),
                                                                   structuredData: structured), recorder: recorder)
             html = GuideView.page(frame, reservingForBody: guide.body.sourceLength * 3) { page in
                 recorder.metrics.markdown { MarkdownRenderer().render(guide.body, hooks: components.hooks, into: &page) }

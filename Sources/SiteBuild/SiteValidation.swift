@@ -19,7 +19,7 @@ enum SiteValidation {
             }) {
                 guard let component = Component.byName[name] else { continue }
                 if let part = component.data, !content.guideData.has(part) {
-                    diagnostics.append(.error("{{< \(name) >}} needs \(part.path)", at: location))
+                    diagnostics.append(.error("{{< \(name) >}} needs \(content.guideData.path(of: part))", at: location))
                 }
                 if let templates, !templates.has(component.template) {
                     diagnostics.append(.error("{{< \(name) >}} needs Templates/\(component.template).mustache", at: location))

@@ -21,7 +21,7 @@ struct TrackedDirectory {
     /// Every listing, for what summarises them all (the count and the data dates of the map page).
     var summary: (count: Int, notice: NoticeView) {
         recorder.record(.group(.directory))
-        return (index.directory.facilities.count, NoticeView(index.directory.facilities))
+        return (index.directory.facilities.count, NoticeView(index.directory.facilities, index: index))
     }
 
     /// How many listings a state has.

@@ -60,10 +60,16 @@ public struct ContentLoader: Sendable {
         let (guides, guideData, bibliography, guideDiagnostics) = guidePart.value
         log.append(contentsOf: guideDiagnostics)
         log.append(contentsOf: geography.value.1)
+        var translations: [String: SiteContent.Translation] = [:]
+        for language in (config?.languages ?? []).dropFirst() {
+            translations[language.code] = loadTranslation(language, originals: guides, config: config, options: options, log: log)
+        }
         let diagnostics = log.diagnostics.sortedUnique
         guard let config else { return (nil, diagnostics) }
-        return (SiteContent(config: config, guides: guides, bibliography: bibliography, guideData: guideData, directory: directory,
-                            geography: geography.value.0), diagnostics)
+        var content = SiteContent(config: config, guides: guides, bibliography: bibliography, guideData: guideData, directory: directory,
+                                  geography: geography.value.0)
+        content.translations = translations
+        return (content, diagnostics)
     }
 
     /// The guide's pages, its structured data and the bibliography.
@@ -101,6 +107,35 @@ public struct ContentLoader: Sendable {
             bibliography.paths.append(path)
         }
         return (guides, guideData, bibliography)
+    }
+
+    /// A language's guides, `Content/guide/<code>/*.md`, each named as the guide it translates, and its data,
+    /// `Content/guide/<code>/data/` (a part it lacks is the default language's).
+    private func loadTranslation(_ language: SiteLanguage, originals: [GuidePage], config: SiteConfig?, options: MarkdownOptions,
+                                 log: DiagnosticLog) -> SiteContent.Translation {
+        let folder = "Content/guide/\(language.code)"
+        var guides: [GuidePage] = []
+        let hasReviewer = config?.declaresReviewer ?? true
+        let context = "\(options.shortcodes.sorted()) \(options.allowRawHTML) \(options.reservedIDs.sorted()) \(hasReviewer) translation"
+        for path in files(in: folder, withExtension: "md") {
+            guard let text = read(path, log: log) else { continue }
+            guard var page = parse(\.guides, path, text: text, context: context, log: log, {
+                GuidePage.read(path: path, text: text, options: options, siteHasReviewer: hasReviewer, translation: true, log: $0)
+            }) else { continue }
+            page.prefix = language.prefix
+            if !originals.contains(where: { $0.fileName == page.fileName }) {
+                let names = originals.map(\.fileName).joined(separator: ", ")
+                log.error("a translation is named as the guide it translates, and Content/guide/ has no '\(page.fileName)' (it has: \(names))",
+                          at: SourceLocation(path: path, line: 1, column: 1))
+            }
+            guides.append(page)
+        }
+        let fieldOptions = MarkdownOptions(allowRawHTML: options.allowRawHTML)
+        let fieldContext = "\(fieldOptions.allowRawHTML)"
+        let data = GuideData.read(parts: guideParts, folders: ["\(folder)/data", GuideData.folder], exists: exists, read: { read($0, log: log) },
+                                  options: fieldOptions, log: log,
+                                  parse: { path, text, log, make in parse(\.guideData, path, text: text, context: fieldContext, log: log, make) })
+        return SiteContent.Translation(guides: guides, guideData: data)
     }
 
     /// Reads only `Content/site.yaml` (for commands that need the base URL but not the content).

@@ -5,14 +5,17 @@ import Yams
 extension GuideData {
     /// Reads the files of `parts` that exist, with `read` (the loader's file reader); `parse` runs each
     /// file's parse (through a long-lived process's cache when it has one).
-    package static func read(parts: [Part], exists: (String) -> Bool, read: (String) -> String?, options: MarkdownOptions, log: DiagnosticLog,
+    /// `folders` are searched in order for each part's file (a translation's folder, then the default language's).
+    package static func read(parts: [Part], folders: [String] = [GuideData.folder], exists: (String) -> Bool, read: (String) -> String?,
+                     options: MarkdownOptions, log: DiagnosticLog,
                      parse: (_ path: String, _ text: String, _ log: DiagnosticLog, _ make: (DiagnosticLog) -> GuideData) -> GuideData
                         = { _, _, log, make in make(log) }) -> GuideData {
         var data = GuideData()
         for part in Set(parts).sorted(by: { $0.file < $1.file }) {
-            guard exists(part.path), let text = read(part.path) else { continue }
-            data.paths.append(part.path)
-            let parsed = parse(part.path, text, log) { log in GuideData.parse(part, text: text, options: options, log: log) }
+            guard let path = folders.map(part.path(in:)).first(where: exists), let text = read(path) else { continue }
+            data.paths.append(path)
+            data.files[part] = path
+            let parsed = parse(path, text, log) { log in GuideData.parse(part, path: path, text: text, options: options, log: log) }
             switch part {
             case .comparison: data.comparison = parsed.comparison
             case .schedule: data.schedule = parsed.schedule
@@ -25,13 +28,13 @@ extension GuideData {
     }
 
     /// The data of one file, alone in a `GuideData`.
-    private static func parse(_ part: Part, text: String, options: MarkdownOptions, log: DiagnosticLog) -> GuideData {
+    private static func parse(_ part: Part, path: String, text: String, options: MarkdownOptions, log: DiagnosticLog) -> GuideData {
         var data = GuideData()
         if part == .insurers {
-            data.insurers = Insurer.readList(CSVTable(path: part.path, text: text), log: log)
+            data.insurers = Insurer.readList(CSVTable(path: path, text: text), log: log)
             return data
         }
-        let file = YAMLFile(path: part.path, text: text, log: log)
+        let file = YAMLFile(path: path, text: text, log: log)
         guard let map = file.root.flatMap({ YAMLMapping($0, in: file, what: part.file, log: log) }) else { return data }
         switch part {
         case .comparison: data.comparison = Comparison.read(map, options: options)

@@ -10,6 +10,12 @@ public struct GuideData: Sendable {
     public var insurers: [Insurer]?
     /// The files read, for dependency tracking.
     public var paths: [String] = []
+    /// The file each part was read from: its language's folder, or the default language's for a part a translation
+    /// does not give (the insurers' names and websites need none).
+    public var files: [Part: String] = [:]
+
+    /// The file of `part`, read or expected.
+    public func path(of part: Part) -> String { files[part] ?? part.path }
 
     public init() {}
 
@@ -22,6 +28,9 @@ public struct GuideData: Sendable {
 
         /// The file's path under the site root.
         public var path: String { "\(GuideData.folder)/\(file)" }
+
+        /// The file's path in a language's folder of guide data (`Content/guide/es/data`).
+        public func path(in folder: String) -> String { "\(folder)/\(file)" }
     }
 
     /// Where the guide's data files are, under the site root.

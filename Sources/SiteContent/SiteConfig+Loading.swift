@@ -23,18 +23,11 @@ extension SiteConfig {
             reviewer = Reviewer.read(person)
         }
         if reviewer == nil, !map.has("reviewer") { Self.checkNoReviewClaim(description, in: map, key: "description", log: log) }
-        var navigation: [NavigationItem] = []
-        for node in map.sequence("navigation") ?? [] {
-            guard let item = YAMLMapping(node, in: file, what: "navigation item", log: log) else { continue }
-            let title = item.string("title", required: true)
-            let url = item.string("url", required: true)
-            item.finish()
-            if let title, let url {
-                if let scheme = URLSafety.unsafeScheme(of: url.value) {
-                    log.error("unsafe URL scheme '\(scheme):' in navigation", at: url.location)
-                }
-                navigation.append(NavigationItem(title: title.value, url: url))
-            }
+        let navigation = readNavigation(map, file: file, log: log)
+        let languages = map.sequence("languages").map { readLanguages($0, file: file, allowRawHTML: allowRawHTML, log: log) }
+        if let languages, let first = languages.languages.first, map.has("language"), language != first.code {
+            log.error("'language' is \(language), but the first of 'languages', the default, is \(first.code)",
+                      at: map.value("language").map { file.location(of: $0) } ?? map.location)
         }
         var maxAge = 365
         if let directory = map.mapping("directory", what: "directory settings") {
@@ -50,11 +43,86 @@ extension SiteConfig {
                                 verifiedMaxAgeDays: maxAge, allowRawHTML: allowRawHTML, path: file.path)
         config.declaresReviewer = map.has("reviewer")
         config.check = check ?? CheckSettings()
+        if let languages, let first = languages.languages.first {
+            config.languages = languages.languages
+            config.edition = first
+            config.language = first.code
+            config.translations = languages.translations
+        }
         return config
     }
 }
 
 extension SiteConfig {
+    /// The `navigation:` links of a mapping (site.yaml's, or a language's).
+    static func readNavigation(_ map: YAMLMapping, file: YAMLFile, log: DiagnosticLog) -> [NavigationItem] {
+        var navigation: [NavigationItem] = []
+        for node in map.sequence("navigation") ?? [] {
+            guard let item = YAMLMapping(node, in: file, what: "navigation item", log: log) else { continue }
+            let title = item.string("title", required: true)
+            let url = item.string("url", required: true)
+            item.finish()
+            if let title, let url {
+                if let scheme = URLSafety.unsafeScheme(of: url.value) {
+                    log.error("unsafe URL scheme '\(scheme):' in navigation", at: url.location)
+                }
+                navigation.append(NavigationItem(title: title.value, url: url))
+            }
+        }
+        return navigation
+    }
+
+    /// `languages:`, the default first: each a code and its name in itself; every language after the first also gives
+    /// what its readers see (title, description, navigation, disclaimer, the helpline's label and note) and may
+    /// name its directory's folders.
+    static func readLanguages(_ nodes: [Node], file: YAMLFile, allowRawHTML: Bool, log: DiagnosticLog)
+        -> (languages: [SiteLanguage], translations: [String: Translation]) {
+        var languages: [SiteLanguage] = []
+        var translations: [String: Translation] = [:]
+        for node in nodes {
+            guard let map = YAMLMapping(node, in: file, what: "language", log: log) else { continue }
+            let isDefault = languages.isEmpty
+            let code = map.string("code", required: true)
+            let name = map.string("name", required: true)
+            let directory = map.string("directory_slug")
+            let search = map.string("search_slug")
+            for slug in [directory, search].compactMap({ $0 }) where slug.value.isEmpty || Slug.make(slug.value) != slug.value {
+                log.error("'\(slug.value)' is not a slug: use lowercase letters, digits and hyphens ('\(Slug.make(slug.value))')", at: slug.location)
+            }
+            var translation: Translation?
+            if !isDefault {
+                let title = map.string("title", required: true)
+                let description = map.string("description", required: true)
+                let navigation = readNavigation(map, file: file, log: log)
+                let disclaimer = map.markdown("disclaimer", options: MarkdownOptions(allowRawHTML: allowRawHTML))
+                var label: String?, note: String?
+                if let helpline = map.mapping("helpline", what: "a language's helpline") {
+                    label = helpline.string("label")?.value
+                    note = helpline.string("note")?.value
+                    helpline.finish()
+                }
+                if let title, let description {
+                    translation = Translation(title: title.value, description: description.value, navigation: navigation,
+                                              helplineLabel: label, helplineNote: note, disclaimer: disclaimer)
+                }
+            }
+            map.finish()
+            guard let code, let name else { continue }
+            guard code.value.count >= 2, code.value.count <= 8, code.value.allSatisfy({ $0.isLetter || $0 == "-" }) else {
+                log.error("'\(code.value)' is not a language code such as en or es", at: code.location)
+                continue
+            }
+            guard !languages.contains(where: { $0.code == code.value }) else {
+                log.error("language '\(code.value)' is named twice", at: code.location)
+                continue
+            }
+            languages.append(SiteLanguage(code: code.value, name: name.value, prefix: isDefault ? "" : code.value.lowercased() + "/",
+                                          directorySlug: directory?.value ?? "rehab-centers", searchSlug: search?.value ?? "find"))
+            if let translation { translations[code.value] = translation }
+        }
+        return (languages, translations)
+    }
+
     /// Words that tell a reader a page was medically reviewed, which only a named reviewer may back.
     static let reviewClaims = ["medically reviewed", "medical review", "reviewed by", "clinically reviewed", "expert-reviewed", "expert reviewed"]
 

@@ -38,6 +38,12 @@ public struct SiteConfig: Sendable {
     public let baseURL: String
     public var description: String
     public var language: String
+    /// Every language of the site, the default first; one, English, for a site without `languages:`.
+    public var languages: [SiteLanguage] = [.english]
+    /// The language these values are in (see `localized(_:)`).
+    public var edition: SiteLanguage = .english
+    /// What a reader sees in each language other than the default, by code.
+    var translations: [String: Translation] = [:]
     public var helpline: Helpline?
     public var reviewer: Reviewer?
     /// site.yaml has a `reviewer` entry, valid or not (an invalid one is reported once, at itself).
@@ -86,6 +92,36 @@ public struct SiteConfig: Sendable {
         let afterHost = baseURL[schemeEnd.upperBound...].drop { $0 != "/" }
         let path = afterHost.isEmpty ? "/" : String(afterHost)
         return path.hasSuffix("/") ? path : path + "/"
+    }
+
+    /// A language's own values of site.yaml, which take the default language's place on its pages.
+    struct Translation: Sendable {
+        var title: String
+        var description: String
+        var navigation: [NavigationItem]
+        var helplineLabel: String?
+        var helplineNote: String?
+        var disclaimer: MarkdownField?
+    }
+
+    /// The settings as the pages of `language` show them: its title, description, navigation, helpline words and
+    /// disclaimer; the default language's values for the default language or a code the site does not have.
+    public func localized(_ language: String) -> SiteConfig {
+        guard let edition = languages.first(where: { $0.code == language }) else { return self }
+        var config = self
+        config.edition = edition
+        config.language = edition.code
+        guard let translation = translations[language] else { return config }
+        config.title = translation.title
+        config.description = translation.description
+        config.navigation = translation.navigation
+        config.disclaimer = translation.disclaimer
+        if var helpline = config.helpline {
+            helpline.label = translation.helplineLabel ?? helpline.label
+            helpline.note = translation.helplineNote ?? helpline.note
+            config.helpline = helpline
+        }
+        return config
     }
 
     /// The absolute URL of a route, for canonical links and the sitemap.

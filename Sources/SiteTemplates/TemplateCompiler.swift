@@ -1,3 +1,4 @@
+import SiteContent
 import SiteCore
 
 /// Checks a page template against its view model's declaration and compiles it, with its partials and
@@ -7,7 +8,11 @@ import SiteCore
 /// The same walk collects the template's literal links in the order a render emits them, and the files it reads.
 struct TemplateCompiler {
     let templates: [String: TemplateSource]
+    /// The language's words for `{{@key}}` tags; nil for a theme without string tables.
+    let strings: StringTable?
     private(set) var diagnostics: [Diagnostic] = []
+    /// The keys of `strings` the compiled templates use.
+    private(set) var usedKeys: Set<String> = []
     private(set) var links: [TemplateLink] = []
     private(set) var files: Set<String> = []
 
@@ -29,8 +34,13 @@ struct TemplateCompiler {
         let source: TemplateSource
     }
 
-    init(templates: [String: TemplateSource]) {
+    /// The language the templates are compiled for, for messages.
+    let language: String
+
+    init(templates: [String: TemplateSource], strings: StringTable? = nil, language: String = "en") {
         self.templates = templates
+        self.strings = strings
+        self.language = language
     }
 
     /// The compiled page template `name` for `Model`, or nil when it is missing (a diagnostic at `location`).
@@ -79,6 +89,8 @@ struct TemplateCompiler {
                 case .object: report("'\(name)' is a view model; use it as a section {{#\(name)}}…{{/\(name)}}", node, place.source)
                 case .list, .textList: report("'\(name)' is a list; use it as a section {{#\(name)}}…{{/\(name)}}", node, place.source)
                 }
+            case .translated(let key):
+                translate(key, scope: scope, node, place, to: &ops)
             case .unescaped(let name):
                 guard let field = resolve(name, scope, node, place.source) else { continue }
                 guard case .html(let read) = field else {
@@ -216,6 +228,62 @@ struct TemplateCompiler {
             field = next
         }
         return field
+    }
+
+    /// A `{{@key}}` tag: the table's text as bytes, escaped now, with each `{name}` placeholder a field of the
+    /// scope, escaped as it renders. A text with a count's forms chooses one by the number of its first placeholder.
+    private mutating func translate(_ key: String, scope: Scope, _ node: TemplateNode, _ place: Place, to ops: inout [Op]) {
+        guard let strings else {
+            report("'{{@\(key)}}' is a text of the theme's string table, and there is no Templates/i18n/\(language).yaml", node, place.source)
+            return
+        }
+        guard let entry = strings.entries[key] else {
+            report("'\(key)' is not in \(strings.path)", node, place.source)
+            return
+        }
+        usedKeys.insert(key)
+        switch entry.forms {
+        case .text(let text):
+            append(text, key: key, scope: scope, node, place, to: &ops)
+        case .plural(let one, let other):
+            guard let counted = StringTable.placeholders(in: one).first ?? StringTable.placeholders(in: other).first,
+                  let field = resolve(counted, scope, node, place.source) else { return }
+            guard case .text(let read) = field else {
+                report("'\(counted)', the number of '\(key)', is not a text field", node, place.source)
+                return
+            }
+            var oneOps: [Op] = [], otherOps: [Op] = []
+            append(one, key: key, scope: scope, node, place, to: &oneOps)
+            append(other, key: key, scope: scope, node, place, to: &otherOps)
+            let singular = Unit(ops: oneOps, indentation: []), plural = Unit(ops: otherOps, indentation: [])
+            ops.append(.run { state in
+                if read(state.frames).map(Self.isOne) == true { singular.run(&state) } else { plural.run(&state) }
+            })
+        }
+    }
+
+    /// One form of a text: its literal runs as escaped bytes, its placeholders as the scope's text fields.
+    private mutating func append(_ text: String, key: String, scope: Scope, _ node: TemplateNode, _ place: Place, to ops: inout [Op]) {
+        guard case .success(let parts) = StringTable.parts(of: text) else { return }
+        for part in parts {
+            switch part {
+            case .literal(let literal):
+                // As CommonMark escapes text (the apostrophe stays): what the same words written in a template give.
+                ops.append(.bytes(Array(Escape.markdownText(literal).utf8)))
+            case .placeholder(let name):
+                guard let field = resolve(name, scope, node, place.source) else { continue }
+                guard case .text(let read) = field else {
+                    report("'{\(name)}' in '\(key)' is not a text field", node, place.source)
+                    continue
+                }
+                ops.append(.run { state in if let value = read(state.frames) { state.page.appendEscaped(value) } })
+            }
+        }
+    }
+
+    /// Whether a count, as a page shows it (digits with a language's group separators), is one.
+    static func isOne(_ shown: String) -> Bool {
+        shown.unicodeScalars.filter { ("0"..."9").contains($0) }.map(String.init).joined() == "1"
     }
 
     private static func isSection(named name: String, _ node: TemplateNode) -> Bool {

@@ -1,4 +1,5 @@
 public import Foundation
+public import SiteContent
 public import SiteCore
 
 /// The theme: every template of `Templates/`, checked against the view models that render them,
@@ -10,6 +11,17 @@ public struct TemplateLibrary: Sendable {
         public var data: Data
     }
 
+    /// One language the theme is compiled for: its code and the names whose value is the same on each of its pages.
+    public struct Edition: Sendable, Equatable {
+        public var language: String
+        public var constants: [String: String]
+
+        public init(language: String, constants: [String: String]) {
+            self.language = language
+            self.constants = constants
+        }
+    }
+
     /// Per page template: its compiled program.
     private let programs: [String: TemplateProgram]
     /// Per page template: its literal links in render order.
@@ -17,13 +29,27 @@ public struct TemplateLibrary: Sendable {
     /// Per page template: the template files it reads (itself, partials, layouts).
     private let filesByTemplate: [String: [String]]
     public let assets: [Asset]
+    /// The language these templates were compiled for.
+    public let language: String
+    /// The language's string table (`Templates/i18n/<language>.yaml`), for the words the build writes itself.
+    public let strings: StringTable?
+    /// The theme compiled for each language of the site, this one's included.
+    public private(set) var editions: [String: TemplateLibrary] = [:]
 
-    /// Loads `Templates/` under `root`, checks each page template in `bindings` against its view model and compiles it.
+    /// The theme compiled for `language` (asked of the library `load` returned); this library when it has no such edition.
+    public func edition(_ language: String) -> TemplateLibrary {
+        language == self.language ? self : editions[language] ?? self
+    }
+
+    /// Loads `Templates/` under `root`, checks each page template in `bindings` against its view model and compiles it,
+    /// once per edition (the first is this library's; the others are its `editions`), with the edition's string table.
     /// Templates in `optional` (components) are checked when present; a missing one is not an error here.
-    /// `constants` are names whose value is the same on every page (e.g. `root`), filled into literal links.
-    /// `cache` keeps the files' texts for a long-lived process.
+    /// `constants` are names whose value is the same on every page (e.g. `root`), filled into literal links; a site
+    /// of one language may give them instead of `editions`. `buildKeys` are the keys the build reads from each string
+    /// table itself (a page's title, a crumb): each must be in every table. `cache` keeps the files' texts for a long-lived process.
     public static func load(root: URL, bindings: [TemplateBinding], optional: [TemplateBinding] = [],
-                            constants: [String: String] = [:], cache: TextCache? = nil)
+                            constants: [String: String] = [:], editions: [Edition]? = nil, buildKeys: [String] = [],
+                            cache: TextCache? = nil)
         -> (library: TemplateLibrary?, diagnostics: [Diagnostic]) {
         let folder = root.appendingPathComponent("Templates")
         var diagnostics: [Diagnostic] = []
@@ -38,18 +64,40 @@ public struct TemplateLibrary: Sendable {
             case .failure(let problem): diagnostics.append(problem)
             }
         }
-        let checked = check(files, bindings: bindings, optional: optional, constants: constants)
-        diagnostics += checked.diagnostics
+        let editions = editions ?? [Edition(language: "en", constants: constants)]
+        var libraries: [TemplateLibrary] = []
         let assets = loadAssets(folder.appendingPathComponent("assets"), reader: reader, diagnostics: &diagnostics)
+        for edition in editions {
+            let tablePath = "Templates/i18n/\(edition.language).yaml"
+            var table: StringTable?
+            if FileManager.default.fileExists(atPath: root.appendingPathComponent(tablePath).path) {
+                switch reader.text(tablePath) {
+                case .success(let text):
+                    let log = DiagnosticLog()
+                    table = StringTable.read(language: edition.language, path: tablePath, text: text, log: log)
+                    diagnostics += log.diagnostics
+                case .failure(let problem): diagnostics.append(problem)
+                }
+            }
+            let checked = check(files, bindings: bindings, optional: optional, constants: edition.constants, strings: table,
+                                language: edition.language, buildKeys: buildKeys)
+            diagnostics += checked.diagnostics
+            if let parts = checked.checked { libraries.append(TemplateLibrary(parts, assets: assets, language: edition.language, strings: table)) }
+        }
         let unique = diagnostics.sortedUnique
-        guard !unique.hasErrors, let parts = checked.checked else { return (nil, unique) }
-        return (TemplateLibrary(parts, assets: assets), unique)
+        guard !unique.hasErrors, libraries.count == editions.count, var first = libraries.first else { return (nil, unique) }
+        let all = Dictionary(libraries.map { ($0.language, $0) }) { first, _ in first }
+        first.editions = all
+        return (first, unique)
     }
 
     /// Parses template texts, checks each bound one against its view model and compiles it: everything `load`
     /// does but reading the files (so texts from anywhere, a fuzzer's included, go through the same checks).
+    /// With a string table, a key no template uses (and not among `buildKeys`) is a warning, and a key of
+    /// `buildKeys` the table lacks an error.
     package static func check(_ files: [(name: String, path: String, text: String)], bindings: [TemplateBinding],
-                      optional: [TemplateBinding] = [], constants: [String: String] = [:])
+                      optional: [TemplateBinding] = [], constants: [String: String] = [:], strings: StringTable? = nil,
+                      language: String = "en", buildKeys: [String] = [])
         -> (checked: Checked?, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var sources: [String: TemplateSource] = [:]
@@ -60,15 +108,28 @@ public struct TemplateLibrary: Sendable {
         var links: [String: [TemplateLink]] = [:]
         var read: [String: [String]] = [:]
         var chosen: [String: TemplateBinding] = [:]
+        var used = Set(buildKeys)
         for binding in optional where sources[binding.template] != nil { chosen[binding.template] = binding }
         for binding in bindings { chosen[binding.template] = binding }
         for (name, binding) in chosen.sorted(by: { $0.key < $1.key }) {
-            var compiler = TemplateCompiler(templates: sources)
+            var compiler = TemplateCompiler(templates: sources, strings: strings, language: language)
             let program = binding.compile(&compiler)
             diagnostics += compiler.diagnostics
             programs[name] = program
             links[name] = compiler.links
             read[name] = compiler.files.sorted()
+            used.formUnion(compiler.usedKeys)
+        }
+        if let strings {
+            let start = SourceLocation(path: strings.path, line: 1, column: 1)
+            for key in buildKeys where strings.entries[key] == nil {
+                diagnostics.append(.error("'\(key)', which iopsite writes on the pages itself, is not in \(strings.path)", at: start))
+            }
+            for (key, entry) in strings.entries where !used.contains(key) {
+                diagnostics.append(.warning("'\(key)' is used by no template", at: entry.location))
+            }
+            // Every file a page reads is a dependency: the table is one of every template's when it has one.
+            for name in read.keys { read[name]?.append(strings.path) }
         }
         return (diagnostics.hasErrors ? nil : Checked(programs: programs, links: links, files: read), diagnostics)
     }
@@ -81,11 +142,13 @@ public struct TemplateLibrary: Sendable {
     }
 
     /// A library of checked templates, without assets.
-    package init(_ checked: Checked, assets: [Asset] = []) {
+    package init(_ checked: Checked, assets: [Asset] = [], language: String = "en", strings: StringTable? = nil) {
         programs = checked.programs
         linksByTemplate = checked.links
         filesByTemplate = checked.files
         self.assets = assets
+        self.language = language
+        self.strings = strings
     }
 
     /// The names of the checked page templates.

@@ -10,6 +10,8 @@ struct TemplateNode {
         case text(String)
         /// `{{name}}`: escaped.
         case variable(String)
+        /// `{{@key}}`: the text of `key` in the string table of the language the template is compiled for.
+        case translated(String)
         /// `{{{name}}}` or `{{& name}}`: as it is.
         case unescaped(String)
         case section(String, inverted: Bool, [TemplateNode])

@@ -243,6 +243,11 @@ struct TemplateParser {
                 standalone = isStandalone(state)
             case "%":
                 throw error("pragmas are not supported", at: tag)
+            case "@":
+                // iopsite's own tag: a text of the language's string table, filled in when the template is compiled.
+                flushPending()
+                advance()
+                nodes.append(node(.translated(try parseName(state, tag: tag))))
             default:
                 flushPending()
                 nodes.append(node(.variable(try parseName(state, tag: tag))))

@@ -17,6 +17,7 @@ import Testing
         for name in ["layout", "header", "footer", "directory", "state", "facility", "notice", "crumbs", "listing", "find", "retired"] {
             files["Templates/\(name).mustache"] = try template(name)
         }
+        files["Templates/i18n/en.yaml"] = try String(contentsOf: root.appendingPathComponent("Templates/i18n/en.yaml"), encoding: .utf8)
         files["Content/directory/_states.csv"] = "code,name,fips,slug,tile_row,tile_col\nVA,Virginia,51,virginia,5,8\nMD,Maryland,24,maryland,5,9\n"
         files["Content/directory/_service-codes.csv"] = LocatorImporterCodes.text
         files["Content/directory/imported/va.yaml"] = """

@@ -63,7 +63,7 @@ import SiteMarkdown
         #expect(content == nil)
         #expect(messages == [
             "Content/site.yaml:1:1: error: missing required key 'base_url' in site.yaml",
-            "Content/site.yaml:2:1: error: unknown key 'baseurl' in site.yaml (expected one of: allow_raw_html, base_url, check, description, directory, disclaimer, helpline, language, navigation, reviewer, title)",
+            "Content/site.yaml:2:1: error: unknown key 'baseurl' in site.yaml (expected one of: allow_raw_html, base_url, check, description, directory, disclaimer, helpline, language, languages, navigation, reviewer, title)",
         ])
     }
 

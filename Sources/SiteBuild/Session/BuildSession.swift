@@ -84,7 +84,7 @@ public final class BuildSession: @unchecked Sendable {
     /// Listings rendered with the current theme.
     private var fragments: FragmentCache
     /// The last theme loaded, with what it was loaded from (the versions of Templates/ and the constants).
-    private var theme: (key: [String: Int], constants: [String: String], library: TemplateLibrary?, diagnostics: [Diagnostic])?
+    private var theme: (key: [String: Int], editions: [TemplateLibrary.Edition], library: TemplateLibrary?, diagnostics: [Diagnostic])?
 
     public init(_ settings: Settings) {
         self.settings = settings
@@ -102,31 +102,42 @@ public final class BuildSession: @unchecked Sendable {
         // Versions tell a later step what changed: a session of one step has none.
         let versions = settings.incremental ? settings.metrics.step("versions") { sourceVersions() } : [:]
         let loader = ContentLoader(root: root, shortcodes: Component.shortcodes, guideParts: Component.dataParts, today: settings.today, cache: cache)
-        // The templates need the site's base path alone: loaded on another core while the content loads.
-        let constants = ["site.root": loader.loadConfig().config?.basePath ?? "/"]
+        // The templates need the site's base path and languages alone: loaded on another core while the content loads.
+        let editions = Self.editions(of: loader.loadConfig().config)
         let themeVersions = versions.filter { $0.key.hasPrefix("Templates/") }
-        let loading = loadTheme(versions: themeVersions, constants: constants)
+        let loading = loadTheme(versions: themeVersions, editions: editions)
         let loaded = settings.metrics.step("load content") { loader.load() }
-        let theme = settings.metrics.step("load templates") { keepTheme(loading.value, versions: themeVersions, constants: constants) }
+        let theme = settings.metrics.step("load templates") { keepTheme(loading.value, versions: themeVersions, editions: editions) }
         return Loaded(content: loaded.content, templates: theme.library, diagnostics: loaded.diagnostics + theme.diagnostics, versions: versions)
     }
 
     /// The theme, made on another thread; the kept one when no file of Templates/ changed (parsing and checking
     /// every template is most of what a small change would otherwise cost).
-    private func loadTheme(versions: [String: Int], constants: [String: String]) -> BackgroundValue<(library: TemplateLibrary?, diagnostics: [Diagnostic])> {
+    private func loadTheme(versions: [String: Int], editions: [TemplateLibrary.Edition]) -> BackgroundValue<(library: TemplateLibrary?, diagnostics: [Diagnostic])> {
         let kept = theme, root = settings.root, texts = cache?.texts
         return BackgroundValue {
-            if let kept, kept.key == versions, kept.constants == constants { return (kept.library, kept.diagnostics) }
+            if let kept, kept.key == versions, kept.editions == editions { return (kept.library, kept.diagnostics) }
             return TemplateLibrary.load(root: root, bindings: SitePlan.bindings, optional: Component.bindings + SitePlan.directoryTemplates,
-                                        constants: constants, cache: texts)
+                                        editions: editions, buildKeys: Words.keys, cache: texts)
+        }
+    }
+
+    /// The languages the theme is compiled for, each with the links every one of its pages has.
+    static func editions(of config: SiteConfig?) -> [TemplateLibrary.Edition] {
+        let base = config?.basePath ?? "/"
+        return (config?.languages ?? [.english]).map { language in
+            TemplateLibrary.Edition(language: language.code, constants: [
+                "site.root": base, "site.home": language.home.prefixed(by: base),
+                "site.directory": language.directory.prefixed(by: base), "site.search": language.search.prefixed(by: base),
+            ])
         }
     }
 
     /// Keeps a newly loaded theme (and starts its fragments afresh).
     private func keepTheme(_ loaded: (library: TemplateLibrary?, diagnostics: [Diagnostic]), versions: [String: Int],
-                           constants: [String: String]) -> (library: TemplateLibrary?, diagnostics: [Diagnostic]) {
-        if let theme, theme.key == versions, theme.constants == constants { return loaded }
-        theme = (versions, constants, loaded.library, loaded.diagnostics)
+                           editions: [TemplateLibrary.Edition]) -> (library: TemplateLibrary?, diagnostics: [Diagnostic]) {
+        if let theme, theme.key == versions, theme.editions == editions { return loaded }
+        theme = (versions, editions, loaded.library, loaded.diagnostics)
         fragments = FragmentCache(keeps: settings.incremental)
         return loaded
     }

@@ -128,11 +128,12 @@ struct InsurerView: ViewModel {
 struct SourcesView: ViewModel {
     static let fields = ViewFields<SourcesView>("SourcesView", [
         .list("entries") { $0.entries },
-        .object("retrieved") { $0.retrieved.map(DateView.init) },
+        .object("retrieved") { view in view.retrieved.map { DateView(date: $0, words: view.words) } },
     ])
     let entries: [SourceItemView]
     /// The latest `accessed` date of the listed sources.
     let retrieved: ContentDate?
+    let words: Words
 }
 
 /// One entry of the sources list, with back-links to every mark citing it.

@@ -22,7 +22,9 @@ struct StateTileView: ViewModel {
     let url: String
     let count: Int
 
-    var label: String { "\(state.name), \(count) \(count == 1 ? "center" : "centers")" }
+    let words: Words
+
+    var label: String { words.text("page.state_tile", count: count, ["state": state.name, "count": String(count)]) }
     var x: Int { (state.tileColumn - 1) * Self.pitch }
     var y: Int { (state.tileRow - 1) * Self.pitch }
 }
@@ -34,7 +36,7 @@ struct DirectoryIndexView: ViewModel {
         .list("states") { $0.states },
         .text("width") { String(($0.tiles.map(\.state.tileColumn).max() ?? 1) * StateTileView.pitch) },
         .text("height") { String(($0.tiles.map(\.state.tileRow).max() ?? 1) * StateTileView.pitch) },
-        .text("total") { Count.text($0.total) },
+        .text("total") { $0.head.site.words.number($0.total) },
         .object("notice") { $0.notice },
         .list("crumbs") { $0.crumbs },
     ])
@@ -52,12 +54,14 @@ struct DirectoryIndexView: ViewModel {
 struct FacetView: ViewModel {
     static let fields = ViewFields<FacetView>("FacetView", [
         .text("id") { $0.group.id },
-        .text("label") { $0.group.label },
+        .text("label") { $0.label },
         .text("count") { String($0.count) },
         .text("facet") { $0.group.facet.rawValue },
     ])
     let group: ReaderGroup
     let count: Int
+    /// The group's label in the page's language.
+    let label: String
 }
 
 /// `state.mustache`: every listing of a state, with filters where the state's data has facets.
@@ -68,7 +72,7 @@ struct FacetView: ViewModel {
 final class StatePageView: ViewModel {
     static let fields = ViewFields<StatePageView>("StatePageView", including: PageHead.fields, via: { $0.head }, [
         .text("state") { $0.state.name },
-        .text("count") { Count.text($0.count) },
+        .text("count") { $0.head.site.words.number($0.count) },
         .html("listings_html") { $0.listingsHTML },
         .list("care_facets") { $0.careFacets },
         .list("payment_facets") { $0.paymentFacets },
@@ -108,7 +112,7 @@ final class FacilityPageView: ViewModel {
     static let fields = ViewFields<FacilityPageView>("FacilityPageView", including: PageHead.fields, via: { $0.head }, [
         .object("listing") { $0.listing },
         .text("county") { $0.facility.address.value.county },
-        .text("treats") { FacilityPageView.treats($0.facility.facilityTypes) },
+        .text("treats") { FacilityPageView.treats($0.facility.facilityTypes, words: $0.listing.parts.words) },
         .text("intake_phone") { $0.facility.intakePhone?.value.display },
         .text("intake_tel") { $0.facility.intakePhone?.value.telURL },
         .list("all_services") { $0.labelled($0.facility.levelsOfCare + $0.facility.payment + $0.facility.services) },
@@ -125,7 +129,7 @@ final class FacilityPageView: ViewModel {
         .html("structured_data") { $0.structuredData },
         .text("source") { $0.facility.source },
         .text("data_date") { $0.dataDate },
-        .object("verified") { $0.facility.verified.map { DateView(date: $0.value) } },
+        .object("verified") { view in view.facility.verified.map { DateView(date: $0.value, words: view.listing.parts.words) } },
         .flag("has_services") { !($0.facility.levelsOfCare.isEmpty && $0.facility.payment.isEmpty && $0.facility.services.isEmpty) },
         .flag("has_languages") { !$0.facility.languages.isEmpty },
         .flag("has_neighbours") { !$0.neighbours.isEmpty },
@@ -169,11 +173,13 @@ final class FacilityPageView: ViewModel {
 
     /// What the locator's directories say the site treats: "Substance use and mental health", or one of them; nil
     /// for a listing from a file that does not say (the 2020 export).
-    static func treats(_ types: [String]) -> String? {
-        let named = [("SU", "substance use"), ("MH", "mental health")].filter { types.contains($0.0) }.map(\.1)
-        guard let first = named.first else { return nil }
-        let text = named.count == 2 ? "\(first) and \(named[1])" : first
-        return text.prefix(1).uppercased() + text.dropFirst()
+    static func treats(_ types: [String], words: Words) -> String? {
+        switch (types.contains("SU"), types.contains("MH")) {
+        case (true, true): words.text("page.treats_both")
+        case (true, false): words.text("page.treats_su")
+        case (false, true): words.text("page.treats_mh")
+        case (false, false): nil
+        }
     }
 }
 

@@ -13,9 +13,9 @@ struct NoticeView: ViewModel {
     /// The newest export the page shows: the latest data date of its listings.
     let newestExport: String
 
-    init(_ facilities: [Facility]) {
-        dataDates = DirectoryIndex.dataDates(facilities)
-        newestExport = facilities.map(\.sourceDate).max().map(DisplayDate.text) ?? ""
+    init(_ facilities: [Facility], index: DirectoryIndex) {
+        dataDates = index.dataDates(facilities)
+        newestExport = facilities.map(\.sourceDate).max().map(index.displayDate) ?? ""
     }
 
     /// The notice of one listing's page, whose data date is `date` as readers see it.
@@ -96,7 +96,7 @@ final class ListingView: ViewModel {
         .list("hours") { $0.parts.hours },
         .flag("has_hours") { $0.facility.hours != nil },
         .text("data_date") { $0.parts.dataDate },
-        .object("verified") { $0.facility.verified.map { DateView(date: $0.value) } },
+        .object("verified") { view in view.facility.verified.map { DateView(date: $0.value, words: view.parts.words) } },
         .flag("featured") { $0.facility.featured },
     ])
     let facility: Facility
@@ -104,16 +104,16 @@ final class ListingView: ViewModel {
     /// What the card shows that takes work to make, made once per listing (see `ListingParts`).
     let parts: ListingParts
 
-    init(facility: Facility, url: String, parts: ListingParts? = nil) {
+    init(facility: Facility, url: String, parts: ListingParts? = nil, words: Words = .fallback) {
         self.facility = facility
         self.url = url
-        self.parts = parts ?? ListingParts(facility)
+        self.parts = parts ?? ListingParts(facility, words: words)
     }
 
-    static func hoursText(_ hours: OpeningHours.Hours) -> String {
+    static func hoursText(_ hours: OpeningHours.Hours, words: Words) -> String {
         switch hours {
-        case .closed: return "Closed"
-        case .allDay: return "Open 24 hours"
+        case .closed: return words.text("page.closed")
+        case .allDay: return words.text("page.all_day")
         case .ranges(let ranges):
             // Written as bytes and made a String once (a day is some thirteen bytes, a short string needing no
             // allocation): joined with `+`, each day's text was six appends, and a listing has seven days.
@@ -158,18 +158,21 @@ final class ListingParts: Sendable {
     let paymentIDs: String
     let hours: [HoursView]?
     let dataDate: String
+    /// The words of the language the card is in.
+    let words: Words
 
-    init(_ facility: Facility, dataDate: String? = nil) {
+    init(_ facility: Facility, dataDate: String? = nil, words: Words) {
         let address = facility.address.value
         anchor = "center-" + facility.state.lowercased() + "-" + facility.slug.value
         street = address.streetLine
         zip = address.postalCode
-        care = ReaderGroup.groups(.care, in: facility.careGroups).map { LabelView(label: $0.label, id: $0.id) }
-        payment = ReaderGroup.groups(.payment, in: facility.paymentGroups).map { LabelView(label: $0.label, id: $0.id) }
+        care = ReaderGroup.groups(.care, in: facility.careGroups).map { LabelView(label: words.group($0), id: $0.id) }
+        payment = ReaderGroup.groups(.payment, in: facility.paymentGroups).map { LabelView(label: words.group($0), id: $0.id) }
         careIDs = care.map(\.id).joined(separator: " ")
         paymentIDs = payment.map(\.id).joined(separator: " ")
-        hours = facility.hours.map { $0.value.days.map { HoursView(day: $0.day.schemaName, hours: ListingView.hoursText($0.hours)) } }
-        self.dataDate = dataDate ?? DisplayDate.text(facility.sourceDate)
+        hours = facility.hours.map { $0.value.days.map { HoursView(day: words.day($0.day.schemaName), hours: ListingView.hoursText($0.hours, words: words)) } }
+        self.dataDate = dataDate ?? words.dataDate(facility.sourceDate)
+        self.words = words
     }
 }
 
@@ -182,7 +185,10 @@ final class LazyListingParts: Sendable {
     private let dataDate: String
     private let made: Mutex<ListingParts?>
 
-    init(_ facility: Facility, dataDate: String) {
+    private let words: Words
+
+    init(_ facility: Facility, dataDate: String, words: Words) {
+        self.words = words
         self.facility = facility
         self.dataDate = dataDate
         made = Mutex(nil)
@@ -191,7 +197,7 @@ final class LazyListingParts: Sendable {
     var value: ListingParts {
         made.withLock { made in
             if let made { return made }
-            let parts = ListingParts(facility, dataDate: dataDate)
+            let parts = ListingParts(facility, dataDate: dataDate, words: words)
             made = parts
             return parts
         }

@@ -83,12 +83,13 @@ struct GuideView: ViewModel {
 struct ReviewLineView: ViewModel {
     static let fields = ViewFields<ReviewLineView>("ReviewLineView", [
         .object("reviewer") { $0.reviewer.map(ReviewerView.init) },
-        .object("published") { DateView(date: $0.page.published) },
-        .object("reviewed") { $0.reviewer == nil ? nil : $0.page.reviewed.map(DateView.init) },
-        .object("updated") { $0.page.updated.map(DateView.init) },
+        .object("published") { DateView(date: $0.page.published, words: $0.words) },
+        .object("reviewed") { view in view.reviewer == nil ? nil : view.page.reviewed.map { DateView(date: $0, words: view.words) } },
+        .object("updated") { view in view.page.updated.map { DateView(date: $0, words: view.words) } },
     ])
     let reviewer: SiteConfig.Reviewer?
     let page: GuidePage
+    let words: Words
 }
 
 /// `404.mustache`: the page a host serves for a missing path.

@@ -12,7 +12,7 @@ struct SearchPageView: ViewModel {
         .list("payment_facets") { $0.paymentFacets },
         .flag("has_care_facets") { !$0.careFacets.isEmpty },
         .flag("has_payment_facets") { !$0.paymentFacets.isEmpty },
-        .text("count") { Count.text($0.count) },
+        .text("count") { $0.head.site.words.number($0.count) },
         .html("index_json") { $0.indexJSON },
         .flag("has_geography") { $0.hasGeography },
         .html("structured_data") { $0.structuredData },

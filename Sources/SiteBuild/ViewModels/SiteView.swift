@@ -8,6 +8,9 @@ final class SiteView: ViewModel {
     static let fields = ViewFields<SiteView>("SiteView", [
         .text("title") { $0.config.title },
         .text("root") { $0.config.basePath },
+        .text("home") { $0.config.edition.home.prefixed(by: $0.config.basePath) },
+        .text("directory") { $0.config.edition.directory.prefixed(by: $0.config.basePath) },
+        .text("search") { $0.config.edition.search.prefixed(by: $0.config.basePath) },
         .text("language") { $0.config.language },
         .text("description") { $0.config.description },
         .list("navigation") { $0.navigation },
@@ -16,12 +19,15 @@ final class SiteView: ViewModel {
     ])
 
     let config: SiteConfig
+    /// The words of the site's language on these pages.
+    let words: Words
     let disclaimerHTML: String?
     let navigation: [NavigationView]
     let helpline: HelplineView?
 
-    init(config: SiteConfig, disclaimerHTML: String?) {
+    init(config: SiteConfig, disclaimerHTML: String?, words: Words = .fallback) {
         self.config = config
+        self.words = words
         self.disclaimerHTML = disclaimerHTML
         navigation = config.navigation.map { NavigationView(item: $0, basePath: config.basePath) }
         helpline = config.helpline.map(HelplineView.init)
@@ -62,7 +68,8 @@ struct ReviewerView: ViewModel {
 struct DateView: ViewModel {
     static let fields = ViewFields<DateView>("DateView", [
         .text("iso") { $0.date.description },
-        .text("text") { $0.date.longForm },
+        .text("text") { $0.words.date($0.date) },
     ])
     let date: ContentDate
+    let words: Words
 }
