@@ -20,6 +20,9 @@ final class DirectoryIndex: Sendable {
     let language: SiteLanguage
     let words: Words
 
+    /// `PageSpec.language` of the index's pages: empty for the default language.
+    var pageLanguage: String { language.isDefault ? "" : language.code }
+
     /// The directory's index page, in the language of the index.
     var root: Route { language.directory }
 

@@ -16,6 +16,8 @@ struct DirectoryPageRenderer {
     let fragments: FragmentCache
     /// Whether pages say where their links come from (for a link check).
     let keepsLinks: Bool
+    /// The page in the site's other languages.
+    let versions: PageVersions
 
     private var recorder: DependencyRecorder { index.recorder }
     private var words: Words { index.index.words }
@@ -27,7 +29,7 @@ struct DirectoryPageRenderer {
     private func url(_ route: Route) -> String { route.prefixed(by: config.basePath) }
 
     private func head(_ route: Route, title: String, description: String) -> PageHead {
-        PageHead(site: site, title: title, description: description, canonical: config.absoluteURL(route))
+        PageHead(site: site, title: title, description: description, canonical: config.absoluteURL(route), versions: versions)
     }
 
     private func crumbs(_ trail: [(String, Route)]) -> [CrumbView] {

@@ -56,7 +56,7 @@ struct DirectoryPlan: Sendable {
         self.index = index
         var parts: [String: StatePart] = [:]
         var specs = [PageSpec(route: index.root, template: "directory", kind: .directoryIndex,
-                              source: SourceLocation(path: DirectoryIndex.statesFile, line: 1, column: 1))]
+                              source: SourceLocation(path: DirectoryIndex.statesFile, line: 1, column: 1), language: index.pageLanguage)]
         var sitemap: [SitemapEntry] = []
         // The states' parts are independent: made on every core, assembled in route order.
         let ordered = index.states.sorted(by: { index.route($0) < index.route($1) })
@@ -109,19 +109,20 @@ struct DirectoryPlan: Sendable {
         let routes = facilities.map(index.route) + retired.map(index.route)
         let order = routes.indices.sorted { routes[$0].path < routes[$1].path }
         let dates = facilities.map(\.newestDate)
-        var specs = [PageSpec(route: stateRoute, template: "state", kind: .state(state), source: state.location)]
+        let language = index.pageLanguage
+        var specs = [PageSpec(route: stateRoute, template: "state", kind: .state(state), source: state.location, language: language)]
         var sitemap = [SitemapEntry(route: stateRoute, lastModified: dates.compactMap { $0 }.max())]
         specs.reserveCapacity(routes.count + 1)
         sitemap.reserveCapacity(facilities.count + 1)
         for position in order {
             if position < facilities.count {
                 let facility = facilities[position]
-                specs.append(PageSpec(route: routes[position], template: "facility", kind: .facility(facility), source: facility.slug.location))
+                specs.append(PageSpec(route: routes[position], template: "facility", kind: .facility(facility), source: facility.slug.location, language: language))
                 sitemap.append(SitemapEntry(route: routes[position], lastModified: dates[position]))
             } else {
                 // A retired listing keeps its page, out of the sitemap.
                 let facility = retired[position - facilities.count]
-                specs.append(PageSpec(route: routes[position], template: "retired", kind: .retired(facility), source: facility.slug.location))
+                specs.append(PageSpec(route: routes[position], template: "retired", kind: .retired(facility), source: facility.slug.location, language: language))
             }
         }
         let sources = Dictionary(specs.map { ($0.route.path, $0.source) }) { first, _ in first }

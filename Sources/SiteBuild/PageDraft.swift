@@ -33,4 +33,6 @@ struct KeptView: Sendable {
     /// The link origins of the template that the page's own were numbered after: while they are the same, so are
     /// the page's link origins.
     let linkPrefix: [LinkOrigin]
+    /// The page's language (`PageSpec.language`), whose templates render it again.
+    var language = ""
 }

@@ -33,10 +33,18 @@ struct PageRenderer: Sendable {
     private let sharedOrigins: [LinkOrigin]
     /// The disclaimer's links, which end every page's origins.
     private let disclaimerOrigins: [LinkOrigin]
+    /// Every language's part of the site, for the links between a page's versions.
+    let editions: SiteEditions
+    /// The code of this renderer's language (`PageSpec.language`), and the renderers of the others, which render
+    /// their pages.
+    let language: String
+    private(set) var others: [String: PageRenderer] = [:]
 
     init(content: SiteContent, templates: TemplateLibrary, directory: DirectoryIndex?, search: SearchIndex? = nil,
          fragments: FragmentCache = FragmentCache(), metrics: BuildMetrics? = nil, recordsReads: Bool = true, keepsLinks: Bool = true,
-         keepsViews: Bool = false) {
+         keepsViews: Bool = false, editions: SiteEditions? = nil, language: String = "") {
+        self.editions = editions ?? SiteEditions(editions: [])
+        self.language = language
         self.keepsViews = keepsViews
         self.search = search
         self.recordsReads = recordsReads
@@ -68,6 +76,30 @@ struct PageRenderer: Sendable {
 
     private var config: SiteConfig { content.config }
 
+    /// A renderer for each language of `editions`: the default language's, which hands each other language's
+    /// pages to that language's renderer (its content, templates and directory routes).
+    static func forEditions(_ editions: SiteEditions, templates: TemplateLibrary, search: SearchIndex?, fragments: [String: FragmentCache],
+                            metrics: BuildMetrics?, recordsReads: Bool, keepsLinks: Bool, keepsViews: Bool) -> PageRenderer? {
+        let renderers = editions.editions.map { edition in
+            PageRenderer(content: edition.content, templates: templates.edition(edition.language.code), directory: edition.directory?.index,
+                         search: search, fragments: fragments[edition.code] ?? FragmentCache(), metrics: metrics, recordsReads: recordsReads,
+                         keepsLinks: keepsLinks, keepsViews: keepsViews, editions: editions, language: edition.code)
+        }
+        guard var first = renderers.first else { return nil }
+        first.others = Dictionary(renderers.dropFirst().map { ($0.language, $0) }) { first, _ in first }
+        return first
+    }
+
+    /// The renderer of `spec`'s language.
+    private func renderer(of spec: PageSpec) -> PageRenderer? {
+        spec.language == language ? nil : others[spec.language]
+    }
+
+    /// The page's versions in the site's languages.
+    private func versions(_ spec: PageSpec) -> PageVersions {
+        editions.isMultilingual ? PageVersions(spec, editions: editions, config: config) : .none
+    }
+
     /// What a page's template is given, when the page is made from a view: its draft, none (an empty page), or
     /// `other` for the pages made otherwise (the guide's, the search data, the sitemaps, robots.txt).
     private enum Drafted {
@@ -93,15 +125,17 @@ struct PageRenderer: Sendable {
                 GuideLinkView(title: $0.title, url: $0.route.prefixed(by: config.basePath), description: $0.description)
             }
             let head = PageHead(site: site, title: config.title, description: config.description, canonical: config.absoluteURL(spec.route),
-                                isHome: true)
+                                isHome: true, versions: versions(spec))
             return .draft(PageDraft(spec.template, HomeView(head: head, guides: guides)))
         case .notFound:
-            let head = PageHead(site: site, title: words.text("page.not_found"), description: config.description, canonical: config.absoluteURL(spec.route))
+            let head = PageHead(site: site, title: words.text("page.not_found"), description: config.description, canonical: config.absoluteURL(spec.route),
+                                versions: versions(spec))
             return .draft(PageDraft(spec.template, NotFoundView(head: head)))
         case .directoryIndex, .state, .facility, .retired, .search:
             guard let directory else { return .empty }
             let pages = DirectoryPageRenderer(config: config, templates: templates, index: directory.reading(into: recorder),
-                                              bibliography: content.bibliography, site: site, fragments: fragments, keepsLinks: keepsLinks)
+                                              bibliography: content.bibliography, site: site, fragments: fragments, keepsLinks: keepsLinks,
+                                              versions: versions(spec))
             let draft: PageDraft?
             switch spec.kind {
             case .state(let state): draft = pages.draftState(state, route: spec.route)
@@ -120,6 +154,7 @@ struct PageRenderer: Sendable {
     /// build, which writes each page and lets it go): a page made from a view is handed over from the template's
     /// own bytes, with no String made of them.
     func write(_ spec: PageSpec, _ body: (UnsafeRawBufferPointer) -> Void) {
+        if let other = renderer(of: spec) { return other.write(spec, body) }
         guard !keepsLinks, !keepsViews else { return Self.bytes(of: render(spec).html, body) }
         let recorder = recorder()
         switch draft(spec, recorder: recorder) {
@@ -134,6 +169,7 @@ struct PageRenderer: Sendable {
     }
 
     func render(_ spec: PageSpec) -> RenderedPage {
+        if let other = renderer(of: spec) { return other.render(spec) }
         let recorder = recorder()
         switch draft(spec, recorder: recorder) {
         case .draft(let draft): return finish(spec, draft, recorder: recorder)
@@ -149,6 +185,8 @@ struct PageRenderer: Sendable {
             preconditionFailure("made from a draft above")
         case .guide(let guide):
             recorder.record(.file(guide.path))
+            // Its versions in other languages are the guides there that share its file name.
+            if editions.isMultilingual { recorder.record(.group(.guides)) }
             recorder.record(files: content.bibliography.paths)
             let numbering = CitationNumbering(citations: GuideCitations.inOrder(guide, data: content.guideData),
                                               bibliography: content.bibliography)
@@ -156,7 +194,7 @@ struct PageRenderer: Sendable {
                                                directory: directory, recorder: recorder, words: words)
             if keepsLinks { markdownLinks = guide.body.links }
             let reviewer = guide.reviewedBy ?? config.reviewer
-            let head = PageHead(site: site, title: guide.title, description: guide.description, canonical: canonical)
+            let head = PageHead(site: site, title: guide.title, description: guide.description, canonical: canonical, versions: versions(spec))
             let structured = StructuredData.guide(guide, reviewer: reviewer, config: config, faq: content.guideData.faq,
                                                  citations: numbering.citedEntries)
             // The body is rendered straight into the page after the template has rendered around a marker:
@@ -192,7 +230,8 @@ struct PageRenderer: Sendable {
         let html = draft.render(templates, recorder)
         let links = keepsLinks ? linkOrigins(template: draft.template, markdown: [], components: draft.links) : []
         let kept = made.map {
-            KeptView(draft: draft, reads: $0, templateFiles: templates.files(of: draft.template), linkPrefix: linkPrefixes[draft.template]?.origins ?? [])
+            KeptView(draft: draft, reads: $0, templateFiles: templates.files(of: draft.template), linkPrefix: linkPrefixes[draft.template]?.origins ?? [],
+                     language: language)
         }
         return RenderedPage(route: spec.route, html: html, dependencies: recorder.reads, links: links, kept: kept)
     }
@@ -206,6 +245,9 @@ struct PageRenderer: Sendable {
     /// alone; nil when it kept no view or its view read one of them (then the view must be made again). Its reads
     /// are the view's and the new template's files.
     func rerender(_ page: RenderedPage, afterEditing edited: Set<Dependency>) -> RenderedPage? {
+        if let language = page.kept?.language, language != self.language {
+            return others[language]?.rerender(page, afterEditing: edited)
+        }
         guard let kept = page.kept, kept.reads.isDisjoint(with: edited), templates.has(kept.draft.template) else { return nil }
         let files = templates.files(of: kept.draft.template)
         let recorder = DependencyRecorder(metrics: metrics, active: false)
@@ -216,7 +258,7 @@ struct PageRenderer: Sendable {
         let links = !keepsLinks ? [] : prefix == kept.linkPrefix ? page.links
             : linkOrigins(template: kept.draft.template, markdown: [], components: kept.draft.links)
         return RenderedPage(route: page.route, html: html, dependencies: dependencies, links: links,
-                            kept: KeptView(draft: kept.draft, reads: kept.reads, templateFiles: files, linkPrefix: prefix))
+                            kept: KeptView(draft: kept.draft, reads: kept.reads, templateFiles: files, linkPrefix: prefix, language: language))
     }
 
     /// Origins of the page's links: the template's literal links, the data links the layout shows,

@@ -33,8 +33,11 @@ public final class PageSpec: Sendable {
     public let kind: Kind
     /// Where the plan got the page from, for the error when two pages claim one output file.
     public let source: SourceLocation
+    /// The code of the page's language; empty for the site's default language.
+    public let language: String
 
-    public init(route: Route, template: String, kind: Kind, source: SourceLocation) {
+    public init(route: Route, template: String, kind: Kind, source: SourceLocation, language: String = "") {
+        self.language = language
         self.route = route
         self.template = template
         self.kind = kind
@@ -47,6 +50,21 @@ public struct SitemapEntry: Sendable, Equatable {
     public let route: Route
     /// The page's last content change; omitted when the content gives no date.
     public let lastModified: String?
+    /// The page in every language that has it (itself included) and `x-default`, when it has a translation.
+    public var alternates: [PageAlternate] = []
+
+    init(route: Route, lastModified: String?, alternates: [PageAlternate] = []) {
+        self.route = route
+        self.lastModified = lastModified
+        self.alternates = alternates
+    }
+}
+
+/// A page's version in one language, as `<link rel="alternate">` and the sitemap name it.
+public struct PageAlternate: Sendable, Equatable {
+    /// A language code of site.yaml, or `x-default`.
+    public let hreflang: String
+    public let route: Route
 }
 
 /// A rendered page: its bytes, what it was made from, and where each of its links came from. A class: the

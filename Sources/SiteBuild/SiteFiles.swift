@@ -9,8 +9,12 @@ enum SiteFiles {
         // apart is escaping the URL: each byte is escaped alone.
         let prefix = Array(Escape.html(config.absolutePrefix).utf8)
         var xml: [UInt8] = []
-        xml.reserveCapacity(200 + entries.count * (prefix.count + 80))
-        xml += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n".utf8
+        let alternates = entries.contains { !$0.alternates.isEmpty }
+        xml.reserveCapacity(200 + entries.count * (prefix.count + 80) * (alternates ? 4 : 1))
+        xml += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"".utf8
+        // The alternates of a multilingual site, in the namespace search engines read them from.
+        if alternates { xml += " xmlns:xhtml=\"http://www.w3.org/1999/xhtml\"".utf8 }
+        xml += ">\n".utf8
         for entry in entries {
             xml += "<url><loc>".utf8
             xml += prefix
@@ -20,6 +24,14 @@ enum SiteFiles {
                 xml += "<lastmod>".utf8
                 xml += date.utf8
                 xml += "</lastmod>".utf8
+            }
+            for alternate in entry.alternates {
+                xml += "<xhtml:link rel=\"alternate\" hreflang=\"".utf8
+                xml += Escape.html(alternate.hreflang).utf8
+                xml += "\" href=\"".utf8
+                xml += prefix
+                xml += Escape.html(alternate.route.path).utf8
+                xml += "\"/>".utf8
             }
             xml += "</url>\n".utf8
         }

@@ -61,6 +61,104 @@ enum SitePlan {
         return merged(sitemap.sorted { $0.route < $1.route }, directory?.sitemap ?? []) { $0.route < $1.route }
     }
 
+    /// Every page of every language: the default language's as `pages(for:directory:…)` plans them, then each other
+    /// language's home, 404 page, translated guides, search page and directory (whose search data files are the default
+    /// language's: one index serves every language's search page). `sitemap` lists every language's pages.
+    static func pages(for editions: SiteEditions, search: SearchIndex?, sitemapLimit: Int = sitemapLimit, sitemap: [SitemapEntry]) -> [PageSpec] {
+        guard let first = editions.editions.first else { return [] }
+        let own = pages(for: first.content, directory: first.directory, search: search, sitemapLimit: sitemapLimit, sitemap: sitemap)
+        guard editions.isMultilingual else { return own }
+        var pages = own
+        for edition in editions.editions.dropFirst() {
+            let language = edition.language, code = edition.code
+            var specs = [
+                PageSpec(route: language.home, template: "home", kind: .home, source: settings, language: code),
+                PageSpec(route: language.notFound, template: "404", kind: .notFound, source: settings, language: code),
+            ]
+            for guide in edition.content.guides {
+                specs.append(PageSpec(route: guide.route, template: "guide", kind: .guide(guide), source: SourceLocation(path: guide.path, line: 1, column: 1),
+                                      language: code))
+            }
+            if search != nil {
+                specs.append(PageSpec(route: language.search, template: "find", kind: .search,
+                                      source: SourceLocation(path: DirectoryIndex.statesFile, line: 1, column: 1), language: code))
+            }
+            pages += specs + (edition.directory?.specs ?? [])
+        }
+        return pages.sorted { $0.route < $1.route }
+    }
+
+    /// The sitemap's entries of every language, in route order, each with its alternates when the site has several.
+    static func sitemapEntries(_ editions: SiteEditions, search: SearchIndex?) -> [SitemapEntry] {
+        guard let first = editions.editions.first else { return [] }
+        let own = sitemapEntries(first.content, directory: first.directory, search: search)
+        guard editions.isMultilingual else { return own }
+        var entries = own.map { entry in
+            var entry = entry
+            entry.alternates = alternates(of: entry.route, in: first, editions: editions)
+            return entry
+        }
+        for edition in editions.editions.dropFirst() {
+            var own = [SitemapEntry(route: edition.language.home, lastModified: edition.content.guides.map(lastModified).max())]
+            for guide in edition.content.guides { own.append(SitemapEntry(route: guide.route, lastModified: lastModified(guide))) }
+            if let search { own.append(SitemapEntry(route: edition.language.search, lastModified: search.newest)) }
+            own += edition.directory?.sitemap ?? []
+            entries += own.map { entry in
+                var entry = entry
+                entry.alternates = alternates(of: entry.route, in: edition, editions: editions)
+                return entry
+            }
+        }
+        return entries.sorted { $0.route < $1.route }
+    }
+
+    /// The alternates of a sitemap route of `edition`: its kind told from the route (the home, the search page, a guide,
+    /// or a page of the directory, whose routes differ between languages by the directory's folder alone).
+    private static func alternates(of route: Route, in edition: SiteEditions.Edition, editions: SiteEditions) -> [PageAlternate] {
+        let kind: PageSpec.Kind
+        if route == edition.language.home {
+            kind = .home
+        } else if route == edition.language.search {
+            kind = .search
+        } else if let guide = edition.content.guides.first(where: { $0.route == route }) {
+            kind = .guide(guide)
+        } else if route.path.hasPrefix(edition.language.directory.path) {
+            let rest = route.path.dropFirst(edition.language.directory.path.count)
+            var alternates: [PageAlternate] = []
+            for other in editions.editions where other.directory != nil {
+                alternates.append(PageAlternate(hreflang: other.language.code, route: Route(other.language.directory.path + rest)))
+            }
+            if let first = alternates.first, alternates.count > 1 { alternates.append(PageAlternate(hreflang: "x-default", route: first.route)) }
+            return alternates.count > 1 ? alternates : []
+        } else {
+            return []
+        }
+        return editions.alternates(of: PageSpec(route: route, template: "", kind: kind, source: settings, language: edition.code))
+    }
+
+    /// Two pages of any language that would write one output file.
+    static func collisions(_ pages: [PageSpec], editions: SiteEditions) -> [Diagnostic] {
+        guard editions.isMultilingual else { return collisions(pages, directory: editions.editions.first?.directory) }
+        let directoryKinds = pages.filter {
+            switch $0.kind {
+            case .directoryIndex, .state, .facility, .retired: false
+            default: true
+            }
+        }
+        // Each directory plan found its own collisions; the rest of the pages are compared with each other and with them.
+        var diagnostics = editions.editions.flatMap { $0.directory?.collisions ?? [] }
+        diagnostics += collisions(directoryKinds)
+        for page in directoryKinds {
+            for edition in editions.editions {
+                guard let other = edition.directory?.source(ofFile: page.route.outputFile) else { continue }
+                let message = { (with: SourceLocation) in "\(page.route) is written to \(page.route.outputFile), as is the page from \(with)" }
+                diagnostics.append(.error(message(other), at: page.source))
+                diagnostics.append(.error(message(page.source), at: other))
+            }
+        }
+        return diagnostics
+    }
+
     /// Two sorted arrays as one sorted array, in linear time (the directory's part is sorted once).
     static func merged<Element>(_ a: [Element], _ b: [Element], by less: (Element, Element) -> Bool) -> [Element] {
         var result: [Element] = []

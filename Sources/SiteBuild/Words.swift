@@ -43,7 +43,8 @@ final class Words: Sendable {
         ("format.day.sunday", .text("Sunday")),
     ] + (ReaderGroup.levelsOfCare + ReaderGroup.payments).map { ("group.\($0.id)", .text($0.label)) }
 
-    static let keys = english.map(\.key)
+    /// The keys, and the families of keys the build reads by prefix (the service codes' labels).
+    static let keys = english.map(\.key) + ["service."]
 
     /// English, for a theme without string tables.
     static let fallback = Words(nil)

@@ -122,10 +122,11 @@ public struct TemplateLibrary: Sendable {
         }
         if let strings {
             let start = SourceLocation(path: strings.path, line: 1, column: 1)
-            for key in buildKeys where strings.entries[key] == nil {
+            for key in buildKeys where !key.hasSuffix(".") && strings.entries[key] == nil {
                 diagnostics.append(.error("'\(key)', which iopsite writes on the pages itself, is not in \(strings.path)", at: start))
             }
-            for (key, entry) in strings.entries where !used.contains(key) {
+            // A key under a prefix the build reads as a family (`service.`, one per code of the directory's codebook) is its to check.
+            for (key, entry) in strings.entries where !used.contains(key) && !buildKeys.contains(where: { $0.hasSuffix(".") && key.hasPrefix($0) }) {
                 diagnostics.append(.warning("'\(key)' is used by no template", at: entry.location))
             }
             // Every file a page reads is a dependency: the table is one of every template's when it has one.

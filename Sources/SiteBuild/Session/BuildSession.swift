@@ -68,6 +68,8 @@ public final class BuildSession: @unchecked Sendable {
         let versions: [String: Int]
         /// The sitemap's entries, made once for the plan's pages and the snapshot.
         let sitemap: [SitemapEntry]
+        /// The site in each of its languages.
+        let editions: SiteEditions
     }
 
     public let settings: Settings
@@ -81,8 +83,10 @@ public final class BuildSession: @unchecked Sendable {
     private var directoryPlan: DirectoryPlan?
     /// The last search index, reused while the directory's revision and `Content/geo/` are the same.
     private var searchIndex: SearchIndex?
-    /// Listings rendered with the current theme.
-    private var fragments: FragmentCache
+    /// The directory plans of the languages after the first, by code, reused as `directoryPlan` is.
+    private var translatedPlans: [String: DirectoryPlan] = [:]
+    /// Listings rendered with the current theme, per language (`PageSpec.language`).
+    private var fragments: [String: FragmentCache]
     /// The last theme loaded, with what it was loaded from (the versions of Templates/ and the constants).
     private var theme: (key: [String: Int], editions: [TemplateLibrary.Edition], library: TemplateLibrary?, diagnostics: [Diagnostic])?
 
@@ -90,7 +94,7 @@ public final class BuildSession: @unchecked Sendable {
         self.settings = settings
         cache = settings.incremental ? ContentCache() : nil
         reader = SourceFileReader(root: settings.root, cache: cache?.texts)
-        fragments = FragmentCache(keeps: settings.incremental)
+        fragments = [:]
     }
 
     /// The folders whose files are the site's sources.
@@ -138,7 +142,7 @@ public final class BuildSession: @unchecked Sendable {
                            editions: [TemplateLibrary.Edition]) -> (library: TemplateLibrary?, diagnostics: [Diagnostic]) {
         if let theme, theme.key == versions, theme.editions == editions { return loaded }
         theme = (versions, editions, loaded.library, loaded.diagnostics)
-        fragments = FragmentCache(keeps: settings.incremental)
+        fragments = [:]
         return loaded
     }
 
@@ -155,26 +159,50 @@ public final class BuildSession: @unchecked Sendable {
             return .failure(Failure(diagnostics: (diagnostics + (validation?.value ?? [])).sortedUnique))
         }
         var planDiagnostics: [Diagnostic] = []
-        let (directory, search, specs, sitemap) = settings.metrics.step("plan") {
+        let (directory, search, specs, sitemap, editions) = settings.metrics.step("plan") {
             // The search's geography lookups do not depend on the directory: made on the other core meanwhile.
             let lookups = LookupsTask(kept: searchIndex?.lookups, geography: content.geography, needed: !content.directory.isEmpty)
             // The search index needs the listings and the lookups, not the directory's plan: made on another core meanwhile.
             let searching = content.directory.isEmpty ? nil : searchPlan(content.directory, lookups: lookups)
             let directory = plan(content.directory)
+            let editions = self.editions(content, templates: templates, directory: directory)
             let search = searching?.value
             searchIndex = search ?? searchIndex
             planDiagnostics += search.map(SearchIndex.notes) ?? []
-            let sitemap = SitePlan.sitemapEntries(content, directory: directory, search: search)
-            let specs = SitePlan.pages(for: content, directory: directory, search: search, sitemapLimit: settings.sitemapLimit, sitemap: sitemap)
-            planDiagnostics += SitePlan.collisions(specs, directory: directory)
-            return (directory, search, specs, sitemap)
+            let sitemap = SitePlan.sitemapEntries(editions, search: search)
+            let specs = SitePlan.pages(for: editions, search: search, sitemapLimit: settings.sitemapLimit, sitemap: sitemap)
+            planDiagnostics += SitePlan.collisions(specs, editions: editions)
+            return (directory, search, specs, sitemap, editions)
         }
         diagnostics += validation?.value ?? []
         guard !diagnostics.fails(strict: settings.strict) else { return .failure(Failure(diagnostics: diagnostics.sortedUnique)) }
         diagnostics = (diagnostics + planDiagnostics).sortedUnique
         guard !diagnostics.fails(strict: settings.strict) else { return .failure(Failure(diagnostics: diagnostics)) }
         return .success(Planned(content: content, templates: templates, specs: specs, diagnostics: diagnostics, directory: directory,
-                                search: search, versions: loaded.versions, sitemap: sitemap))
+                                search: search, versions: loaded.versions, sitemap: sitemap, editions: editions))
+    }
+
+    /// The site in each language of site.yaml: the content as that language shows it, and the directory under its
+    /// routes (the default language's plan is `directory`; the others' are kept as it is).
+    private func editions(_ content: SiteContent, templates: TemplateLibrary, directory: DirectoryPlan?) -> SiteEditions {
+        var editions = [SiteEditions.Edition(language: content.config.edition, content: content, directory: directory)]
+        var kept: [String: DirectoryPlan] = [:]
+        for language in content.config.languages.dropFirst() {
+            var plan: DirectoryPlan?
+            if directory != nil {
+                let previous = translatedPlans[language.code]
+                if content.directory.revision != 0, let previous, previous.revision == content.directory.revision {
+                    plan = previous
+                } else {
+                    plan = DirectoryPlan(content.directory, language: language, words: Words(templates.edition(language.code).strings),
+                                         reusing: previous)
+                }
+                kept[language.code] = plan
+            }
+            editions.append(SiteEditions.Edition(language: language, content: content.localized(language.code), directory: plan))
+        }
+        translatedPlans = kept
+        return SiteEditions(editions: editions)
     }
 
     /// The directory's plan: the kept one when the directory is the same revision, else a new one.
@@ -201,12 +229,12 @@ public final class BuildSession: @unchecked Sendable {
     /// The previous snapshot is consumed: its pages move into the next one rather than being copied.
     public func render(_ planned: Planned, after previous: consuming SiteSnapshot?) -> (SiteSnapshot, SiteChange) {
         if let directory = planned.directory, directory.revision != previous?.directory?.revision {
-            fragments.keep(only: directory.index.directory.facilities)
+            for cache in fragments.values { cache.keep(only: directory.index.directory.facilities) }
         }
         let renderer = renderer(for: planned)
         var next = SiteSnapshot(content: planned.content, templates: planned.templates, directory: planned.directory, specs: planned.specs,
                                 pages: PageTable(), diagnostics: planned.diagnostics, versions: planned.versions,
-                                groups: [.guides: planned.content.guides.map(\.path), .search: planned.search?.layout ?? [],
+                                groups: [.guides: planned.editions.editions.flatMap { $0.content.guides.map(\.path) }, .search: planned.search?.layout ?? [],
                                          .searchNames: planned.search?.names ?? []],
                                 sitemap: planned.sitemap)
         var change = SiteChange()
@@ -278,9 +306,12 @@ public final class BuildSession: @unchecked Sendable {
     }
 
     func renderer(for planned: Planned) -> PageRenderer {
-        PageRenderer(content: planned.content, templates: planned.templates, directory: planned.directory?.index, search: planned.search,
-                     fragments: fragments, metrics: settings.metrics, recordsReads: settings.incremental || settings.describesPages,
-                     keepsLinks: settings.describesPages, keepsViews: settings.incremental)
+        for edition in planned.editions.editions where fragments[edition.code] == nil {
+            fragments[edition.code] = FragmentCache(keeps: settings.incremental)
+        }
+        return PageRenderer.forEditions(planned.editions, templates: planned.templates, search: planned.search, fragments: fragments,
+                                        metrics: settings.metrics, recordsReads: settings.incremental || settings.describesPages,
+                                        keepsLinks: settings.describesPages, keepsViews: settings.incremental)!
     }
 
     /// The pages to render, in route order, and how many of them are new: each planned page that has no page kept, and

@@ -13,6 +13,9 @@ final class PageHead: Sendable {
         .text("description") { $0.description },
         .text("canonical") { $0.canonical },
         .flag("is_home") { $0.isHome },
+        .list("alternates") { $0.versions.alternates.isEmpty ? nil : $0.versions.alternates },
+        .list("switcher") { $0.versions.languages.isEmpty ? nil : $0.versions.languages },
+        .flag("has_switcher") { !$0.versions.languages.isEmpty },
     ])
 
     let site: SiteView
@@ -20,8 +23,11 @@ final class PageHead: Sendable {
     let description: String
     let canonical: String
     let isHome: Bool
+    /// The page in the site's other languages.
+    let versions: PageVersions
 
-    init(site: SiteView, title: String, description: String, canonical: String, isHome: Bool = false) {
+    init(site: SiteView, title: String, description: String, canonical: String, isHome: Bool = false, versions: PageVersions = .none) {
+        self.versions = versions
         self.site = site
         self.title = title
         self.description = description
