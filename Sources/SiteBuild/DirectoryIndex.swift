@@ -13,6 +13,9 @@ final class DirectoryIndex: Sendable {
     /// Facilities by state, then by city key (see `cityKey`), in listing order.
     let byCity: [String: [String: [Facility]]]
     let labels: [String: String]
+    /// The codebook's English labels, each with its label in the index's language (a listing's languages are
+    /// recorded as the codebook's labels).
+    let spokenLabels: [String: String]
     /// Retired listings by state, by id.
     let retiredByState: [String: [Facility]]
     private let statesByCode: [String: StateInfo]
@@ -103,6 +106,7 @@ final class DirectoryIndex: Sendable {
         self.placements = Self.placements(statePlacements, fresh: Set(fresh.keys), previous: previous)
         stateRoutes = Dictionary(directory.states.map { ($0.code, Route(language.directory.path + $0.slug + "/")) }) { first, _ in first }
         self.labels = labels
+        spokenLabels = Dictionary(directory.codes.map { ($0.label, labels[$0.code] ?? $0.label) }) { first, _ in first }
         retiredByState = Self.grouped(directory.retired).mapValues { $0.sorted { $0.id.value < $1.id.value } }
     }
 

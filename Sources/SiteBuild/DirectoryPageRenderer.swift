@@ -164,6 +164,7 @@ struct DirectoryPageRenderer {
             head: head(route, title: "\(facility.name.value), \(address.city), \(state.code)",
                        description: words.text("page.facility_description", ["name": facility.name.value, "city": address.city, "state": state.name])),
             facility: facility, listing: ListingView(facility: facility, url: url(route), parts: index.parts(of: facility)), labels: index.labels,
+            spokenLabels: index.index.spokenLabels,
             descriptionHTML: descriptionHTML, sourcesHTML: sourcesHTML,
             neighbours: zip(neighbours, index.distinctions(of: neighbours, around: facility)).map {
                 LinkView(name: $0.name.value, detail: $1, url: url(index.route($0)))

@@ -177,17 +177,39 @@ enum SitePlan {
         facilities.compactMap(\.newestDate).max()
     }
 
-    /// One `sitemap.xml`, or an index of `sitemap-N.xml` files of at most `limit` URLs each.
+    /// The most bytes a sitemap file is planned to hold: the protocol allows 50 MB, but readers built on libxml2 without
+    /// its "huge" option (Foundation's `XMLParser` among them) refuse a document over 10 MB.
+    static let sitemapBytes = 9_000_000
+
+    /// The bytes an entry takes in a sitemap file, near enough to split by: its URLs (an origin of up to 60 bytes
+    /// and the path) and the markup around them.
+    static func estimatedBytes(_ entry: SitemapEntry) -> Int {
+        50 + 60 + entry.route.path.utf8.count + entry.alternates.reduce(0) { $0 + 110 + $1.route.path.utf8.count }
+    }
+
+    /// One `sitemap.xml`, or an index of `sitemap-N.xml` files of at most `limit` URLs and about `sitemapBytes` each.
     static func sitemapPages(_ entries: [SitemapEntry], limit: Int) -> [PageSpec] {
-        guard entries.count > limit else {
+        var chunks: [Range<Int>] = []
+        var start = 0, bytes = 0
+        for (index, entry) in entries.enumerated() {
+            let size = estimatedBytes(entry)
+            if index > start, index - start >= limit || bytes + size > sitemapBytes {
+                chunks.append(start..<index)
+                start = index
+                bytes = 0
+            }
+            bytes += size
+        }
+        chunks.append(start..<entries.count)
+        guard chunks.count > 1 else {
             return [PageSpec(route: Route("/sitemap.xml"), template: "", kind: .sitemap(entries), source: settings)]
         }
         var pages: [PageSpec] = []
         var routes: [Route] = []
-        for (number, start) in stride(from: 0, to: entries.count, by: limit).enumerated() {
+        for (number, chunk) in chunks.enumerated() {
             let route = Route("/sitemap-\(number + 1).xml")
             routes.append(route)
-            pages.append(PageSpec(route: route, template: "", kind: .sitemap(Array(entries[start..<min(start + limit, entries.count)])), source: settings))
+            pages.append(PageSpec(route: route, template: "", kind: .sitemap(Array(entries[chunk])), source: settings))
         }
         pages.append(PageSpec(route: Route("/sitemap.xml"), template: "", kind: .sitemapIndex(routes), source: settings))
         return pages

@@ -35,7 +35,10 @@ public struct SiteLinkCheck: Sendable {
             let html = snapshot.orderedPages.compactMap { page in page.checkedHTML.map { (path: page.file, html: $0) } }
             site = ScannedSite(html: html, parallel: parallel)
         }
-        return Self.checker(for: snapshot).check(site!, files: files ?? snapshot.outputPaths, origins: Self.origins(of: snapshot), parallel: parallel)
+        var report = Self.checker(for: snapshot).check(site!, files: files ?? snapshot.outputPaths, origins: Self.origins(of: snapshot), parallel: parallel)
+        // The links between a page's languages must pair up as well as lead somewhere.
+        report.problems += AlternateCheck.problems(snapshot)
+        return report
     }
 
     /// The outside links of the site checked last, each with where an editor fixes it (`check --external`).

@@ -41,9 +41,10 @@
       if (visible) shown += 1;
     });
     var filtered = care.length + payment.length > 0;
+    // The sentences are the page's, in its language: %1 and %2 are the numbers.
     status.textContent = filtered
-      ? "Showing " + shown + " of " + listings.length + " centers."
-      : "Showing all " + listings.length + " centers.";
+      ? status.getAttribute("data-showing").replace("%1", shown).replace("%2", listings.length)
+      : status.getAttribute("data-showing-all").replace("%1", listings.length);
   }
 
   filters.addEventListener("change", apply);

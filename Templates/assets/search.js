@@ -1,12 +1,20 @@
 // Find a center: search by ZIP code, place, name or the device's position over the static index the build
-// writes under rehab-centers/find/ (see the README's "Search"). Without this script the page links the states.
+// writes under the default language's search folder (see docs/search.md). Every sentence it shows is the page's,
+// in the page's language (#search-words). Without this script the page links the states.
 (function () {
   "use strict";
   var data = document.getElementById("search-index");
   var form = document.querySelector("form.search-form");
   if (!data || !form) return;
   var index = JSON.parse(data.textContent);
-  var base = index.root + "rehab-centers/find/";
+  var words = document.getElementById("search-words");
+  var base = words.getAttribute("data-index");
+  var listingsRoot = words.getAttribute("data-listings");
+  // A sentence of the page with its %1, %2, %3 filled in.
+  function say(name) {
+    var text = words.getAttribute("data-" + name), values = arguments;
+    return text.replace(/%([1-3])/g, function (match, n) { return String(values[Number(n)]); });
+  }
   var EARTH_MILES = 3958.8;
   var NEAREST = 25;
   var NAME_LIMIT = 100;
@@ -74,7 +82,7 @@
           var lat = readNumber(f[6], 0), lon = readNumber(f[6], lat[1]);
           return { name: f[1], street: f[2], city: f[3], zip: f[4], state: f[5], lat: (box[1] + lat[0]) / 1e6, lon: (box[3] + lon[0]) / 1e6,
                    phone: f[7] || "", care: parseInt(f[8] || "0", 10), payment: parseInt(f[9] || "0", 10),
-                   url: index.root + "rehab-centers/" + state.slug + "/" + f[0] + "/" };
+                   url: listingsRoot + state.slug + "/" + f[0] + "/" };
         });
       });
       cells[number].catch(function () { delete cells[number]; });
@@ -238,7 +246,11 @@
   }
 
   function labels(facet, bits) {
-    return index[facet].filter(function (group, bit) { return bits & (1 << bit); }).map(function (group) { return group[1]; });
+    // The page's own label of each group (its filter's), in the page's language.
+    return index[facet].filter(function (group, bit) { return bits & (1 << bit); }).map(function (group) {
+      var box = form.querySelector('input[name="' + facet + '"][value="' + group[0] + '"]');
+      return box ? box.parentNode.textContent.trim() : group[1];
+    });
   }
 
   function element(name, className, text) {
@@ -263,7 +275,10 @@
       var listing = result.listing;
       var distance = result.distance === undefined ? "" : result.distance.toFixed(1);
       html += '<li class="result" data-distance-miles="' + distance + '">';
-      if (distance) html += '<p class="result-distance">' + distance + (distance === "1.0" ? " mile" : " miles") + "</p>";
+      if (distance) {
+        var shown = distance.replace(".", words.getAttribute("data-decimal"));
+        html += '<p class="result-distance">' + escape(say(distance === "1.0" ? "mile" : "miles", shown)) + "</p>";
+      }
       html += '<h2 class="result-name"><a href="' + escape(listing.url) + '">' + escape(listing.name) + "</a></h2>"
         + '<p class="result-address">' + escape(listing.street + ", " + listing.city + ", " + listing.state + " " + listing.zip) + "</p>";
       if (listing.phone) {
@@ -271,7 +286,7 @@
         html += '<p class="result-phone"><a href="' + escape(tel) + '">' + escape(listing.phone) + "</a></p>";
       }
       var care = labels("care", listing.care);
-      if (care.length) html += '<p class="result-care">Levels of care: ' + escape(care.join(", ")) + "</p>";
+      if (care.length) html += '<p class="result-care">' + escape(say("levels", care.join(", "))) + "</p>";
       html += "</li>";
     });
     list.innerHTML = html;
@@ -286,13 +301,18 @@
     }
   }
 
-  // "1 center", "308 centers", "1,366 centers" (written out: a locale's formatter is slow to load the first time).
-  function count(n) { return n === 1 ? "1 center" : String(n).replace(/\B(?=(\d{3})+$)/g, ",") + " centers"; }
+  // "1 center", "308 centers", "1,366 centers", grouped as the page's language groups numbers (written out: a
+  // locale's formatter is slow to load the first time).
+  function count(n) {
+    if (n === 1) return say("one-center");
+    var digits = String(n);
+    if (digits.length >= Number(words.getAttribute("data-group-from"))) digits = digits.replace(/\B(?=(\d{3})+$)/g, words.getAttribute("data-group"));
+    return say("centers", digits);
+  }
 
   function describe(results, point, radius) {
-    if (radius === "nearest") return results.length ? "The " + count(results.length) + " nearest to " + point.label + "." : "No centers match these filters.";
-    var miles = radius + " miles of " + point.label;
-    return results.length ? count(results.length) + " within " + miles + "." : "No centers within " + miles + ". Try a larger distance.";
+    if (radius === "nearest") return results.length ? say("nearest", count(results.length), point.label) : say("no-match");
+    return results.length ? say("within", count(results.length), radius, point.label) : say("none-within", radius, point.label);
   }
 
   function searchFrom(point, radius, care, payment) {
@@ -304,7 +324,7 @@
 
   function offerChoices(found, query) {
     choices.replaceChildren();
-    var heading = element("p", "", "More than one place is called " + query + ". Which one?");
+    var heading = element("p", "", say("which-place", query));
     var options = element("ul", "choice-list");
     found.forEach(function (place) {
       var item = element("li");
@@ -321,7 +341,7 @@
     choices.appendChild(heading);
     choices.appendChild(options);
     choices.hidden = false;
-    draw([], "Choose a place to see the centers near it.");
+    draw([], say("choose-place"));
     var first = options.querySelector("button");
     if (first) first.focus();
   }
@@ -333,7 +353,7 @@
     if (/^\d{5}(-\d{4})?$/.test(query)) {
       return zipPoint(query.substr(0, 5)).then(function (point) {
         if (point) return searchFrom(point, radius, care, payment);
-        draw([], "ZIP code " + query.substr(0, 5) + " is not in our list of ZIP codes (it dates from 2004). Try a nearby ZIP code or a city.");
+        draw([], say("unknown-zip", query.substr(0, 5)));
       });
     }
     var parts = query.split(","), state = null, name = query;
@@ -341,10 +361,10 @@
       state = stateByName[fold(parts.pop())];
       name = parts.join(",");
     } else {
-      var words = query.trim().split(/\s+/);
-      if (words.length > 1 && words[words.length - 1].length === 2 && stateByName[words[words.length - 1].toLowerCase()]) {
-        state = stateByName[words.pop().toLowerCase()];
-        name = words.join(" ");
+      var tokens = query.trim().split(/\s+/);
+      if (tokens.length > 1 && tokens[tokens.length - 1].length === 2 && stateByName[tokens[tokens.length - 1].toLowerCase()]) {
+        state = stateByName[tokens.pop().toLowerCase()];
+        name = tokens.join(" ");
       }
     }
     return places(name, state).then(function (found) {
@@ -352,8 +372,8 @@
       if (found.length > 1) return offerChoices(found, name.trim());
       return named(query, care, payment).then(function (results) {
         var shown = results.slice(0, NAME_LIMIT);
-        var message = results.length === 0 ? "No place or center name matches \u201c" + query + "\u201d."
-          : count(results.length) + " named like \u201c" + query + "\u201d" + (results.length > shown.length ? ": the first " + shown.length + " are shown; add to the name to narrow it." : ".");
+        var message = results.length === 0 ? say("no-name", query)
+          : results.length > shown.length ? say("named-first", count(results.length), query, shown.length) : say("named", count(results.length), query);
         draw(shown, message);
       });
     });
@@ -361,20 +381,20 @@
 
   function locate(radius, care, payment) {
     if (!navigator.geolocation) {
-      draw([], "This browser cannot tell where you are. Type a ZIP code or a city.");
+      draw([], say("no-geolocation"));
       return;
     }
     list.setAttribute("data-state", "loading");
-    status.textContent = "Finding where you are\u2026";
+    status.textContent = say("locating");
     navigator.geolocation.getCurrentPosition(function (position) {
-      searchFrom({ lat: position.coords.latitude, lon: position.coords.longitude, label: "your location" }, radius, care, payment).catch(failed);
+      searchFrom({ lat: position.coords.latitude, lon: position.coords.longitude, label: say("your-location") }, radius, care, payment).catch(failed);
     }, function () {
-      draw([], "Your location is not available. Type a ZIP code or a city.");
+      draw([], say("unavailable"));
     }, { maximumAge: 600000, timeout: 20000 });
   }
 
   function failed() {
-    draw([], "Search could not load its data. Check your connection and try again.");
+    draw([], say("failed"));
   }
 
   function currentRadius() {
@@ -402,7 +422,7 @@
     var radius = currentRadius(), care = wanted("care"), payment = wanted("payment");
     if (lastNear) return locate(radius, care, payment);
     var query = input.value.trim();
-    if (!query) { draw([], "Type a ZIP code, a city or a center's name."); return; }
+    if (!query) { draw([], say("empty")); return; }
     return search(query, radius, care, payment).catch(failed);
   }
 

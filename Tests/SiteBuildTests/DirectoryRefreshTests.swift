@@ -53,7 +53,11 @@ import Testing
         files["Content/directory/_service-codes.csv"] = try String(contentsOf: RealContentTests.root.appendingPathComponent("Content/directory/_service-codes.csv"), encoding: .utf8)
         // The guide the site's navigation links to, without the fixture's link to a made-up listing.
         files["Content/guide/the-guide.md"] = nil
+        files["Content/guide/es/the-guide.md"] = nil
         files["Content/guide/intensive-outpatient-program.md"] = IncrementalFixture.guide.replacingOccurrences(of: " See [a center](/rehab-centers/virginia/alpha-house/).", with: "")
+        files["Content/guide/es/intensive-outpatient-program.md"] = IncrementalFixture.spanishGuide
+            .replacingOccurrences(of: " See [a center](/es/centros-de-tratamiento/virginia/alpha-house/).", with: "")
+            .replacingOccurrences(of: "slug: la-guia", with: "slug: programa-ambulatorio-intensivo")
         return try FixtureSite(files.merging(extra) { $1 })
     }
 

@@ -56,10 +56,10 @@ import Testing
         // Listing 3 is Dogwood Recovery in Norfolk, where listings 4, 9 and 10 also are: their pages list it.
         // Neither Maryland, nor Virginia's other cities, nor the sitemap (no date changed) is rendered again.
         // In the search index, the one cell that holds it; not the names, which read only the listings' names.
-        #expect(routes(change) == ["/rehab-centers/find/cells/0.tsv",
-                                   "/rehab-centers/virginia/", "/rehab-centers/virginia/dogwood-recovery-3/",
-                                   "/rehab-centers/virginia/dogwood-recovery-9/", "/rehab-centers/virginia/elm-program-10/",
-                                   "/rehab-centers/virginia/elm-program-4/"].sorted())
+        // The same pages of the Spanish edition show it too.
+        let pages = ["virginia/", "virginia/dogwood-recovery-3/", "virginia/dogwood-recovery-9/", "virginia/elm-program-10/", "virginia/elm-program-4/"]
+        #expect(routes(change) == (["/rehab-centers/find/cells/0.tsv"] + pages.map { "/rehab-centers/" + $0 }
+                                   + pages.map { "/es/centros-de-tratamiento/" + $0 }).sorted())
         #expect(change.files == ["Content/directory/imported/va.yaml"])
         #expect(!change.written.contains("rehab-centers/find/names.txt"))
         #expect(change.written.contains("rehab-centers/find/cells/0.tsv"))
@@ -88,7 +88,7 @@ import Testing
         let (site, session, snapshot) = try session()
         let text = try #require(site.read("Templates/faq.mustache"))
         try site.write(["Templates/faq.mustache": text + "\n"])
-        #expect(routes(try step(session)) == ["/the-guide/"])
+        #expect(routes(try step(session)) == ["/es/la-guia/", "/the-guide/"])
         let facility = try #require(site.read("Templates/facility.mustache"))
         try site.write(["Templates/facility.mustache": facility + "\n"])
         let facilities = snapshot.specs.filter { $0.template == "facility" }.map(\.route.path).sorted()
@@ -103,14 +103,14 @@ import Testing
         _ = try session.update().get()
         let full = metrics.markdownRenders
         metrics.reset()
-        // The layout is read by every page and by no view: each page but the guide (whose body is written into
+        // The layout is read by every page and by no view: each page but the guides, English and Spanish (whose body is written into
         // the page, not kept) is its new layout around the view it kept, so Willow Place's description is not
         // rendered from its Markdown again.
         let layout = try #require(site.read("Templates/layout.mustache"))
         try site.write(["Templates/layout.mustache": layout.replacingOccurrences(of: "</body>", with: "<!-- edited --></body>")])
         let (afterLayout, layoutChange) = try session.update().get()
         #expect(layoutChange.rendered.count == afterLayout.specs.filter { !$0.template.isEmpty }.count)
-        #expect(metrics.markdownRenders == full - 1)
+        #expect(metrics.markdownRenders == full - 2)
         #expect(try #require(afterLayout.pages[willow]).html.contains("<!-- edited --></body>"))
         // Where its links come from is what a clean build says, whether the template's own links stayed (the
         // page's are kept) or a layout edit added one before them (they are numbered again).

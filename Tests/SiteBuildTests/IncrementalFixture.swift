@@ -44,6 +44,14 @@ enum IncrementalFixture {
         {{< sources >}}
         """
 
+    /// The guide's Spanish translation: the same file name under `Content/guide/es/`, its own slug.
+    static var spanishGuide: String {
+        guide.replacingOccurrences(of: "title: The Guide\ndescription: A guide to programs.\n",
+                                   with: "title: La guía\ndescription: Una guía sobre los programas.\nslug: la-guia\n")
+            .replacingOccurrences(of: "Programs help", with: "Los programas ayudan")
+            .replacingOccurrences(of: "(/rehab-centers/virginia/alpha-house/)", with: "(/es/centros-de-tratamiento/virginia/alpha-house/)")
+    }
+
     static func listing(_ number: Int, state: String, city: String) -> String {
         let id = String(format: "samhsa:%012x", number)
         let name = ["Alpha House", "Birch Clinic", "Cedar Center", "Dogwood Recovery", "Elm Program", "Fir Counseling"][number % 6]
@@ -76,7 +84,7 @@ enum IncrementalFixture {
     static func files() throws -> [String: String] {
         let real = RealContentTests.root
         var files: [String: String] = [:]
-        for folder in ["Templates", "Content/guide/data"] {
+        for folder in ["Templates", "Content/guide/data", "Content/guide/es/data"] {
             for entry in FileTree.entries(under: real.appendingPathComponent(folder).path) where entry.kind == .file {
                 files["\(folder)/\(entry.path)"] = try String(contentsOf: real.appendingPathComponent("\(folder)/\(entry.path)"), encoding: .utf8)
             }
@@ -85,6 +93,7 @@ enum IncrementalFixture {
             files[path] = try String(contentsOf: real.appendingPathComponent(path), encoding: .utf8)
         }
         files["Content/guide/the-guide.md"] = guide
+        files["Content/guide/es/the-guide.md"] = spanishGuide
         files["Content/geo/us-zip-centroids.csv"] = zipCodes
         files["Content/geo/us-places.csv"] = places
         files["Content/directory/_states.csv"] = "code,name,fips,slug,tile_row,tile_col\nVA,Virginia,51,virginia,5,8\nMD,Maryland,24,maryland,5,9\n"

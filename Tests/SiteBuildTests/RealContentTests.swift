@@ -180,9 +180,14 @@ import Testing
     }
 
     @Test func sitemapAndRobotsArePublished() throws {
-        let sitemap = try read("sitemap.xml")
-        #expect(sitemap.contains("<loc>https://iop-guide.example.org/intensive-outpatient-program/</loc><lastmod>2024-07-30</lastmod>"))
+        // An index of files (two languages with their alternates are more than one file holds).
+        let sitemap = try ["sitemap.xml", "sitemap-1.xml", "sitemap-2.xml", "sitemap-3.xml"].map(read).joined()
+        #expect(sitemap.contains("<loc>https://iop-guide.example.org/intensive-outpatient-program/</loc><lastmod>2024-07-30</lastmod>"
+                                 + "<xhtml:link rel=\"alternate\" hreflang=\"en\" href=\"https://iop-guide.example.org/intensive-outpatient-program/\"/>"
+                                 + "<xhtml:link rel=\"alternate\" hreflang=\"es\" href=\"https://iop-guide.example.org/es/programa-ambulatorio-intensivo/\"/>"
+                                 + "<xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"https://iop-guide.example.org/intensive-outpatient-program/\"/></url>"))
         #expect(sitemap.contains("<loc>https://iop-guide.example.org/</loc>"))
+        #expect(sitemap.contains("<loc>https://iop-guide.example.org/es/centros-de-tratamiento/virginia/</loc>"))
         #expect(!sitemap.contains("404"))
         #expect(try read("robots.txt").contains("Sitemap: https://iop-guide.example.org/sitemap.xml"))
     }

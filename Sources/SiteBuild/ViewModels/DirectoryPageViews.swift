@@ -116,7 +116,7 @@ final class FacilityPageView: ViewModel {
         .text("intake_phone") { $0.facility.intakePhone?.value.display },
         .text("intake_tel") { $0.facility.intakePhone?.value.telURL },
         .list("all_services") { $0.labelled($0.facility.levelsOfCare + $0.facility.payment + $0.facility.services) },
-        .textList("languages") { $0.facility.languages.isEmpty ? nil : $0.facility.languages },
+        .textList("languages") { view in view.facility.languages.isEmpty ? nil : view.facility.languages.map { view.spokenLabels[$0] ?? $0 } },
         .html("about") { $0.descriptionHTML },
         .html("sources") { $0.sourcesHTML },
         .text("map_url") { MapLink.url(for: $0.facility) },
@@ -138,6 +138,8 @@ final class FacilityPageView: ViewModel {
     let facility: Facility
     let listing: ListingView
     let labels: [String: String]
+    /// The listing's languages in the page's language (see `DirectoryIndex.spokenLabels`).
+    let spokenLabels: [String: String]
     let descriptionHTML: String?
     let sourcesHTML: String?
     let neighbours: [LinkView]
@@ -149,7 +151,7 @@ final class FacilityPageView: ViewModel {
     let crumbs: [CrumbView]
     let structuredData: String
 
-    init(head: PageHead, facility: Facility, listing: ListingView, labels: [String: String], descriptionHTML: String?,
+    init(head: PageHead, facility: Facility, listing: ListingView, labels: [String: String], spokenLabels: [String: String], descriptionHTML: String?,
          sourcesHTML: String?, neighbours: [LinkView], dataDate: String, state: StateInfo, stateURL: String, notice: NoticeView,
          crumbs: [CrumbView], structuredData: String) {
         self.dataDate = dataDate
@@ -157,6 +159,7 @@ final class FacilityPageView: ViewModel {
         self.facility = facility
         self.listing = listing
         self.labels = labels
+        self.spokenLabels = spokenLabels
         self.descriptionHTML = descriptionHTML
         self.sourcesHTML = sourcesHTML
         self.neighbours = neighbours

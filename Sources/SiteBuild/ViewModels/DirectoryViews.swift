@@ -94,6 +94,8 @@ final class ListingView: ViewModel {
         .text("care_ids") { $0.parts.careIDs },
         .text("payment_ids") { $0.parts.paymentIDs },
         .list("hours") { $0.parts.hours },
+        // The directory's texts are English: marked as such on a page in another language.
+        .text("data_language") { $0.parts.words.language.hasPrefix("en") ? nil : "en" },
         .flag("has_hours") { $0.facility.hours != nil },
         .text("data_date") { $0.parts.dataDate },
         .object("verified") { view in view.facility.verified.map { DateView(date: $0.value, words: view.parts.words) } },

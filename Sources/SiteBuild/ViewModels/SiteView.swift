@@ -11,8 +11,13 @@ final class SiteView: ViewModel {
         .text("home") { $0.config.edition.home.prefixed(by: $0.config.basePath) },
         .text("directory") { $0.config.edition.directory.prefixed(by: $0.config.basePath) },
         .text("search") { $0.config.edition.search.prefixed(by: $0.config.basePath) },
+        // The search index's files, which every language's search page reads: the default language's search folder.
+        .text("search_data") { ($0.config.languages.first ?? $0.config.edition).search.prefixed(by: $0.config.basePath) },
         .text("language") { $0.config.language },
         .text("description") { $0.config.description },
+        // The directory's own texts (SAMHSA's records, editors' descriptions) are English: on a page in another
+        // language they are marked as such.
+        .text("data_language") { $0.config.language.hasPrefix("en") ? nil : "en" },
         .list("navigation") { $0.navigation },
         .object("helpline") { $0.helpline },
         .html("disclaimer") { $0.disclaimerHTML },
