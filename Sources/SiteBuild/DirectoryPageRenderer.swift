@@ -133,7 +133,8 @@ struct DirectoryPageRenderer {
         var sourcesHTML: String?
         if let description = facility.description {
             // A description that cites gets its own numbered sources list.
-            let numbering = CitationNumbering(citations: description.document.citations, bibliography: bibliography)
+            let numbering = CitationNumbering(citations: description.document.citations, bibliography: bibliography,
+                                                  sourceWord: words.text("page.source"))
             if !description.document.citations.isEmpty { recorder.record(files: bibliography.paths) }
             let basePath = config.basePath
             descriptionHTML = recorder.metrics.markdown {

@@ -189,7 +189,7 @@ struct PageRenderer: Sendable {
             if editions.isMultilingual { recorder.record(.group(.guides)) }
             recorder.record(files: content.bibliography.paths)
             let numbering = CitationNumbering(citations: GuideCitations.inOrder(guide, data: content.guideData),
-                                              bibliography: content.bibliography)
+                                              bibliography: content.bibliography, sourceWord: words.text("page.source"))
             let components = ComponentRenderer(templates: templates, data: content.guideData, numbering: numbering, basePath: config.basePath,
                                                directory: directory, recorder: recorder, words: words)
             if keepsLinks { markdownLinks = guide.body.links }

@@ -29,6 +29,7 @@ final class Words: Sendable {
         ("page.closed", .text("Closed")),
         ("page.all_day", .text("Open 24 hours")),
         ("page.backlink", .text("Back to citation {n} of source {number}")),
+        ("page.source", .text("Source")),
         ("page.date_range", .text("{first} to {last}")),
         ("format.date", .text("{month} {day}, {year}")),
         ("format.month_year", .text("{month} {year}")),

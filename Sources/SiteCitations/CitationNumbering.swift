@@ -15,7 +15,11 @@ public final class CitationNumbering {
     private let totals: [String: Int]
     private var occurrences: [String: Int] = [:]
 
-    public init(citations: [Citation], bibliography: Bibliography) {
+    /// The word before a mark's number in its accessible name ("Source" in "Source 1: its title"), in the page's language.
+    private let sourceWord: String
+
+    public init(citations: [Citation], bibliography: Bibliography, sourceWord: String = "Source") {
+        self.sourceWord = sourceWord
         var order: [String] = []
         var numbers: [String: Int] = [:]
         var totals: [String: Int] = [:]
@@ -54,7 +58,7 @@ public final class CitationNumbering {
         }
         func link(_ entry: Cited) -> String {
             let title = Escape.html(bibliography.entry(entry.key)?.title ?? entry.key)
-            return "<a href=\"#ref-\(Escape.html(entry.key))\" id=\"\(Escape.html(entry.id))\" aria-label=\"Source \(entry.number): \(title)\">\(entry.number)</a>"
+            return "<a href=\"#ref-\(Escape.html(entry.key))\" id=\"\(Escape.html(entry.id))\" aria-label=\"\(Escape.html(sourceWord)) \(entry.number): \(title)\">\(entry.number)</a>"
         }
         let plain = cited.filter { $0.item.prefix.isEmpty && $0.item.locator.isEmpty }.sorted { $0.number < $1.number }
         var runs: [[Cited]] = []
