@@ -84,6 +84,25 @@ import Testing
         #expect(!routes(change).contains("/rehab-centers/maryland/"))
     }
 
+    @Test func aStringTableEditRendersEveryPageOfItsLanguageAndNoOther() throws {
+        let (site, session, snapshot) = try session()
+        let spanish = snapshot.specs.filter { !$0.template.isEmpty && $0.language == "es" }.map(\.route.path).sorted()
+        let english = snapshot.specs.filter { !$0.template.isEmpty && $0.language.isEmpty }.map(\.route.path).sorted()
+        #expect(spanish.count == english.count && !spanish.isEmpty)
+        let es = try #require(site.read("Templates/i18n/es.yaml"))
+        try site.write(["Templates/i18n/es.yaml": es.replacingOccurrences(of: "  show: Ver centros\n", with: "  show: Mostrar centros\n")])
+        let change = try step(session)
+        #expect(routes(change) == spanish)
+        #expect(change.written == ["es/centros-de-tratamiento/index.html"], "the one page that shows the word")
+        let en = try #require(site.read("Templates/i18n/en.yaml"))
+        try site.write(["Templates/i18n/en.yaml": en.replacingOccurrences(of: "  show: Show centers\n", with: "  show: Show the centers\n")])
+        #expect(routes(try step(session)) == english)
+        // A translation's edit renders its page and its home page (which lists it); its original's page is not rendered again.
+        let translation = try #require(site.read("Content/guide/es/the-guide.md"))
+        try site.write(["Content/guide/es/the-guide.md": translation.replacingOccurrences(of: "## Compare", with: "Nota.\n\n## Compare")])
+        #expect(routes(try step(session)) == ["/es/", "/es/la-guia/"])
+    }
+
     @Test func aTemplateEditRerendersOnlyThePagesThatUsedIt() throws {
         let (site, session, snapshot) = try session()
         let text = try #require(site.read("Templates/faq.mustache"))

@@ -49,7 +49,7 @@ struct SiteEditor {
     mutating func edit() throws {
         counter += 1
         let n = counter
-        switch random.next(below: 17) {
+        switch random.next(below: 21) {
         case 0: try change("Content/guide/the-guide.md", "guide sentence") { $0.replacingOccurrences(of: "\n## Compare", with: "\nNote \(n).\n\n## Compare") }
         case 1: try change("Content/guide/the-guide.md", "guide citation") { $0.replacingOccurrences(of: "Programs help [@drake2007].", with: "Programs help [@drake2007][@mccarty2014].") }
         case 2: try change("Content/guide/data/faq.yaml", "FAQ answer") { $0.replacingOccurrences(of: "facility.\n", with: "facility (\(n)).\n") }
@@ -65,7 +65,33 @@ struct SiteEditor {
         case 13: try fix()
         case 14: try touch()
         case 16: try change(Geography.zipFile, "ZIP code point") { $0.replacingOccurrences(of: #"20001,Town,VA,[0-9.]+,"#, with: "20001,Town,VA,\(String(format: "%.4f", 37 + Double(n % 5) / 7)),", options: .regularExpression) }
+        case 17: try change("Templates/i18n/es.yaml", "Spanish word") { $0.replacingOccurrences(of: #"(?m)^  show: .*$"#, with: "  show: Ver centros \(n % 3)", options: .regularExpression) }
+        case 18: try change("Templates/i18n/en.yaml", "English word") { $0.replacingOccurrences(of: #"(?m)^  skip: .*$"#, with: "  skip: Skip to content \(n % 3)", options: .regularExpression) }
+        case 19: try change("Content/guide/es/the-guide.md", "translation sentence") { $0.replacingOccurrences(of: "\n## Compare", with: "\nNota \(n).\n\n## Compare") }
+        case 20: try toggleExtraTranslation(n)
         default: try editListing(n)
+        }
+    }
+
+    /// A translation goes with the guide it translates (one left alone is an error).
+    private mutating func removeTranslation(of guide: String?) throws {
+        guard let guide else { return }
+        let translation = "Content/guide/es/" + guide.split(separator: "/").last!
+        guard site.exists(translation) else { return }
+        try site.remove(translation)
+        log.append("delete \(translation)")
+    }
+
+    /// Adds a Spanish translation of an extra guide, or deletes the one added: the English guide's alternates change.
+    private mutating func toggleExtraTranslation(_ n: Int) throws {
+        guard let guide = extraGuides.last else { return try toggleExtraGuide(n) }
+        let translation = "Content/guide/es/" + guide.split(separator: "/").last!
+        if site.exists(translation) {
+            try site.remove(translation)
+            log.append("delete \(translation)")
+        } else {
+            try site.write([translation: "---\ntitle: Extra \(n)\ndescription: Más.\nslug: extra-es-\(n)\npublished: 2024-05-06\n---\nVea [la guía](/es/la-guia/).\n"])
+            log.append("create \(translation)")
         }
     }
 
@@ -141,6 +167,7 @@ struct SiteEditor {
     }
 
     private mutating func toggleExtraGuide(_ n: Int) throws {
+        try removeTranslation(of: extraGuides.last)
         extraGuides = try toggled(extraGuides, create: "Content/guide/extra-\(n).md",
                                   text: "---\ntitle: Extra \(n)\ndescription: More.\npublished: 2024-05-06\n---\nSee [the guide](/the-guide/).\n")
     }
@@ -161,6 +188,7 @@ struct SiteEditor {
 
     private mutating func renameExtraGuide(_ n: Int) throws {
         guard let path = extraGuides.popLast() else { return try toggleExtraGuide(n) }
+        try removeTranslation(of: path)
         let renamed = "Content/guide/renamed-\(n).md"
         try FileManager.default.moveItem(at: site.root.appendingPathComponent(path), to: site.root.appendingPathComponent(renamed))
         extraGuides.append(renamed)
