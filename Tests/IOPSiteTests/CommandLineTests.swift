@@ -95,6 +95,43 @@ import Testing
         "Content/guide/g.md": "---\ntitle: G\ndescription: D\npublished: 2024-01-01\n---\n## Top\n\n[up](#top) [down](#bottom) [gone](/gone/)\n",
     ]) { $1 }
 
+    /// A site of two languages whose layout writes, besides the alternates iopsite makes, one that leads nowhere
+    /// and one to a page that does not name the others in return.
+    static let twoLanguageLayout = """
+        <html><head><title>{{title}}</title>
+        {{#alternates}}<link rel="alternate" hreflang="{{hreflang}}" href="{{href}}">
+        {{/alternates}}<link rel="alternate" hreflang="fr" href="https://example.org/fr/">
+        <link rel="alternate" hreflang="de" href="https://example.org/es/404.html">
+        </head><body>{{$main}}{{/main}}</body></html>
+        """
+    static let twoLanguageSettings = """
+        title: T
+        base_url: https://example.org/
+        languages:
+          - {code: en, name: English}
+          - {code: es, name: Español, title: T, description: D}
+
+        """
+    static var twoLanguages: [String: String] {
+        var files = FixtureSite.minimal
+        files["Content/site.yaml"] = twoLanguageSettings
+        files["Content/guide/es/g.md"] = "---\ntitle: G\ndescription: D\nslug: ge\npublished: 2024-01-01\n---\nTexto.\n"
+        files["Templates/layout.mustache"] = twoLanguageLayout
+        return files
+    }
+
+    @Test func alternatesThatLeadNowhereOrAreNotReturnedAreErrors() throws {
+        let site = try FixtureSite(Self.twoLanguages)
+        let run = try CommandLineTests().run(["check", "--root", site.root.path])
+        #expect(run.status == 1)
+        let lines = run.stdout.split(separator: "\n").map(String.init)
+        // The pages iopsite pairs (the guide and its translation, the homes, the 404 pages) name each other.
+        #expect(!lines.contains { $0.contains("'https://example.org/es/ge/'") || $0.contains("'https://example.org/g/'") })
+        #expect(lines.contains("g/index.html:5:1: error: the fr alternate 'https://example.org/fr/' is no page of the site"))
+        #expect(lines.contains("g/index.html:6:1: error: the de alternate 'https://example.org/es/404.html' does not name this page in return"))
+        #expect(lines.contains { $0.hasPrefix("Templates/layout.mustache:3:") && $0.contains("broken link 'https://example.org/fr/'") })
+    }
+
     @Test func brokenLinksAreReportedAtTheirMarkdownLineAndExit1() throws {
         let site = try FixtureSite(Self.site)
         let run = try CommandLineTests().run(["check", "--root", site.root.path])
