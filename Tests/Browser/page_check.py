@@ -92,8 +92,13 @@ def run_axe(args):
                 name = page.strip("/").replace("/", "_").replace(".html", "").replace("?", "_").replace("&", "_").replace("=", "-") or "home"
                 shot = os.path.join(args.screenshots, f"{name}-{width}.png")
                 screenshot(driver, width, shot)
-                results.append({"page": page, "width": width, "axe": report, "screenshot": shot,
-                                "console": console_problems(driver)})
+                result = {"page": page, "width": width, "axe": report, "screenshot": shot, "console": console_problems(driver)}
+                if "?q=" in page:
+                    # What the search said and showed, in the page's language.
+                    result["status"] = driver.find_element(By.CSS_SELECTOR, ".search-status").text
+                    result["first_result"] = driver.execute_script(
+                        "var r = document.querySelector('.search-results .result'); return r ? r.innerText : '';")
+                results.append(result)
         finally:
             driver.quit()
     return results

