@@ -12,6 +12,7 @@ import sys
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 # The readers' numbers, as ContentCheck.Reader and LocatorCheck.Reader order them.
 GUIDE_PAGE, SITE, SOURCES, COMPARISON, SCHEDULE, MODALITIES, FAQ, INSURERS, IMPORTED, OVERRIDES = 0, 2, 3, 4, 5, 6, 7, 8, 9, 10
+TRANSLATED_GUIDE_PAGE, STRING_TABLE = 11, 12
 NATIONWIDE_CSV, LOCATOR_JSON, ZIP_CODES, PLACES = 0, 1, 2, 3
 
 
@@ -34,6 +35,10 @@ def main(out):
         body = text.split("\n---\n", 1)[-1]
         for section in body.split("\n## "):
             seeds["markdown"].append(section.encode())
+    for guide in sorted((ROOT / "Content/guide").glob("*/*.md")):
+        seeds["content"].append(bytes([TRANSLATED_GUIDE_PAGE]) + guide.read_bytes())
+    for table in sorted((ROOT / "Templates/i18n").glob("*.yaml")):
+        seeds["content"].append(bytes([STRING_TABLE]) + table.read_bytes())
     for reader, path in [(SITE, "Content/site.yaml"), (SOURCES, "Content/sources.yaml"),
                          (COMPARISON, "Content/guide/data/comparison.yaml"), (SCHEDULE, "Content/guide/data/schedule.yaml"),
                          (MODALITIES, "Content/guide/data/modalities.yaml"), (FAQ, "Content/guide/data/faq.yaml"),

@@ -17,7 +17,7 @@ enum ContentCheck {
     /// The readers, numbered as the input's first byte picks them.
     enum Reader: Int, ReaderChoice {
         case guidePage, guidePageWithSiteReviewer, siteSettings, bibliography, comparison, schedule, modalities, faq, insurers,
-             importedFacilities, facilityOverrides
+             importedFacilities, facilityOverrides, translatedGuidePage, stringTable
 
         var path: String {
             switch self {
@@ -31,6 +31,8 @@ enum ContentCheck {
             case .insurers: GuideData.Part.insurers.path
             case .importedFacilities: "\(DirectoryLoader.folder)/imported/va.yaml"
             case .facilityOverrides: "\(DirectoryLoader.folder)/va.yaml"
+            case .translatedGuidePage: "Content/guide/es/fuzzed.md"
+            case .stringTable: "Templates/i18n/es.yaml"
             }
         }
     }
@@ -45,9 +47,22 @@ enum ContentCheck {
         guard let text = decoded.text else { return decoded.problems }
         let log = DiagnosticLog()
         var bounds = InputBounds([path: text])
+        var broken: [String] = []
         switch reader {
         case .guidePage, .guidePageWithSiteReviewer:
             _ = GuidePage.read(path: path, text: text, options: markdown, siteHasReviewer: reader == .guidePageWithSiteReviewer, log: log)
+        case .translatedGuidePage:
+            _ = GuidePage.read(path: path, text: text, options: markdown, siteHasReviewer: false, translation: true, log: log)
+        case .stringTable:
+            let table = StringTable.read(language: "es", path: path, text: text, log: log)
+            // Every text the table keeps splits into its parts, and filling it never leaves a placeholder of a given value.
+            for (key, entry) in table.entries {
+                for form in [entry.forms].flatMap({ forms -> [String] in
+                    switch forms { case .text(let text): [text]; case .plural(let one, let other): [one, other] }
+                }) where (try? StringTable.parts(of: form).get()) == nil {
+                    broken.append("'\(key)' was kept but does not split into parts")
+                }
+            }
         case .siteSettings:
             _ = SiteConfig.read(YAMLFile(path: path, text: text, log: log), log: log)
         case .bibliography:
@@ -65,7 +80,7 @@ enum ContentCheck {
                     .map { String($0.dropFirst(folder.count + 1)) }.sorted()
             }, log: log, markdown: markdown, today: ContentDate("2026-11-30"), maxAgeDays: 365).load()
         }
-        return bounds.problems(log.diagnostics)
+        return bounds.problems(log.diagnostics) + broken
     }
 }
 

@@ -1,3 +1,4 @@
+import SiteContent
 import SiteCore
 import SiteTemplates
 
@@ -22,10 +23,11 @@ enum TemplateCheck {
     static func problems(_ input: [UInt8]) -> [String] {
         guard let text = String(validating: input, as: UTF8.self) else { return [] }
         let files = [("page", path, text), ("footer", "Templates/footer.mustache", footer), ("base", "Templates/base.mustache", base)]
-        let checked = TemplateLibrary.check(files, bindings: [.template("page", renders: FuzzPage.self)], constants: ["root": "/"])
+        let checked = TemplateLibrary.check(files, bindings: [.template("page", renders: FuzzPage.self)], constants: ["root": "/"], strings: strings)
         var bounds = InputBounds([path: text])
         bounds.add(footer, at: "Templates/footer.mustache")
         bounds.add(base, at: "Templates/base.mustache")
+        bounds.add("word: A & <b>\ntitled: Of {title}\ncount: {one: '{root} one', other: '{title} more'}\n", at: "Templates/i18n/en.yaml")
         var problems = bounds.problems(checked.diagnostics)
         if let library = checked.checked.map({ TemplateLibrary($0) }) {
             let page = library.render("page", FuzzPage(), recorder: DependencyRecorder())
@@ -33,6 +35,15 @@ enum TemplateCheck {
         }
         return problems
     }
+}
+
+extension TemplateCheck {
+    /// The words a fuzzed `{{@key}}` may name: a text, a text with a field, and a count's forms.
+    static let strings = StringTable(language: "en", path: "Templates/i18n/en.yaml", entries: [
+        "word": .init(forms: .text("A & <b>"), location: SourceLocation(path: "Templates/i18n/en.yaml", line: 1, column: 1)),
+        "titled": .init(forms: .text("Of {title}"), location: SourceLocation(path: "Templates/i18n/en.yaml", line: 2, column: 1)),
+        "count": .init(forms: .plural(one: "{root} one", other: "{title} more"), location: SourceLocation(path: "Templates/i18n/en.yaml", line: 3, column: 1)),
+    ])
 }
 
 /// The view model the fuzzed template is checked against and rendered with: one field of every kind.
