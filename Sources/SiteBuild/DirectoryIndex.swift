@@ -59,7 +59,8 @@ final class DirectoryIndex: Sendable {
         self.directory = directory
         self.language = language
         self.words = words
-        let previous = previous?.language == language && previous?.words.language == words.language ? previous : nil
+        // An index of other words (another language, or an edited string table) lends nothing: its parts hold its words.
+        let previous = previous?.language == language && previous?.words == words ? previous : nil
         states = directory.states.sorted { $0.name < $1.name }
         statesByCode = Dictionary(directory.states.map { ($0.code, $0) }) { first, _ in first }
         unsorted = Self.grouped(directory.facilities)

@@ -6,7 +6,7 @@ import SiteCore
 /// the language's string table, read into this value once per build; a theme without string tables gets English.
 ///
 /// A class: every view of a build holds the same one.
-final class Words: Sendable {
+final class Words: Sendable, Equatable {
     /// Every key the build reads, with its English text: each must be in every string table of a theme that has them.
     static let english: [(key: String, forms: StringTable.Forms)] = [
         ("page.home", .text("Home")),
@@ -52,6 +52,8 @@ final class Words: Sendable {
 
     let language: String
     private let table: StringTable
+    /// Every text of the table, to tell two builds' words apart (an edited table makes the directory's parts again).
+    private let texts: [String: StringTable.Forms]
     private let months: [String]
     private let group: String
     private let groupFrom: Int
@@ -62,9 +64,14 @@ final class Words: Sendable {
         }) { first, _ in first })
         self.table = table
         language = table.language
+        texts = table.entries.mapValues(\.forms)
         months = (1...12).map { table.text("format.month.\($0)") ?? "" }
         group = table.text("format.group") ?? ","
         groupFrom = Int(table.text("format.group_from") ?? "") ?? 4
+    }
+
+    static func == (lhs: Words, rhs: Words) -> Bool {
+        lhs === rhs || (lhs.language == rhs.language && lhs.texts == rhs.texts)
     }
 
     /// The text of `key` with its placeholders filled; a count's form chosen by `count`.

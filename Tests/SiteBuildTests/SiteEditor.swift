@@ -49,7 +49,7 @@ struct SiteEditor {
     mutating func edit() throws {
         counter += 1
         let n = counter
-        switch random.next(below: 21) {
+        switch random.next(below: 23) {
         case 0: try change("Content/guide/the-guide.md", "guide sentence") { $0.replacingOccurrences(of: "\n## Compare", with: "\nNote \(n).\n\n## Compare") }
         case 1: try change("Content/guide/the-guide.md", "guide citation") { $0.replacingOccurrences(of: "Programs help [@drake2007].", with: "Programs help [@drake2007][@mccarty2014].") }
         case 2: try change("Content/guide/data/faq.yaml", "FAQ answer") { $0.replacingOccurrences(of: "facility.\n", with: "facility (\(n)).\n") }
@@ -69,6 +69,9 @@ struct SiteEditor {
         case 18: try change("Templates/i18n/en.yaml", "English word") { $0.replacingOccurrences(of: #"(?m)^  skip: .*$"#, with: "  skip: Skip to content \(n % 3)", options: .regularExpression) }
         case 19: try change("Content/guide/es/the-guide.md", "translation sentence") { $0.replacingOccurrences(of: "\n## Compare", with: "\nNota \(n).\n\n## Compare") }
         case 20: try toggleExtraTranslation(n)
+        // Words the directory's index holds (a filter's label, a month of the data dates), in each language.
+        case 21: try change("Templates/i18n/es.yaml", "Spanish label") { $0.replacingOccurrences(of: #"(?m)^  iop: .*$"#, with: "  iop: Ambulatorio intensivo \(n % 3)", options: .regularExpression) }
+        case 22: try change("Templates/i18n/en.yaml", "English month") { $0.replacingOccurrences(of: #"(?m)^    4: .*$"#, with: "    4: April \(n % 3)", options: .regularExpression) }
         default: try editListing(n)
         }
     }

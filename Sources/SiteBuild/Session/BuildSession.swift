@@ -164,7 +164,7 @@ public final class BuildSession: @unchecked Sendable {
             let lookups = LookupsTask(kept: searchIndex?.lookups, geography: content.geography, needed: !content.directory.isEmpty)
             // The search index needs the listings and the lookups, not the directory's plan: made on another core meanwhile.
             let searching = content.directory.isEmpty ? nil : searchPlan(content.directory, lookups: lookups)
-            let directory = plan(content.directory)
+            let directory = plan(content.directory, language: content.config.edition, words: Words(templates.strings))
             let editions = self.editions(content, templates: templates, directory: directory)
             let search = searching?.value
             searchIndex = search ?? searchIndex
@@ -190,12 +190,11 @@ public final class BuildSession: @unchecked Sendable {
         for language in content.config.languages.dropFirst() {
             var plan: DirectoryPlan?
             if directory != nil {
-                let previous = translatedPlans[language.code]
-                if content.directory.revision != 0, let previous, previous.revision == content.directory.revision {
+                let previous = translatedPlans[language.code], words = Words(templates.edition(language.code).strings)
+                if content.directory.revision != 0, let previous, previous.revision == content.directory.revision, previous.index.words == words {
                     plan = previous
                 } else {
-                    plan = DirectoryPlan(content.directory, language: language, words: Words(templates.edition(language.code).strings),
-                                         reusing: previous)
+                    plan = DirectoryPlan(content.directory, language: language, words: words, reusing: previous)
                 }
                 kept[language.code] = plan
             }
@@ -206,10 +205,11 @@ public final class BuildSession: @unchecked Sendable {
     }
 
     /// The directory's plan: the kept one when the directory is the same revision, else a new one.
-    private func plan(_ directory: Directory) -> DirectoryPlan? {
+    /// Its words are the default language's (the theme's table, or English): a plan of other words is made again.
+    private func plan(_ directory: Directory, language: SiteLanguage, words: Words) -> DirectoryPlan? {
         guard !directory.isEmpty else { return nil }
-        if directory.revision != 0, let kept = directoryPlan, kept.revision == directory.revision { return kept }
-        let plan = DirectoryPlan(directory, reusing: directoryPlan)
+        if directory.revision != 0, let kept = directoryPlan, kept.revision == directory.revision, kept.index.words == words { return kept }
+        let plan = DirectoryPlan(directory, language: language, words: words, reusing: directoryPlan)
         directoryPlan = plan
         return plan
     }
