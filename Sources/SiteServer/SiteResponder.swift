@@ -74,12 +74,16 @@ struct SiteResponder: HTTPResponder {
         if !relative.isEmpty, !relative.hasSuffix("/"), snapshot.page(at: relative + "/") != nil {
             return Self.redirect(state.basePath + relative + "/")
         }
-        return notFound()
+        return notFound(under: relative)
     }
 
-    private func notFound() -> Response {
-        guard let page = state.site?.page(at: "404.html") else { return Self.text(.notFound, "Not found.\n") }
-        return html(.notFound, page.html, relative: "404.html", notFound: true)
+    /// The 404 page, in the language of the missing path's folder when it has one (`es/…` → `es/404.html`).
+    private func notFound(under relative: String = "") -> Response {
+        let folder = relative.split(separator: "/", maxSplits: 1).first.map { "\($0)/404.html" }
+        guard let (file, page) = [folder, "404.html"].compactMap({ $0 }).lazy
+            .compactMap({ file in self.state.site?.page(at: file).map { (file, $0) } }).first
+        else { return Self.text(.notFound, "Not found.\n") }
+        return html(.notFound, page.html, relative: file, notFound: true)
     }
 
     private func html(_ status: HTTPResponse.Status, _ html: String, relative: String, notFound: Bool = false) -> Response {

@@ -51,6 +51,10 @@ import Testing
         let missing = try #require(HTTPProbe.request("/no/such/page/", port: port))
         #expect(missing.status == 404)
         #expect(missing.body.contains("<title>Page not found"))
+        // Under a language's folder, that language's 404 page.
+        let missingSpanish = try #require(HTTPProbe.request("/es/no/existe/", port: port))
+        #expect(missingSpanish.status == 404)
+        #expect(missingSpanish.body.contains("<html lang=\"es\">") && missingSpanish.body.contains("<title>Página no encontrada"))
         #expect(HTTPProbe.request("/g/", method: "POST", port: port)?.status == 405)
     }
 
