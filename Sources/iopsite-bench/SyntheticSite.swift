@@ -110,7 +110,8 @@ struct SyntheticSite {
     }
 
     /// Writes the site under `root`: the repository's `Content/` (guide, bibliography, settings, the
-    /// codebooks) and `Templates/`, with the directory replaced by the synthetic listings.
+    /// codebooks) and `Templates/`, with the directory replaced by the synthetic listings. The site is English
+    /// alone, as the Hugo site it is measured beside: the settings' `languages:` are left out.
     func write(to root: URL, from repository: URL) throws {
         let files = FileManager.default
         try? files.removeItem(at: root)
@@ -119,6 +120,8 @@ struct SyntheticSite {
                      "Content/directory/_states.csv", "Content/directory/_service-codes.csv"] {
             try files.copyItem(at: repository.appendingPathComponent(item), to: root.appendingPathComponent(item))
         }
+        let settings = root.appendingPathComponent("Content/site.yaml")
+        try Data(Self.oneLanguage(try String(contentsOf: settings, encoding: .utf8)).utf8).write(to: settings)
         for state in states {
             let mine = listings.filter { $0.state.code == state.code }
             guard !mine.isEmpty else { continue }
@@ -126,6 +129,18 @@ struct SyntheticSite {
             for listing in mine { text += Self.yaml(listing) }
             try Data(text.utf8).write(to: root.appendingPathComponent("Content/directory/\(state.code.lowercased()).yaml"))
         }
+    }
+
+    /// Settings without their `languages:` block (the key, its indented lines, and the comment just above it).
+    static func oneLanguage(_ settings: String) -> String {
+        var lines = settings.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard let start = lines.firstIndex(of: "languages:") else { return settings }
+        var end = start + 1
+        while end < lines.count, lines[end].hasPrefix(" ") || lines[end].isEmpty { end += 1 }
+        var first = start
+        while first > 0, lines[first - 1].hasPrefix("#") { first -= 1 }
+        lines.removeSubrange(first..<end)
+        return lines.joined(separator: "\n")
     }
 
     static func yaml(_ listing: Listing) -> String {
