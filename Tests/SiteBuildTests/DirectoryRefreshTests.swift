@@ -123,6 +123,12 @@ import Testing
         #expect(!page.contains("MedicalClinic"), "no structured data claims a clinic")
         #expect(page.contains("<a href=\"/rehab-centers/virginia/\">All centers in Virginia</a>"))
         #expect(page.contains("<h2 id=\"nearest\">Centers near it that are listed</h2>"))
+        // The Spanish page of the retired listing, in Spanish alone (the page kind the real content lacks).
+        let spanish = try #require(site.read("Public/es/centros-de-tratamiento/virginia/\(gone)/index.html"))
+        #expect(spanish.contains("Este centro ya no aparece en los datos del localizador de SAMHSA desde su exportación del <time datetime=\"2026-11-01\">1 de noviembre de 2026</time>."))
+        let text = SpanishEditionTests.readerText(spanish)
+        let english = SpanishEditionTests.englishWords(try SpanishEditionTests.englishWords(), in: spanish, text: text)
+        #expect(english.isEmpty, "\(english)")
         let state = try #require(site.read("Public/rehab-centers/virginia/index.html"))
         #expect(!state.contains("/rehab-centers/virginia/\(gone)/"))
         #expect(state.contains("<p class=\"lead\">\(Self.virginia.count - 3 - 1) centers"), "two rows of the export repeat another")

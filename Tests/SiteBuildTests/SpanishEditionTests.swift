@@ -69,6 +69,13 @@ import Testing
             .replacingOccurrences(of: "&amp;", with: "&").replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
     }
 
+    /// The words of `words` a page shows. A phrase counts wherever it is; a single word when it is all of an
+    /// element's text or of an attribute (a word alone may be part of a center's name or street: "Main Street",
+    /// "Boxwood Detox").
+    static func englishWords(_ words: [String], in html: String, text: String) -> [String] {
+        words.filter { word in word.contains(" ") ? text.contains(word) : html.contains(">\(word)<") || html.contains("=\"\(word)\"") }
+    }
+
     static let spanishPages = [
         "es/index.html", "es/404.html", "es/programa-ambulatorio-intensivo/index.html", "es/centros-de-tratamiento/index.html",
         "es/centros-de-tratamiento/virginia/index.html", "es/centros-de-tratamiento/buscar/index.html",
@@ -83,11 +90,7 @@ import Testing
             let html = try read(path)
             #expect(html.hasPrefix("<!doctype html>\n<html lang=\"es\">"), "\(path)")
             let text = Self.readerText(html)
-            // A phrase counts wherever it is; a single word when it is all of an element's text or of an attribute (a
-            // word alone may be part of a center's name or street: "Main Street", "Boxwood Detox").
-            let found = words.filter { word in
-                word.contains(" ") ? text.contains(word) : html.contains(">\(word)<") || html.contains("=\"\(word)\"")
-            }
+            let found = Self.englishWords(words, in: html, text: text)
             #expect(found.isEmpty, "\(path) shows \(found)")
         }
     }

@@ -10,7 +10,7 @@ struct RetiredPageView: ViewModel {
         .list("crumbs") { $0.crumbs },
         .text("name") { $0.facility.name.value },
         .text("reason") { $0.facility.retiredReason },
-        .text("since") { $0.facility.retired?.value.longForm ?? "" },
+        .text("since") { view in view.facility.retired.map { view.head.site.words.date($0.value) } ?? "" },
         .text("since_iso") { $0.facility.retired?.value.description ?? "" },
         .text("street") { $0.facility.address.value.streetLine },
         .text("city") { $0.facility.address.value.city },
