@@ -83,9 +83,12 @@ enum SitePlan {
                 specs.append(PageSpec(route: language.search, template: "find", kind: .search,
                                       source: SourceLocation(path: DirectoryIndex.statesFile, line: 1, column: 1), language: code))
             }
-            pages += specs + (edition.directory?.specs ?? [])
+            // Each part is in route order already (the directory's plan is): merged in linear time, not sorted again
+            // at every rebuild (30,000 routes compared as strings).
+            let own = merged(specs.sorted { $0.route < $1.route }, edition.directory?.specs ?? []) { $0.route < $1.route }
+            pages = merged(pages, own) { $0.route < $1.route }
         }
-        return pages.sorted { $0.route < $1.route }
+        return pages
     }
 
     /// The sitemap's entries of every language, in route order, each with its alternates when the site has several.
@@ -102,14 +105,15 @@ enum SitePlan {
             var own = [SitemapEntry(route: edition.language.home, lastModified: edition.content.guides.map(lastModified).max())]
             for guide in edition.content.guides { own.append(SitemapEntry(route: guide.route, lastModified: lastModified(guide))) }
             if let search { own.append(SitemapEntry(route: edition.language.search, lastModified: search.newest)) }
-            own += edition.directory?.sitemap ?? []
-            entries += own.map { entry in
+            own.sort { $0.route < $1.route }
+            let annotated = merged(own, edition.directory?.sitemap ?? []) { $0.route < $1.route }.map { entry in
                 var entry = entry
                 entry.alternates = alternates(of: entry.route, in: edition, editions: editions)
                 return entry
             }
+            entries = merged(entries, annotated) { $0.route < $1.route }
         }
-        return entries.sorted { $0.route < $1.route }
+        return entries
     }
 
     /// The alternates of a sitemap route of `edition`: its kind told from the route (the home, the search page, a guide,
