@@ -215,7 +215,12 @@ struct PageRenderer: Sendable {
             return RenderedPage(route: spec.route, html: SiteFiles.sitemapIndex(routes, config: config), dependencies: recorder.reads, links: [])
         case .sitemap(let entries):
             recorder.record(.group(.sitemap))
-            return RenderedPage(route: spec.route, html: SiteFiles.sitemap(entries, config: config), dependencies: recorder.reads, links: [])
+            let annotated = !editions.isMultilingual ? entries : entries.map { entry in
+                var entry = entry
+                entry.alternates = SitePlan.alternates(ofSitemapRoute: entry.route, editions: editions)
+                return entry
+            }
+            return RenderedPage(route: spec.route, html: SiteFiles.sitemap(annotated, config: config), dependencies: recorder.reads, links: [])
         case .robots:
             return RenderedPage(route: spec.route, html: SiteFiles.robots(config: config), dependencies: recorder.reads, links: [])
         }

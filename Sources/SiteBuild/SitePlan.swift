@@ -34,8 +34,9 @@ enum SitePlan {
 
     /// Every page of the site, in route order: the guide's, the directory's and the plain files.
     /// `sitemap`, when given, is `sitemapEntries` of the same arguments (made once for a build that keeps them too).
+    /// `languages` is how many languages each sitemap entry may name as alternates (the files are sized for them).
     static func pages(for content: SiteContent, directory: DirectoryPlan?, search: SearchIndex? = nil, sitemapLimit: Int = sitemapLimit,
-                      sitemap: [SitemapEntry]? = nil) -> [PageSpec] {
+                      sitemap: [SitemapEntry]? = nil, languages: Int = 1) -> [PageSpec] {
         var pages = [
             PageSpec(route: Route("/"), template: "home", kind: .home, source: settings),
             PageSpec(route: Route("/404.html"), template: "404", kind: .notFound, source: settings),
@@ -48,7 +49,7 @@ enum SitePlan {
             pages.append(PageSpec(route: SearchIndex.root, template: "find", kind: .search, source: source))
             pages += search.files.map { PageSpec(route: $0.route, template: "", kind: .searchData($0), source: source) }
         }
-        pages += sitemapPages(sitemap ?? sitemapEntries(content, directory: directory, search: search), limit: sitemapLimit)
+        pages += sitemapPages(sitemap ?? sitemapEntries(content, directory: directory, search: search), limit: sitemapLimit, languages: languages)
         pages.append(PageSpec(route: Route("/robots.txt"), template: "", kind: .robots, source: settings))
         return merged(pages.sorted { $0.route < $1.route }, directory?.specs ?? []) { $0.route < $1.route }
     }
@@ -66,7 +67,8 @@ enum SitePlan {
     /// language's: one index serves every language's search page). `sitemap` lists every language's pages.
     static func pages(for editions: SiteEditions, search: SearchIndex?, sitemapLimit: Int = sitemapLimit, sitemap: [SitemapEntry]) -> [PageSpec] {
         guard let first = editions.editions.first else { return [] }
-        let own = pages(for: first.content, directory: first.directory, search: search, sitemapLimit: sitemapLimit, sitemap: sitemap)
+        let own = pages(for: first.content, directory: first.directory, search: search, sitemapLimit: sitemapLimit, sitemap: sitemap,
+                        languages: editions.editions.count)
         guard editions.isMultilingual else { return own }
         var pages = own
         for edition in editions.editions.dropFirst() {
@@ -91,29 +93,26 @@ enum SitePlan {
         return pages
     }
 
-    /// The sitemap's entries of every language, in route order, each with its alternates when the site has several.
+    /// The sitemap's entries of every language, in route order. Their alternates are written with the sitemap's files
+    /// (`alternates(ofSitemapRoute:editions:)`), not made at every plan: they follow from the routes and the languages.
     static func sitemapEntries(_ editions: SiteEditions, search: SearchIndex?) -> [SitemapEntry] {
         guard let first = editions.editions.first else { return [] }
-        let own = sitemapEntries(first.content, directory: first.directory, search: search)
-        guard editions.isMultilingual else { return own }
-        var entries = own.map { entry in
-            var entry = entry
-            entry.alternates = alternates(of: entry.route, in: first, editions: editions)
-            return entry
-        }
+        var entries = sitemapEntries(first.content, directory: first.directory, search: search)
         for edition in editions.editions.dropFirst() {
             var own = [SitemapEntry(route: edition.language.home, lastModified: edition.content.guides.map(lastModified).max())]
             for guide in edition.content.guides { own.append(SitemapEntry(route: guide.route, lastModified: lastModified(guide))) }
             if let search { own.append(SitemapEntry(route: edition.language.search, lastModified: search.newest)) }
             own.sort { $0.route < $1.route }
-            let annotated = merged(own, edition.directory?.sitemap ?? []) { $0.route < $1.route }.map { entry in
-                var entry = entry
-                entry.alternates = alternates(of: entry.route, in: edition, editions: editions)
-                return entry
-            }
-            entries = merged(entries, annotated) { $0.route < $1.route }
+            entries = merged(entries, merged(own, edition.directory?.sitemap ?? []) { $0.route < $1.route }) { $0.route < $1.route }
         }
         return entries
+    }
+
+    /// The alternates of a sitemap route: its language told by its folder (the longest prefix of a language's).
+    static func alternates(ofSitemapRoute route: Route, editions: SiteEditions) -> [PageAlternate] {
+        guard editions.isMultilingual else { return [] }
+        let edition = editions.editions.dropFirst().first { route.path.hasPrefix($0.language.home.path) } ?? editions.editions[0]
+        return alternates(of: route, in: edition, editions: editions)
     }
 
     /// The alternates of a sitemap route of `edition`: its kind told from the route (the home, the search page, a guide,
@@ -187,16 +186,18 @@ enum SitePlan {
 
     /// The bytes an entry takes in a sitemap file, near enough to split by: its URLs (an origin of up to 60 bytes
     /// and the path) and the markup around them.
-    static func estimatedBytes(_ entry: SitemapEntry) -> Int {
-        50 + 60 + entry.route.path.utf8.count + entry.alternates.reduce(0) { $0 + 110 + $1.route.path.utf8.count }
+    static func estimatedBytes(_ entry: SitemapEntry, languages: Int) -> Int {
+        let path = entry.route.path.utf8.count
+        // Each language's alternate and x-default, each about as long as the entry's own URL.
+        return 50 + 60 + path + (languages > 1 ? (languages + 1) * (110 + path) : 0)
     }
 
     /// One `sitemap.xml`, or an index of `sitemap-N.xml` files of at most `limit` URLs and about `sitemapBytes` each.
-    static func sitemapPages(_ entries: [SitemapEntry], limit: Int) -> [PageSpec] {
+    static func sitemapPages(_ entries: [SitemapEntry], limit: Int, languages: Int = 1) -> [PageSpec] {
         var chunks: [Range<Int>] = []
         var start = 0, bytes = 0
         for (index, entry) in entries.enumerated() {
-            let size = estimatedBytes(entry)
+            let size = estimatedBytes(entry, languages: languages)
             if index > start, index - start >= limit || bytes + size > sitemapBytes {
                 chunks.append(start..<index)
                 start = index

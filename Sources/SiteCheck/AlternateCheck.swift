@@ -51,9 +51,11 @@ enum AlternateCheck {
     static func alternates(in html: String) -> [Alternate] {
         var found: [Alternate] = []
         var line = 1
-        for text in html.split(separator: "\n", omittingEmptySubsequences: false) {
+        // The head alone is read: a check after every edit reads every page's, and a head is a few lines of a page.
+        let head = html.range(of: "</head>").map { html[..<$0.lowerBound] } ?? html[...]
+        guard head.contains("hreflang") else { return [] }
+        for text in head.split(separator: "\n", omittingEmptySubsequences: false) {
             defer { line += 1 }
-            if text.contains("</head>") { break }
             var rest = Substring(text)
             while let start = rest.range(of: "<link ") {
                 let tag = rest[start.lowerBound...].prefix { $0 != ">" }
