@@ -43,9 +43,14 @@ struct SiteEditions: Sendable {
     /// empty when no other language has it.
     func alternates(of spec: PageSpec) -> [PageAlternate] {
         guard isMultilingual else { return [] }
+        return alternates { route(of: spec.kind, in: $0) }
+    }
+
+    /// The alternates of the page whose route in each edition is `route(edition)` (nil where it has none).
+    func alternates(_ route: (Edition) -> Route?) -> [PageAlternate] {
         var alternates: [PageAlternate] = []
         for edition in editions {
-            guard let route = route(of: spec.kind, in: edition) else { continue }
+            guard let route = route(edition) else { continue }
             alternates.append(PageAlternate(hreflang: edition.language.code, route: route))
         }
         guard alternates.count > 1 else { return [] }

@@ -126,13 +126,9 @@ enum SitePlan {
         } else if let guide = edition.content.guides.first(where: { $0.route == route }) {
             kind = .guide(guide)
         } else if route.path.hasPrefix(edition.language.directory.path) {
+            // A directory page's route differs between languages by the directory's folder alone.
             let rest = route.path.dropFirst(edition.language.directory.path.count)
-            var alternates: [PageAlternate] = []
-            for other in editions.editions where other.directory != nil {
-                alternates.append(PageAlternate(hreflang: other.language.code, route: Route(other.language.directory.path + rest)))
-            }
-            if let first = alternates.first, alternates.count > 1 { alternates.append(PageAlternate(hreflang: "x-default", route: first.route)) }
-            return alternates.count > 1 ? alternates : []
+            return editions.alternates { $0.directory == nil ? nil : Route($0.language.directory.path + rest) }
         } else {
             return []
         }

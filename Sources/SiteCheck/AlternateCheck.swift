@@ -63,7 +63,7 @@ enum AlternateCheck {
                 guard attribute("rel", in: tag)?.lowercased() == "alternate", let language = attribute("hreflang", in: tag),
                       let href = attribute("href", in: tag) else { continue }
                 let column = text.distance(from: text.startIndex, to: start.lowerBound) + 1
-                found.append(Alternate(hreflang: language, href: decoded(href), line: line, column: column))
+                found.append(Alternate(hreflang: language, href: CharacterReferences.decoded(href), line: line, column: column))
             }
         }
         return found
@@ -72,11 +72,5 @@ enum AlternateCheck {
     private static func attribute(_ name: String, in tag: Substring) -> String? {
         guard let range = tag.range(of: " \(name)=\"") else { return nil }
         return String(tag[range.upperBound...].prefix { $0 != "\"" })
-    }
-
-    /// The few entities an escaped URL holds.
-    private static func decoded(_ value: String) -> String {
-        value.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
-            .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&amp;", with: "&")
     }
 }

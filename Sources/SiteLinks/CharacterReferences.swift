@@ -1,7 +1,7 @@
 /// Character references in attribute values, decoded as the HTML standard's tokenizer does
 /// ("13.2.5.72 Character reference state" and after): every named reference of the standard, the
 /// legacy names without `;`, numeric references with or without `;`.
-enum CharacterReferences {
+package enum CharacterReferences {
     /// Every name (with its `;` when it has one) and what it stands for.
     static let named: [String: String] = {
         var table: [String: String] = [:]
@@ -16,6 +16,15 @@ enum CharacterReferences {
 
     /// The longest name, `CounterClockwiseContourIntegral;`.
     static let longestName = 32
+
+    /// An attribute value's text with its character references decoded, as `decode(_:into:)` does.
+    package static func decoded(_ value: String) -> String {
+        guard value.utf8.contains(0x26) else { return value }
+        var out: [UInt8] = []
+        var value = value
+        value.withUTF8 { decode($0, into: &out) }
+        return String(decoding: out, as: UTF8.self)
+    }
 
     /// Decodes an attribute value's `bytes` into `out` (replacing its contents).
     static func decode(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
